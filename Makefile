@@ -1,0 +1,67 @@
+# offcloud-kit: every target sets up the virtualenv it needs on first use.
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+STAMP := $(VENV)/.installed-stamp
+
+# Arguments for `make contract` against a live server; `make mock` options.
+BASE_URL ?=
+OFFCLOUD_API_KEY ?=
+MOCK_ARGS ?=
+
+.DEFAULT_GOAL := help
+.PHONY: help venv test mock generate check-generated lint format contract bench lock clean
+
+help:
+	@echo "make mock             run the mock server on http://127.0.0.1:8080 with the demo data"
+	@echo "make test             run every test (sets up .venv on first use)"
+	@echo "make generate         regenerate generated_client/ from openapi.yaml"
+	@echo "make check-generated  fail if generated_client/ differs from a fresh generation"
+	@echo "make lint             ruff and mypy on our own code"
+	@echo "make contract         contract tests against BASE_URL (with OFFCLOUD_API_KEY)"
+	@echo "make bench            benchmarks, printed and written to bench/results/"
+
+$(STAMP): requirements.txt constraints.txt pyproject.toml generated_client/pyproject.toml
+	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --disable-pip-version-check pip==25.3
+	$(BIN)/python -m pip install --quiet --disable-pip-version-check -r requirements.txt -c constraints.txt
+	$(BIN)/python -m pip install --quiet --disable-pip-version-check --no-deps -e ./generated_client -e .
+	touch $(STAMP)
+
+venv: $(STAMP)
+
+test: $(STAMP)
+	$(BIN)/pytest
+
+mock: $(STAMP)
+	$(BIN)/offcloud-mock $(MOCK_ARGS)
+
+generate: $(STAMP)
+	$(BIN)/python generator/generate.py
+
+check-generated: $(STAMP)
+	$(BIN)/python generator/generate.py --check
+
+lint: $(STAMP)
+	$(BIN)/ruff check .
+	$(BIN)/ruff format --check .
+	$(BIN)/mypy
+
+format: $(STAMP)
+	$(BIN)/ruff check --fix .
+	$(BIN)/ruff format .
+
+contract: $(STAMP)
+	OFFCLOUD_BASE_URL="$(BASE_URL)" OFFCLOUD_API_KEY="$(OFFCLOUD_API_KEY)" $(BIN)/python -m contract_tests
+
+bench: $(STAMP)
+	$(BIN)/python -m bench
+
+# Rewrites constraints.txt from the venv after a change to requirements.txt.
+lock: $(STAMP)
+	{ echo "# Every package of the development environment at its exact version: a pip freeze of .venv,"; \
+	  echo "# rewritten by \`make lock\` after a change to requirements.txt. Used as pip constraints."; \
+	  $(BIN)/python -m pip freeze --exclude-editable | grep -viE "^(-e|offcloud-kit|offcloud-client)"; } > constraints.txt
+
+clean:
+	rm -rf $(VENV) .hypothesis .mypy_cache .ruff_cache bench/results

@@ -1,0 +1,286 @@
+"""openapi.yaml is valid, complete, and its examples agree with its schemas."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+import jsonschema
+import pytest
+import referencing
+import referencing.jsonschema
+import yaml
+from openapi_spec_validator import validate
+
+SPEC_PATH = Path(__file__).resolve().parents[2] / "openapi.yaml"
+SPEC_URI = "urn:offcloud-kit:openapi"
+SPEC: dict[str, Any] = yaml.safe_load(SPEC_PATH.read_text())
+METHODS = {"get", "post", "put", "patch", "delete"}
+
+# The 15 documented operations: method, path, operationId, tag, required body fields,
+# the 200 answer's schemas (oneOf branches, by component name).
+DOCUMENTED = [
+    ("post", "/api/login", "login", "account", {"username", "password"}, {"LoginResult", "ErrorBody"}),
+    ("get", "/api/check", "checkLogin", "account", set(), {"LoginCheck"}),
+    ("post", "/api/key", "getApiKey", "account", set(), {"ApiKeyInfo", "ErrorBody"}),
+    (
+        "post",
+        "/api/instant",
+        "addInstantDownload",
+        "instant",
+        {"url"},
+        {"InstantDownload", "NotAvailable", "ErrorBody"},
+    ),
+    (
+        "post",
+        "/api/cloud",
+        "addCloudDownload",
+        "cloud",
+        {"url"},
+        {"CloudDownload", "CloudNotAvailable", "ErrorBody"},
+    ),
+    (
+        "post",
+        "/api/remote",
+        "addRemoteDownload",
+        "remote",
+        {"url", "remoteOptionId"},
+        {"RemoteDownload", "NotAvailable", "ErrorBody"},
+    ),
+    ("post", "/api/proxy", "listProxies", "proxies", set(), {"ProxyList", "ErrorBody"}),
+    (
+        "post",
+        "/api/cloud/status",
+        "getCloudStatus",
+        "cloud",
+        {"requestId"},
+        {"CloudStatusResult", "ErrorBody"},
+    ),
+    ("post", "/api/cache", "checkCache", "cache", {"hashes"}, {"CacheCheckResult", "ErrorBody"}),
+    (
+        "get",
+        "/api/cloud/explore/{requestId}",
+        "exploreCloudDownload",
+        "cloud",
+        set(),
+        {"ExploreResult", "ErrorBody"},
+    ),
+    ("get", "/api/cloud/list/{requestId}", "listCloudDownloadLinks", "cloud", set(), set()),
+    (
+        "post",
+        "/api/remote/accounts",
+        "listRemoteAccounts",
+        "remote",
+        set(),
+        {"RemoteAccountList", "ErrorBody"},
+    ),
+    (
+        "post",
+        "/api/remote/status",
+        "getRemoteStatus",
+        "remote",
+        {"requestId"},
+        {"RemoteStatusResult", "ErrorBody"},
+    ),
+    (
+        "get",
+        "/api/cloud/retry/{requestId}",
+        "retryCloudDownload",
+        "cloud",
+        set(),
+        {"RetryResult", "ErrorBody"},
+    ),
+    (
+        "get",
+        "/api/remote/retry/{requestId}",
+        "retryRemoteDownload",
+        "remote",
+        set(),
+        {"RetryResult", "ErrorBody"},
+    ),
+]
+
+
+def resolve(node: dict[str, Any]) -> dict[str, Any]:
+    """Follows a local `$ref` (components only hold plain objects, so one hop suffices)."""
+    ref = node.get("$ref")
+    if ref is None:
+        return node
+    target: Any = SPEC
+    for part in ref.removeprefix("#/").split("/"):
+        target = target[part]
+    return resolve(target)
+
+
+def operations() -> Iterator[tuple[str, str, dict[str, Any]]]:
+    for path, item in SPEC["paths"].items():
+        for method, operation in item.items():
+            if method in METHODS:
+                yield method, path, operation
+
+
+def iter_examples(node: Any, pointer: str = "") -> Iterator[tuple[str, str, Any]]:
+    """Yields (pointer of the example, pointer of the schema it illustrates, example value)."""
+    if isinstance(node, dict):
+        if "schema" in node:
+            schema_pointer = f"{pointer}/schema"
+            if "example" in node:
+                yield f"{pointer}/example", schema_pointer, node["example"]
+            for name, example in node.get("examples", {}).items():
+                yield f"{pointer}/examples/{name}", schema_pointer, resolve(example)["value"]
+        elif "example" in node and pointer.startswith("/components/schemas/"):
+            yield f"{pointer}/example", pointer, node["example"]
+        for key, value in node.items():
+            if key not in {"example", "examples"}:
+                yield from iter_examples(value, f"{pointer}/{key.replace('~', '~0').replace('/', '~1')}")
+
+
+EXAMPLES = list(iter_examples(SPEC))
+REGISTRY: referencing.Registry[Any] = referencing.Registry().with_resource(
+    SPEC_URI, referencing.jsonschema.DRAFT202012.create_resource(SPEC)
+)
+
+
+def validator_at(schema_pointer: str) -> jsonschema.Draft202012Validator:
+    return jsonschema.Draft202012Validator(
+        {"$ref": f"{SPEC_URI}#{schema_pointer}"},
+        registry=REGISTRY,
+        format_checker=jsonschema.Draft202012Validator.FORMAT_CHECKER,
+    )
+
+
+def test_spec_is_valid_openapi_3_1() -> None:
+    assert SPEC["openapi"].startswith("3.1")
+    validate(SPEC)
+
+
+def test_exactly_the_documented_operations() -> None:
+    found = {(method, path, op["operationId"]) for method, path, op in operations()}
+    assert found == {(m, p, o) for m, p, o, *_ in DOCUMENTED}
+
+
+@pytest.mark.parametrize(
+    ("method", "path", "operation_id", "tag", "fields", "answers"), DOCUMENTED, ids=[d[2] for d in DOCUMENTED]
+)
+def test_documented_operation(
+    method: str, path: str, operation_id: str, tag: str, fields: set[str], answers: set[str]
+) -> None:
+    operation = SPEC["paths"][path][method]
+    assert operation["operationId"] == operation_id
+    assert operation["tags"] == [tag]
+    body = operation.get("requestBody")
+    if fields:
+        # Documented as form fields; the server takes the same fields as JSON.
+        assert set(body["content"]) == {"application/x-www-form-urlencoded", "application/json"}
+        for media in body["content"].values():
+            assert set(resolve(media["schema"])["required"]) == fields
+    else:
+        assert body is None
+    ok = operation["responses"]["200"]["content"]
+    if operation_id == "listCloudDownloadLinks":
+        assert set(ok) == {"text/plain"}
+    else:
+        schema = ok["application/json"]["schema"]
+        branches = schema.get("oneOf", [schema])
+        assert {b["$ref"].rsplit("/", 1)[1] for b in branches} == answers
+    if "{requestId}" in path:
+        (parameter,) = (resolve(p) for p in operation["parameters"])
+        assert parameter["in"] == "path"
+        assert resolve(parameter["schema"])["pattern"] == "^[0-9a-f]{24}$"
+
+
+@pytest.mark.parametrize(("method", "path", "operation"), list(operations()), ids=lambda v: str(v)[:40])
+def test_errors_documented_for_both_eras(method: str, path: str, operation: dict[str, Any]) -> None:
+    responses = operation["responses"]
+    if operation["operationId"] == "checkLogin":
+        return  # answers loggedIn 0 rather than an error
+    error_statuses = {s for s in responses if s != "200"}
+    assert error_statuses, "the modern server's error statuses must be documented"
+    for status in error_statuses:
+        schema = resolve(responses[status])["content"]["application/json"]["schema"]
+        assert schema == {"$ref": "#/components/schemas/ErrorBody"}
+    if operation["operationId"] != "listCloudDownloadLinks":
+        legacy = responses["200"]["content"]["application/json"]["schema"]
+        assert {"$ref": "#/components/schemas/ErrorBody"} in legacy.get("oneOf", []), "legacy 200 errors"
+
+
+@pytest.mark.parametrize(
+    ("operation_id", "addons"),
+    [
+        ("addInstantDownload", ["premium", "links", "proxy", "video"]),
+        ("addCloudDownload", ["premium", "links", "proxy", "cloud", "video"]),
+        ("addRemoteDownload", ["premium", "links", "proxy", "video"]),
+    ],
+)
+def test_not_available_values_per_operation(operation_id: str, addons: list[str]) -> None:
+    (operation,) = (op for _, _, op in operations() if op["operationId"] == operation_id)
+    branches = operation["responses"]["200"]["content"]["application/json"]["schema"]["oneOf"]
+    (refusal,) = (resolve(b) for b in branches if "not_available" in resolve(b).get("required", []))
+    assert resolve(refusal["properties"]["not_available"])["enum"] == addons
+
+
+def test_security_schemes() -> None:
+    schemes = SPEC["components"]["securitySchemes"]
+    assert schemes["apiKey"] == {**schemes["apiKey"], "type": "apiKey", "in": "query", "name": "key"}
+    assert schemes["session"] == {
+        **schemes["session"],
+        "type": "apiKey",
+        "in": "cookie",
+        "name": "connect.sid",
+    }
+    assert schemes["bearer"]["scheme"] == "bearer"
+    assert SPEC["security"] == [{"apiKey": []}, {"bearer": []}, {"session": []}]
+    assert SPEC["paths"]["/api/login"]["post"]["security"] == []
+
+
+@pytest.mark.parametrize(
+    ("source", "targets"),
+    [
+        (
+            "addCloudDownload",
+            {"getCloudStatus", "exploreCloudDownload", "listCloudDownloadLinks", "retryCloudDownload"},
+        ),
+        ("addRemoteDownload", {"getRemoteStatus", "retryRemoteDownload"}),
+    ],
+)
+def test_links_from_creating_operations(source: str, targets: set[str]) -> None:
+    (operation,) = (op for _, _, op in operations() if op["operationId"] == source)
+    links = operation["responses"]["200"]["links"]
+    assert {link["operationId"] for link in links.values()} == targets
+    for link in links.values():
+        expressions = {**link.get("parameters", {}), **link.get("requestBody", {})}
+        assert expressions == {"requestId": "$response.body#/requestId"}
+
+
+def test_every_request_and_response_has_an_example() -> None:
+    illustrated = {schema_pointer for _, schema_pointer, _ in EXAMPLES}
+    for method, path, operation in operations():
+        escaped = path.replace("~", "~0").replace("/", "~1")
+        base = f"/paths/{escaped}/{method}"
+        for media in operation.get("requestBody", {}).get("content", {}):
+            assert f"{base}/requestBody/content/{media.replace('/', '~1')}/schema" in illustrated
+        for status, response in operation["responses"].items():
+            if "$ref" in response:
+                continue  # shared responses carry their own example (checked below)
+            for media in response.get("content", {}):
+                pointer = f"{base}/responses/{status}/content/{media.replace('/', '~1')}/schema"
+                assert pointer in illustrated, f"no example for {operation['operationId']} {status} {media}"
+    for name, response in SPEC["components"]["responses"].items():
+        assert "example" in response["content"]["application/json"], name
+
+
+@pytest.mark.parametrize(
+    ("example_pointer", "schema_pointer", "value"), EXAMPLES, ids=[e[0] for e in EXAMPLES]
+)
+def test_example_is_valid_against_its_schema(example_pointer: str, schema_pointer: str, value: Any) -> None:
+    errors = [e.message for e in validator_at(schema_pointer).iter_errors(value)]
+    assert not errors, f"{example_pointer}: {errors}"
+
+
+def test_example_validation_can_fail() -> None:
+    """The check above is not vacuous: a wrong example is rejected."""
+    pointer = "/components/schemas/CloudStatusResult"
+    assert not validator_at(pointer).is_valid({"requestId": "5f1b2c3d4e5f60718293a4b6", "status": "created"})
+    assert not validator_at("/components/schemas/RequestId").is_valid("5F1B2C3D4E5F60718293A4B6")
+    assert len(EXAMPLES) > 60
