@@ -30,7 +30,7 @@ DOCUMENTED = [
         "addInstantDownload",
         "instant",
         {"url"},
-        {"InstantDownload", "NotAvailable", "ErrorBody"},
+        {"InstantDownload", "DownloadNotAvailable", "ErrorBody"},
     ),
     (
         "post",
@@ -46,7 +46,7 @@ DOCUMENTED = [
         "addRemoteDownload",
         "remote",
         {"url", "remoteOptionId"},
-        {"RemoteDownload", "NotAvailable", "ErrorBody"},
+        {"RemoteDownload", "DownloadNotAvailable", "ErrorBody"},
     ),
     ("post", "/api/proxy", "listProxies", "proxies", set(), {"ProxyList", "ErrorBody"}),
     (

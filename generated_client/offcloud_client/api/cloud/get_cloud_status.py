@@ -1,0 +1,230 @@
+from typing import Any
+
+import httpx
+
+from ... import errors
+from ...client import AuthenticatedClient, Client
+from ...models.cloud_status_result import CloudStatusResult
+from ...models.error_body import ErrorBody
+from ...models.request_id_form import RequestIdForm
+from ...types import Response
+
+
+def _get_kwargs(
+    *,
+    body: RequestIdForm,
+) -> dict[str, Any]:
+    headers: dict[str, Any] = {}
+
+    _kwargs: dict[str, Any] = {
+        "method": "post",
+        "url": "/api/cloud/status",
+    }
+
+    if isinstance(body, RequestIdForm):
+        _kwargs["data"] = body.to_dict()
+        headers["Content-Type"] = "application/x-www-form-urlencoded"
+
+    _kwargs["headers"] = headers
+    return _kwargs
+
+
+def _parse_response(
+    *, client: AuthenticatedClient | Client, response: httpx.Response
+) -> CloudStatusResult | ErrorBody | ErrorBody | None:
+    if response.status_code == 200:
+        try:
+
+            def _parse_response_200(data: object) -> CloudStatusResult | ErrorBody:
+                try:
+                    if not isinstance(data, dict):
+                        raise TypeError()
+                    response_200_type_0 = CloudStatusResult.from_dict(data)
+
+                    return response_200_type_0
+                except (TypeError, ValueError, AttributeError, KeyError):
+                    pass
+                if not isinstance(data, dict):
+                    raise TypeError()
+                response_200_type_1 = ErrorBody.from_dict(data)
+
+                return response_200_type_1
+
+            response_200 = _parse_response_200(response.json())
+
+            return response_200
+
+        except errors.PARSE_ERRORS as exc:
+            raise errors.unparsable_body(response, "CloudStatusResult | ErrorBody", exc) from exc
+
+    if response.status_code == 400:
+        try:
+            response_400 = ErrorBody.from_dict(response.json())
+
+            return response_400
+
+        except errors.PARSE_ERRORS as exc:
+            raise errors.unparsable_body(response, "ErrorBody", exc) from exc
+
+    if response.status_code == 401:
+        try:
+            response_401 = ErrorBody.from_dict(response.json())
+
+            return response_401
+
+        except errors.PARSE_ERRORS as exc:
+            raise errors.unparsable_body(response, "ErrorBody", exc) from exc
+
+    if response.status_code == 404:
+        try:
+            response_404 = ErrorBody.from_dict(response.json())
+
+            return response_404
+
+        except errors.PARSE_ERRORS as exc:
+            raise errors.unparsable_body(response, "ErrorBody", exc) from exc
+
+    if client.raise_on_unexpected_status or not errors.is_standard_status(response.status_code):
+        raise errors.undocumented_status(response)
+    return None
+
+
+def _build_response(
+    *, client: AuthenticatedClient | Client, response: httpx.Response
+) -> Response[CloudStatusResult | ErrorBody | ErrorBody]:
+    return Response(
+        status_code=errors.http_status(response),
+        content=response.content,
+        headers=response.headers,
+        parsed=_parse_response(client=client, response=response),
+    )
+
+
+def sync_detailed(
+    *,
+    client: AuthenticatedClient | Client,
+    body: RequestIdForm,
+) -> Response[CloudStatusResult | ErrorBody | ErrorBody]:
+    """Read the status of a cloud download
+
+     The real server wraps the answer in `{"status": {...}}`. `amount` is the bytes done,
+    `fileSize` the total; `downloadingSpeed` and `downloadingTime` appear while
+    downloading, `isDirectory` when done, `errorMessage` on error. The legacy server sent
+    `fileSize` and `downloadingSpeed` sometimes as strings of digits.
+
+    Args:
+        body (RequestIdForm):  Example: {'requestId': '5f1b2c3d4e5f60718293a4b6'}.
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns a non-standard status code (such as 520), or an undocumented one and Client.raise_on_unexpected_status is True.
+        errors.UnexpectedBody: If the body is none of the shapes documented for its status code.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Response[CloudStatusResult | ErrorBody | ErrorBody]
+    """
+
+    kwargs = _get_kwargs(
+        body=body,
+    )
+
+    response = client.get_httpx_client().request(
+        **kwargs,
+    )
+
+    return _build_response(client=client, response=response)
+
+
+def sync(
+    *,
+    client: AuthenticatedClient | Client,
+    body: RequestIdForm,
+) -> CloudStatusResult | ErrorBody | ErrorBody | None:
+    """Read the status of a cloud download
+
+     The real server wraps the answer in `{"status": {...}}`. `amount` is the bytes done,
+    `fileSize` the total; `downloadingSpeed` and `downloadingTime` appear while
+    downloading, `isDirectory` when done, `errorMessage` on error. The legacy server sent
+    `fileSize` and `downloadingSpeed` sometimes as strings of digits.
+
+    Args:
+        body (RequestIdForm):  Example: {'requestId': '5f1b2c3d4e5f60718293a4b6'}.
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns a non-standard status code (such as 520), or an undocumented one and Client.raise_on_unexpected_status is True.
+        errors.UnexpectedBody: If the body is none of the shapes documented for its status code.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        CloudStatusResult | ErrorBody | ErrorBody
+    """
+
+    return sync_detailed(
+        client=client,
+        body=body,
+    ).parsed
+
+
+async def asyncio_detailed(
+    *,
+    client: AuthenticatedClient | Client,
+    body: RequestIdForm,
+) -> Response[CloudStatusResult | ErrorBody | ErrorBody]:
+    """Read the status of a cloud download
+
+     The real server wraps the answer in `{"status": {...}}`. `amount` is the bytes done,
+    `fileSize` the total; `downloadingSpeed` and `downloadingTime` appear while
+    downloading, `isDirectory` when done, `errorMessage` on error. The legacy server sent
+    `fileSize` and `downloadingSpeed` sometimes as strings of digits.
+
+    Args:
+        body (RequestIdForm):  Example: {'requestId': '5f1b2c3d4e5f60718293a4b6'}.
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns a non-standard status code (such as 520), or an undocumented one and Client.raise_on_unexpected_status is True.
+        errors.UnexpectedBody: If the body is none of the shapes documented for its status code.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Response[CloudStatusResult | ErrorBody | ErrorBody]
+    """
+
+    kwargs = _get_kwargs(
+        body=body,
+    )
+
+    response = await client.get_async_httpx_client().request(**kwargs)
+
+    return _build_response(client=client, response=response)
+
+
+async def asyncio(
+    *,
+    client: AuthenticatedClient | Client,
+    body: RequestIdForm,
+) -> CloudStatusResult | ErrorBody | ErrorBody | None:
+    """Read the status of a cloud download
+
+     The real server wraps the answer in `{"status": {...}}`. `amount` is the bytes done,
+    `fileSize` the total; `downloadingSpeed` and `downloadingTime` appear while
+    downloading, `isDirectory` when done, `errorMessage` on error. The legacy server sent
+    `fileSize` and `downloadingSpeed` sometimes as strings of digits.
+
+    Args:
+        body (RequestIdForm):  Example: {'requestId': '5f1b2c3d4e5f60718293a4b6'}.
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns a non-standard status code (such as 520), or an undocumented one and Client.raise_on_unexpected_status is True.
+        errors.UnexpectedBody: If the body is none of the shapes documented for its status code.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        CloudStatusResult | ErrorBody | ErrorBody
+    """
+
+    return (
+        await asyncio_detailed(
+            client=client,
+            body=body,
+        )
+    ).parsed

@@ -1,0 +1,222 @@
+from typing import Any
+
+import httpx
+
+from ... import errors
+from ...client import AuthenticatedClient, Client
+from ...models.error_body import ErrorBody
+from ...models.remote_status_result import RemoteStatusResult
+from ...models.request_id_form import RequestIdForm
+from ...types import Response
+
+
+def _get_kwargs(
+    *,
+    body: RequestIdForm,
+) -> dict[str, Any]:
+    headers: dict[str, Any] = {}
+
+    _kwargs: dict[str, Any] = {
+        "method": "post",
+        "url": "/api/remote/status",
+    }
+
+    if isinstance(body, RequestIdForm):
+        _kwargs["data"] = body.to_dict()
+        headers["Content-Type"] = "application/x-www-form-urlencoded"
+
+    _kwargs["headers"] = headers
+    return _kwargs
+
+
+def _parse_response(
+    *, client: AuthenticatedClient | Client, response: httpx.Response
+) -> ErrorBody | ErrorBody | RemoteStatusResult | None:
+    if response.status_code == 200:
+        try:
+
+            def _parse_response_200(data: object) -> ErrorBody | RemoteStatusResult:
+                try:
+                    if not isinstance(data, dict):
+                        raise TypeError()
+                    response_200_type_0 = RemoteStatusResult.from_dict(data)
+
+                    return response_200_type_0
+                except (TypeError, ValueError, AttributeError, KeyError):
+                    pass
+                if not isinstance(data, dict):
+                    raise TypeError()
+                response_200_type_1 = ErrorBody.from_dict(data)
+
+                return response_200_type_1
+
+            response_200 = _parse_response_200(response.json())
+
+            return response_200
+
+        except errors.PARSE_ERRORS as exc:
+            raise errors.unparsable_body(response, "ErrorBody | RemoteStatusResult", exc) from exc
+
+    if response.status_code == 400:
+        try:
+            response_400 = ErrorBody.from_dict(response.json())
+
+            return response_400
+
+        except errors.PARSE_ERRORS as exc:
+            raise errors.unparsable_body(response, "ErrorBody", exc) from exc
+
+    if response.status_code == 401:
+        try:
+            response_401 = ErrorBody.from_dict(response.json())
+
+            return response_401
+
+        except errors.PARSE_ERRORS as exc:
+            raise errors.unparsable_body(response, "ErrorBody", exc) from exc
+
+    if response.status_code == 404:
+        try:
+            response_404 = ErrorBody.from_dict(response.json())
+
+            return response_404
+
+        except errors.PARSE_ERRORS as exc:
+            raise errors.unparsable_body(response, "ErrorBody", exc) from exc
+
+    if client.raise_on_unexpected_status or not errors.is_standard_status(response.status_code):
+        raise errors.undocumented_status(response)
+    return None
+
+
+def _build_response(
+    *, client: AuthenticatedClient | Client, response: httpx.Response
+) -> Response[ErrorBody | ErrorBody | RemoteStatusResult]:
+    return Response(
+        status_code=errors.http_status(response),
+        content=response.content,
+        headers=response.headers,
+        parsed=_parse_response(client=client, response=response),
+    )
+
+
+def sync_detailed(
+    *,
+    client: AuthenticatedClient | Client,
+    body: RequestIdForm,
+) -> Response[ErrorBody | ErrorBody | RemoteStatusResult]:
+    """Read the status of a remote download
+
+     Same wrapper and fields as `getCloudStatus`; a remote download also passes through
+    `uploading` while Offcloud copies it to the remote account.
+
+    Args:
+        body (RequestIdForm):  Example: {'requestId': '5f1b2c3d4e5f60718293a4b6'}.
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns a non-standard status code (such as 520), or an undocumented one and Client.raise_on_unexpected_status is True.
+        errors.UnexpectedBody: If the body is none of the shapes documented for its status code.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Response[ErrorBody | ErrorBody | RemoteStatusResult]
+    """
+
+    kwargs = _get_kwargs(
+        body=body,
+    )
+
+    response = client.get_httpx_client().request(
+        **kwargs,
+    )
+
+    return _build_response(client=client, response=response)
+
+
+def sync(
+    *,
+    client: AuthenticatedClient | Client,
+    body: RequestIdForm,
+) -> ErrorBody | ErrorBody | RemoteStatusResult | None:
+    """Read the status of a remote download
+
+     Same wrapper and fields as `getCloudStatus`; a remote download also passes through
+    `uploading` while Offcloud copies it to the remote account.
+
+    Args:
+        body (RequestIdForm):  Example: {'requestId': '5f1b2c3d4e5f60718293a4b6'}.
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns a non-standard status code (such as 520), or an undocumented one and Client.raise_on_unexpected_status is True.
+        errors.UnexpectedBody: If the body is none of the shapes documented for its status code.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        ErrorBody | ErrorBody | RemoteStatusResult
+    """
+
+    return sync_detailed(
+        client=client,
+        body=body,
+    ).parsed
+
+
+async def asyncio_detailed(
+    *,
+    client: AuthenticatedClient | Client,
+    body: RequestIdForm,
+) -> Response[ErrorBody | ErrorBody | RemoteStatusResult]:
+    """Read the status of a remote download
+
+     Same wrapper and fields as `getCloudStatus`; a remote download also passes through
+    `uploading` while Offcloud copies it to the remote account.
+
+    Args:
+        body (RequestIdForm):  Example: {'requestId': '5f1b2c3d4e5f60718293a4b6'}.
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns a non-standard status code (such as 520), or an undocumented one and Client.raise_on_unexpected_status is True.
+        errors.UnexpectedBody: If the body is none of the shapes documented for its status code.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Response[ErrorBody | ErrorBody | RemoteStatusResult]
+    """
+
+    kwargs = _get_kwargs(
+        body=body,
+    )
+
+    response = await client.get_async_httpx_client().request(**kwargs)
+
+    return _build_response(client=client, response=response)
+
+
+async def asyncio(
+    *,
+    client: AuthenticatedClient | Client,
+    body: RequestIdForm,
+) -> ErrorBody | ErrorBody | RemoteStatusResult | None:
+    """Read the status of a remote download
+
+     Same wrapper and fields as `getCloudStatus`; a remote download also passes through
+    `uploading` while Offcloud copies it to the remote account.
+
+    Args:
+        body (RequestIdForm):  Example: {'requestId': '5f1b2c3d4e5f60718293a4b6'}.
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns a non-standard status code (such as 520), or an undocumented one and Client.raise_on_unexpected_status is True.
+        errors.UnexpectedBody: If the body is none of the shapes documented for its status code.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        ErrorBody | ErrorBody | RemoteStatusResult
+    """
+
+    return (
+        await asyncio_detailed(
+            client=client,
+            body=body,
+        )
+    ).parsed

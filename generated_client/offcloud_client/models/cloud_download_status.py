@@ -1,0 +1,161 @@
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import Any, TypeVar, cast
+
+from attrs import define as _attrs_define
+from attrs import field as _attrs_field
+
+from ..models.cloud_download_state import CloudDownloadState, check_cloud_download_state
+from ..types import UNSET, Unset
+
+T = TypeVar("T", bound="CloudDownloadStatus")
+
+
+@_attrs_define
+class CloudDownloadStatus:
+    """
+    Example:
+        {'requestId': '5f1b2c3d4e5f60718293a4b6', 'fileName': 'manual.pdf', 'status': 'downloading', 'amount': 52428800,
+            'fileSize': 104857600, 'server': 'de-3', 'downloadingSpeed': 10485760, 'downloadingTime': 5000}
+
+    Attributes:
+        request_id (str): A MongoDB ObjectId, 24 lowercase hex characters. Example: 5f1b2c3d4e5f60718293a4b7.
+        file_name (str):
+        status (CloudDownloadState): `processing` is Offcloud unpacking an archive; `canceled` is set by the user on the
+            web site.
+        amount (int): Bytes done.
+        file_size (int | str): A number of bytes; the legacy server sometimes sent it as a string of digits. Example:
+            104857600.
+        server (str | Unset): The host prefix of download links, e.g. `de-3`.
+        is_directory (bool | Unset): Present when done; true for folders and multi-file torrents.
+        downloading_speed (int | str | Unset): A number of bytes; the legacy server sometimes sent it as a string of
+            digits. Example: 104857600.
+        downloading_time (int | Unset): Milliseconds spent downloading so far; present while downloading.
+        error_message (str | Unset): Present when the status is `error`.
+    """
+
+    request_id: str
+    file_name: str
+    status: CloudDownloadState
+    amount: int
+    file_size: int | str
+    server: str | Unset = UNSET
+    is_directory: bool | Unset = UNSET
+    downloading_speed: int | str | Unset = UNSET
+    downloading_time: int | Unset = UNSET
+    error_message: str | Unset = UNSET
+    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+
+    def to_dict(self) -> dict[str, Any]:
+        request_id = self.request_id
+
+        file_name = self.file_name
+
+        status: str = self.status
+
+        amount = self.amount
+
+        file_size: int | str
+        file_size = self.file_size
+
+        server = self.server
+
+        is_directory = self.is_directory
+
+        downloading_speed: int | str | Unset
+        if isinstance(self.downloading_speed, Unset):
+            downloading_speed = UNSET
+        else:
+            downloading_speed = self.downloading_speed
+
+        downloading_time = self.downloading_time
+
+        error_message = self.error_message
+
+        field_dict: dict[str, Any] = {}
+        field_dict.update(self.additional_properties)
+        field_dict.update(
+            {
+                "requestId": request_id,
+                "fileName": file_name,
+                "status": status,
+                "amount": amount,
+                "fileSize": file_size,
+            }
+        )
+        if server is not UNSET:
+            field_dict["server"] = server
+        if is_directory is not UNSET:
+            field_dict["isDirectory"] = is_directory
+        if downloading_speed is not UNSET:
+            field_dict["downloadingSpeed"] = downloading_speed
+        if downloading_time is not UNSET:
+            field_dict["downloadingTime"] = downloading_time
+        if error_message is not UNSET:
+            field_dict["errorMessage"] = error_message
+
+        return field_dict
+
+    @classmethod
+    def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
+        d = dict(src_dict)
+        request_id = d.pop("requestId")
+
+        file_name = d.pop("fileName")
+
+        status = check_cloud_download_state(d.pop("status"))
+
+        amount = d.pop("amount")
+
+        def _parse_file_size(data: object) -> int | str:
+            return cast(int | str, data)
+
+        file_size = _parse_file_size(d.pop("fileSize"))
+
+        server = d.pop("server", UNSET)
+
+        is_directory = d.pop("isDirectory", UNSET)
+
+        def _parse_downloading_speed(data: object) -> int | str | Unset:
+            if isinstance(data, Unset):
+                return data
+            return cast(int | str | Unset, data)
+
+        downloading_speed = _parse_downloading_speed(d.pop("downloadingSpeed", UNSET))
+
+        downloading_time = d.pop("downloadingTime", UNSET)
+
+        error_message = d.pop("errorMessage", UNSET)
+
+        cloud_download_status = cls(
+            request_id=request_id,
+            file_name=file_name,
+            status=status,
+            amount=amount,
+            file_size=file_size,
+            server=server,
+            is_directory=is_directory,
+            downloading_speed=downloading_speed,
+            downloading_time=downloading_time,
+            error_message=error_message,
+        )
+
+        cloud_download_status.additional_properties = d
+        return cloud_download_status
+
+    @property
+    def additional_keys(self) -> list[str]:
+        return list(self.additional_properties.keys())
+
+    def __getitem__(self, key: str) -> Any:
+        return self.additional_properties[key]
+
+    def __setitem__(self, key: str, value: Any) -> None:
+        self.additional_properties[key] = value
+
+    def __delitem__(self, key: str) -> None:
+        del self.additional_properties[key]
+
+    def __contains__(self, key: str) -> bool:
+        return key in self.additional_properties
