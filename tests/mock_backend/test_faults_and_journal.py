@@ -1,0 +1,162 @@
+"""Fault registry (count, "*", order, validation) and request journal (masking, bounds)."""
+
+from datetime import UTC, datetime
+
+import pytest
+
+from mock_server.exceptions import BadRequest
+from mock_server.faults import FaultRegistry
+from mock_server.journal import MASK, Journal
+
+
+def test_a_fault_is_taken_count_times_then_gone() -> None:
+    faults = FaultRegistry()
+    added = faults.add("cloud_status", status=503, retry_after=2, count=2)
+    assert added == {
+        "id": 1,
+        "operation_id": "cloud_status",
+        "status": 503,
+        "retry_after": 2,
+        "latency": 0.0,
+        "html": False,
+        "drop": False,
+        "count": 2,
+    }
+    assert faults.take("cloud_add") is None
+    first = faults.take("cloud_status")
+    assert first is not None
+    assert (first.status, first.retry_after) == (503, 2)
+    assert faults.list()[0]["count"] == 1
+    assert faults.take("cloud_status") == first
+    assert faults.take("cloud_status") is None
+    assert faults.list() == []
+
+
+def test_star_matches_any_operation_and_faults_go_in_the_order_added() -> None:
+    faults = FaultRegistry()
+    faults.add("*", drop=True)
+    faults.add("cloud_status", html=True)
+    taken = faults.take("remote_add")
+    assert taken is not None
+    assert taken.drop
+    second = faults.take("cloud_status")
+    assert second is not None
+    assert second.html
+    assert faults.take("anything") is None
+
+
+def test_latency_combines_with_an_effect_or_stands_alone() -> None:
+    faults = FaultRegistry()
+    faults.add("login", latency=1.5)
+    faults.add("login", latency=0.5, status=500)
+    slow = faults.take("login")
+    assert slow is not None
+    assert (slow.latency, slow.status) == (1.5, None)
+
+
+@pytest.mark.parametrize(
+    "arguments",
+    [
+        {"status": 500, "html": True},
+        {"status": 500, "drop": True},
+        {"html": True, "drop": True},
+        {},
+        {"status": 200},
+        {"status": 600},
+        {"retry_after": 3.0},
+        {"status": 429, "retry_after": -1.0},
+        {"latency": -1.0},
+        {"status": 500, "count": 0},
+    ],
+)
+def test_faults_that_make_no_sense_are_refused(arguments: dict[str, object]) -> None:
+    faults = FaultRegistry()
+    with pytest.raises(BadRequest):
+        faults.add("cloud_status", **arguments)  # type: ignore[arg-type]
+    assert faults.list() == []
+
+
+def test_clear_removes_every_fault() -> None:
+    faults = FaultRegistry()
+    faults.add("*", status=500, count=10)
+    faults.clear()
+    assert faults.take("cloud_status") is None
+
+
+def _clock() -> datetime:
+    return datetime(2026, 1, 1, 0, 0, 5, tzinfo=UTC)
+
+
+def test_journal_records_with_sequence_and_mock_time() -> None:
+    journal = Journal(now=_clock)
+    journal.record("cloud_add", "alice@test.example", {"url": "https://x.example/a"}, 200)
+    journal.record("cloud_status", None, {"requestId": "abc"}, 401)
+    assert journal.entries() == [
+        {
+            "seq": 1,
+            "time": "2026-01-01T00:00:05.000Z",
+            "operation": "cloud_add",
+            "account": "alice@test.example",
+            "params": {"url": "https://x.example/a"},
+            "status": 200,
+        },
+        {
+            "seq": 2,
+            "time": "2026-01-01T00:00:05.000Z",
+            "operation": "cloud_status",
+            "account": None,
+            "params": {"requestId": "abc"},
+            "status": 401,
+        },
+    ]
+    assert [entry["seq"] for entry in journal.entries(limit=1)] == [2]
+    assert journal.entries(limit=0) == []
+
+
+def test_journal_never_stores_secrets() -> None:
+    journal = Journal(now=_clock)
+    params: dict[str, object] = {
+        "key": "secret-1",
+        "apiKey": "secret-2",
+        "apikey": "secret-3",
+        "password": "secret-4",
+        "nested": {"Password": "secret-5", "hashes": ["a", "b"]},
+        "username": "alice@test.example",
+    }
+    journal.record("login", None, params, 200)
+    stored = journal.entries()[0]["params"]
+    assert stored == {
+        "key": MASK,
+        "apiKey": MASK,
+        "apikey": MASK,
+        "password": MASK,
+        "nested": {"Password": MASK, "hashes": ["a", "b"]},
+        "username": "alice@test.example",
+    }
+    assert "secret" not in repr(journal.entries())
+    assert params["key"] == "secret-1"  # the caller's mapping is left alone
+
+
+def test_journal_is_bounded_and_keeps_the_newest() -> None:
+    journal = Journal(maxlen=3, now=_clock)
+    for number in range(10):
+        journal.record("cloud_status", None, {"n": number}, 200)
+    assert [entry["seq"] for entry in journal.entries()] == [8, 9, 10]
+
+
+def test_journal_entries_cannot_be_changed_by_readers() -> None:
+    journal = Journal(now=_clock)
+    journal.record("cache", None, {"hashes": ["a"]}, 200)
+    params = journal.entries()[0]["params"]
+    assert isinstance(params, dict)
+    params["hashes"].append("b")
+    assert journal.entries()[0]["params"] == {"hashes": ["a"]}
+
+
+def test_clear_empties_the_journal_and_restarts_the_sequence() -> None:
+    journal = Journal(now=_clock)
+    journal.record("cache", None, {}, 200)
+    journal.clear()
+    assert journal.entries() == []
+    journal.record("cache", None, {}, 200)
+    assert journal.entries()[0]["seq"] == 1

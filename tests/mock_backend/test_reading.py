@@ -1,0 +1,181 @@
+"""Reading downloads back: status, explore, list, retry, cache; and isolation between accounts."""
+
+from collections.abc import Callable
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from mock_server.backend import AccountBackend, MockBackend
+from mock_server.clock import MockClock
+from mock_server.exceptions import BadArchive, BadRequest, NotFound
+
+from .world import (
+    ALICE_REMOTE,
+    CACHED_PACK_HASH,
+    CACHED_SINGLE_HASH,
+    FOLDER_URL,
+    SINGLE_URL,
+    UNCACHED_PACK_HASH,
+    magnet,
+)
+
+
+def operations(account: AccountBackend) -> dict[str, Callable[[str], object]]:
+    return {
+        "cloud_status": account.cloud_status,
+        "remote_status": account.remote_status,
+        "explore": account.explore,
+        "list_links": account.list_links,
+        "retry_cloud": account.retry_cloud,
+        "retry_remote": account.retry_remote,
+    }
+
+
+def test_another_accounts_ids_are_not_found_exactly_like_random_ones(
+    backend: MockBackend, alice: AccountBackend, bob: AccountBackend, clock: MockClock
+) -> None:
+    cloud_id = str(alice.add_cloud(magnet(CACHED_PACK_HASH))["requestId"])
+    remote_id = str(alice.add_remote(SINGLE_URL, ALICE_REMOTE)["requestId"])
+    backend.force_status(remote_id, "error")
+    clock.advance(100)
+    for name, operation in operations(bob).items():
+        for request_id in (cloud_id, remote_id, "0" * 24):
+            with pytest.raises(NotFound) as missing:
+                operation(request_id)
+            assert missing.value.body() == {"error": "Request not found"}, name
+            assert missing.value.status == 404
+
+
+def test_status_and_retry_only_see_their_own_kind(backend: MockBackend, alice: AccountBackend) -> None:
+    cloud_id = str(alice.add_cloud(SINGLE_URL)["requestId"])
+    remote_id = str(alice.add_remote(SINGLE_URL, ALICE_REMOTE)["requestId"])
+    instant_id = str(alice.add_instant(SINGLE_URL)["requestId"])
+    for request_id in (cloud_id, remote_id):
+        backend.force_status(request_id, "error")
+    alice.cloud_status(cloud_id)
+    alice.remote_status(remote_id)
+    for operation, request_id in [
+        (alice.cloud_status, remote_id),
+        (alice.cloud_status, instant_id),
+        (alice.remote_status, cloud_id),
+        (alice.retry_cloud, remote_id),
+        (alice.retry_remote, cloud_id),
+        (alice.explore, remote_id),
+        (alice.list_links, instant_id),
+    ]:
+        with pytest.raises(NotFound):
+            operation(request_id)
+
+
+def test_explore_lists_indexed_and_encoded_file_links(backend: MockBackend, alice: AccountBackend) -> None:
+    request_id = str(alice.add_cloud(magnet(CACHED_PACK_HASH))["requestId"])
+    base = f"https://{backend.find_download(request_id).server}.offcloud.com/cloud/download/{request_id}"
+    assert alice.explore(request_id) == [f"{base}/0/one.mkv", f"{base}/1/two.mkv", f"{base}/2/three.srt"]
+
+
+def test_explore_encodes_spaces_and_parentheses(alice: AccountBackend, clock: MockClock) -> None:
+    request_id = str(alice.add_cloud(FOLDER_URL)["requestId"])
+    clock.advance(15)
+    links = alice.explore(request_id)
+    assert [link.split(request_id, 1)[1] for link in links] == [
+        "/0/a%20file.txt",
+        "/1/b.txt",
+        "/2/c%20%281%29/d.txt",
+    ]
+
+
+def test_list_has_one_link_per_line_and_a_trailing_newline(alice: AccountBackend) -> None:
+    request_id = str(alice.add_cloud(magnet(CACHED_PACK_HASH))["requestId"])
+    text = alice.list_links(request_id)
+    assert text.endswith("\n")
+    assert text.splitlines() == alice.explore(request_id)
+
+
+def test_single_file_is_a_bad_archive_but_has_a_list(backend: MockBackend, alice: AccountBackend) -> None:
+    request_id = str(alice.add_cloud(magnet(CACHED_SINGLE_HASH))["requestId"])
+    with pytest.raises(BadArchive) as refused:
+        alice.explore(request_id)
+    assert refused.value.body() == {"error": "Bad archive"}
+    server = backend.find_download(request_id).server
+    expected = f"https://{server}.offcloud.com/cloud/download/{request_id}/Single%20Movie.mkv\n"
+    assert alice.list_links(request_id) == expected
+
+
+@pytest.mark.parametrize("at", [0.0, 5.0, 13.0, 14.99])
+def test_explore_and_list_wait_for_the_download(alice: AccountBackend, clock: MockClock, at: float) -> None:
+    request_id = str(alice.add_cloud(magnet(UNCACHED_PACK_HASH))["requestId"])
+    clock.advance(at)
+    for read in (alice.explore, alice.list_links):
+        with pytest.raises(BadRequest, match=r"^File is not downloaded yet\.$"):
+            read(request_id)
+    clock.advance(15 - at)
+    assert len(alice.explore(request_id)) == 3
+
+
+def test_cache_answers_only_cached_hashes_in_input_order_and_spelling(alice: AccountBackend) -> None:
+    hashes = [
+        UNCACHED_PACK_HASH,
+        CACHED_SINGLE_HASH.upper(),
+        "dd" * 20,
+        CACHED_PACK_HASH,
+        CACHED_SINGLE_HASH,
+        "junk",
+    ]
+    assert alice.check_cache(hashes) == {"cachedItems": [CACHED_SINGLE_HASH.upper(), CACHED_PACK_HASH]}
+    assert alice.check_cache([]) == {"cachedItems": []}
+
+
+_hashes = st.lists(
+    st.sampled_from([CACHED_PACK_HASH, CACHED_SINGLE_HASH, UNCACHED_PACK_HASH, "ee" * 20]).flatmap(
+        lambda value: st.sampled_from([value, value.upper()])
+    ),
+    max_size=12,
+)
+
+
+@settings(suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(hashes=_hashes)
+def test_cache_answer_is_an_ordered_duplicate_free_subset(alice: AccountBackend, hashes: list[str]) -> None:
+    cached = alice.check_cache(hashes)["cachedItems"]
+    assert isinstance(cached, list)
+    assert {item.lower() for item in cached} == {h.lower() for h in hashes} & {
+        CACHED_PACK_HASH,
+        CACHED_SINGLE_HASH,
+    }
+    assert len({item.lower() for item in cached}) == len(cached)
+    positions = [hashes.index(item) for item in cached]
+    assert positions == sorted(positions)
+
+
+def test_proxies_and_remote_accounts_and_api_key(alice: AccountBackend, bob: AccountBackend) -> None:
+    assert alice.list_proxies() == {"list": [{"id": "fr-1", "name": "Main server (France)", "region": "EU"}]}
+    assert alice.remote_accounts() == {
+        "data": [
+            {
+                "accountId": "alice-account-1",
+                "remoteOptionId": ALICE_REMOTE,
+                "type": "FTP",
+                "username": "alice",
+                "path": "/in",
+                "host": "ftp.test.example",
+                "port": 21,
+                "status": "active",
+                "usage": 12345,
+            }
+        ]
+    }
+    assert bob.remote_accounts()["data"] == [
+        {
+            "accountId": "bob-account-1",
+            "remoteOptionId": "bob-remote-1",
+            "type": "WebDAV",
+            "username": "",
+            "path": "",
+            "host": "",
+            "port": 0,
+            "status": "active",
+            "usage": 0,
+        }
+    ]
+    assert bob.api_key_info() == {"email": "bob@test.example", "apiKey": "bob-key"}
