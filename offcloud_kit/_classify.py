@@ -1,0 +1,150 @@
+"""Judging one HTTP answer: the documented result, or the OffcloudError that says why not.
+
+Shared by the sync and async clients; nothing here does I/O. The order matters:
+
+1. 429 and standard 5xx statuses first. openapi.yaml documents neither (they come from the server's
+   front, often as HTML pages), and they must stay distinguishable so retries can act on them.
+2. Then the generated `_build_response` parses the answer against openapi.yaml. What it cannot place
+   (a non-standard status such as 520, HTML where JSON was due, a body of no documented shape) raises
+   `offcloud_client.errors.UnexpectedResponse`, which becomes UnexpectedResponseError; an undocumented
+   standard status comes back as `parsed=None`, which becomes one too.
+3. Then the parsed body: `{"error": ...}` and `{"not_available": ...}` raise whatever the HTTP status
+   (200 from legacy servers, 4xx from the 2026 one), through errors.error_for_message().
+"""
+
+import json
+from collections.abc import Callable
+from dataclasses import dataclass
+from typing import Any, Generic, TypeVar
+
+import httpx
+from offcloud_client import Client
+from offcloud_client.errors import UnexpectedResponse, is_standard_status
+from offcloud_client.models import CloudNotAvailable, DownloadNotAvailable, ErrorBody
+from offcloud_client.types import Response
+
+from offcloud_kit.errors import (
+    APIConnectionError,
+    APITimeoutError,
+    NotAvailableError,
+    RateLimitError,
+    ServerError,
+    UnexpectedResponseError,
+    error_for_message,
+)
+from offcloud_kit.redact import redact, redact_bytes, scrub_exception
+from offcloud_kit.retry import parse_retry_after
+
+__all__ = ["Plan", "body_of", "connection_error", "interpret"]
+
+T = TypeVar("T")
+
+
+@dataclass(frozen=True)
+class Plan(Generic[T]):
+    """One request of one operation, and how to turn its documented success into the caller's result.
+
+    `request` is what the generated module's `_get_kwargs()` built (method, url, headers, body);
+    `build_response` is that module's `_build_response`; a parsed body of type `success` is handed to
+    `convert` (e.g. to unwrap `{"status": {...}}` or to split a text answer into lines).
+    """
+
+    operation: str
+    request: dict[str, Any]
+    build_response: Callable[..., Response[Any]]
+    success: type[Any]
+    convert: Callable[[Any], T]
+
+
+def body_of(content: bytes) -> Any:
+    """The body for an error's `.body`: parsed JSON when it is JSON, else the bytes; credentials masked."""
+    clean = redact_bytes(content)
+    try:
+        return json.loads(clean)
+    except ValueError:  # JSONDecodeError and undecodable bytes alike
+        return clean
+
+
+def _error_text(body: Any) -> str | None:
+    if isinstance(body, dict) and isinstance(body.get("error"), str):
+        return str(body["error"])
+    return None
+
+
+def connection_error(operation: str, exc: httpx.RequestError) -> APIConnectionError:
+    """The error for a request that got no answer; `exc` is scrubbed since it becomes the __cause__."""
+    scrub_exception(exc)
+    kind = APITimeoutError if isinstance(exc, httpx.TimeoutException) else APIConnectionError
+    what = "timed out" if kind is APITimeoutError else "connection failed"
+    return kind(
+        f"{operation}: {what} ({type(exc).__name__}: {redact(str(exc)) or 'no details'})", operation=operation
+    )
+
+
+def _status_error(operation: str, response: httpx.Response) -> RateLimitError | ServerError | None:
+    status = response.status_code
+    if status != 429 and not (status >= 500 and is_standard_status(status)):
+        return None
+    body = body_of(response.content)
+    retry_after = parse_retry_after(response.headers.get("retry-after"))
+    detail = _error_text(body)
+    suffix = (f": {detail}" if detail else "") + (
+        f"; retry after {retry_after:g} s" if retry_after is not None else ""
+    )
+    if status == 429:
+        return RateLimitError(
+            f"{operation}: rate limited (HTTP 429){suffix}",
+            retry_after=retry_after,
+            operation=operation,
+            body=body,
+        )
+    return ServerError(
+        f"{operation}: server error (HTTP {status}){suffix}",
+        retry_after=retry_after,
+        operation=operation,
+        status=status,
+        body=body,
+    )
+
+
+def _unexpected(operation: str, response: httpx.Response, reason: str) -> UnexpectedResponseError:
+    return UnexpectedResponseError(
+        f"{operation}: unexpected response (HTTP {response.status_code}): {reason}",
+        reason=reason,
+        operation=operation,
+        status=response.status_code,
+        body=body_of(response.content),
+    )
+
+
+def interpret(plan: Plan[T], raw: Client, response: httpx.Response) -> T:
+    """The caller's result for `response`, or raise the OffcloudError it means."""
+    operation = plan.operation
+    early = _status_error(operation, response)
+    if early is not None:
+        raise early
+    try:
+        parsed = plan.build_response(client=raw, response=response).parsed
+    except UnexpectedResponse as exc:
+        raise _unexpected(operation, response, exc.reason) from scrub_exception(exc)
+    status = response.status_code
+    if parsed is None:
+        raise _unexpected(operation, response, "the status code is not documented for this operation")
+    if isinstance(parsed, ErrorBody):
+        cls = error_for_message(parsed.error, status)
+        message = f"{operation}: {parsed.error} (HTTP {status})"
+        raise cls(message, operation=operation, status=status, body=body_of(response.content))
+    if isinstance(parsed, DownloadNotAvailable | CloudNotAvailable):
+        addon = str(parsed.not_available)
+        raise NotAvailableError(
+            f"{operation}: not available without the {addon!r} add-on (HTTP {status})",
+            addon=addon,
+            operation=operation,
+            status=status,
+            body=body_of(response.content),
+        )
+    if not isinstance(parsed, plan.success):
+        raise _unexpected(
+            operation, response, f"a {type(parsed).__name__} where {plan.success.__name__} was due"
+        )
+    return plan.convert(parsed)

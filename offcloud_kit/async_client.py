@@ -1,0 +1,217 @@
+"""AsyncOffcloud: the asynchronous client. Each method performs the steps _core defines for it.
+
+The methods mirror Offcloud's one for one (same names, arguments and results, as coroutines).
+"""
+
+import asyncio
+import inspect
+import random as _random
+import time
+from collections.abc import Callable, Iterable
+from types import TracebackType
+from typing import TYPE_CHECKING, Any, Literal, Self, TypeVar, Unpack
+
+import httpx
+from offcloud_client import Client
+from offcloud_client.models import (
+    ApiKeyInfo,
+    CloudDownload,
+    CloudDownloadStatus,
+    InstantDownload,
+    LoginResult,
+    Proxy,
+    RemoteAccount,
+    RemoteDownload,
+    RemoteDownloadStatus,
+    RetryResult,
+)
+
+from offcloud_kit._base import DEFAULT_BASE_URL, DEFAULT_TIMEOUT, ClientBase
+from offcloud_kit._core import CallOptions, WaitOptions
+from offcloud_kit._steps import Done, Notify, Send, Sleep, Steps, advance
+from offcloud_kit.retry import RetryPolicy
+from offcloud_kit.waiting import Progress
+
+if TYPE_CHECKING:
+    from offcloud_kit.client import Offcloud
+
+__all__ = ["AsyncOffcloud"]
+
+T = TypeVar("T")
+
+
+async def _maybe_await(result: object) -> None:
+    if inspect.isawaitable(result):
+        await result
+
+
+class AsyncOffcloud(ClientBase):
+    """The Offcloud API, asynchronously::
+
+        async with AsyncOffcloud(api_key="...") as oc:
+            item = await oc.add_cloud("magnet:?xt=urn:btih:...")
+            done = await oc.wait_for_cloud(item.request_id)
+
+    As Offcloud; `sleep` may be a coroutine function (default asyncio.sleep) or a plain function, and
+    `on_progress` callbacks may be either too.
+    """
+
+    def __init__(
+        self,
+        api_key: str | None = None,
+        *,
+        base_url: str = DEFAULT_BASE_URL,
+        auth_style: Literal["query", "bearer"] = "query",
+        timeout: float | httpx.Timeout | None = DEFAULT_TIMEOUT,
+        max_retries: int | None = None,
+        retry_policy: RetryPolicy | None = None,
+        retry_unsafe: bool = False,
+        sleep: Callable[[float], object] | None = None,
+        clock: Callable[[], float] = time.monotonic,
+        random: Callable[[], float] = _random.random,
+        httpx_args: dict[str, Any] | None = None,
+        raw: Client | None = None,
+    ) -> None:
+        super().__init__(
+            api_key,
+            base_url=base_url,
+            auth_style=auth_style,
+            timeout=timeout,
+            max_retries=max_retries,
+            retry_policy=retry_policy,
+            retry_unsafe=retry_unsafe,
+            clock=clock,
+            random=random,
+            httpx_args=httpx_args,
+            raw=raw,
+        )
+        self._sleep = asyncio.sleep if sleep is None else sleep
+
+    async def _drive(self, steps: Steps[T]) -> T:
+        step = advance(steps, None)
+        while not isinstance(step, Done):
+            outcome: object = None
+            if isinstance(step, Send):
+                try:
+                    outcome = await self.raw.get_async_httpx_client().request(
+                        **step.request, timeout=step.timeout
+                    )
+                except httpx.RequestError as exc:
+                    outcome = exc
+            elif isinstance(step, Sleep):
+                await _maybe_await(self._sleep(step.seconds))
+            elif isinstance(step, Notify):
+                await _maybe_await(step.callback(step.value))
+            step = advance(steps, outcome)
+        return step.value
+
+    def to_sync(self, *, sleep: Callable[[float], object] | None = None) -> "Offcloud":
+        """An Offcloud on the same generated client: same key, settings and session cookie."""
+        from offcloud_kit.client import Offcloud
+
+        return Offcloud(**self._shared_settings(), sleep=sleep)
+
+    async def aclose(self) -> None:
+        """Close the connection pool of the async transport."""
+        await self.raw.get_async_httpx_client().aclose()
+
+    async def __aenter__(self) -> Self:
+        return self
+
+    async def __aexit__(
+        self, exc_type: type[BaseException] | None, exc: BaseException | None, tb: TracebackType | None
+    ) -> None:
+        await self.aclose()
+
+    # --- account -----------------------------------------------------------------------------------
+    async def login(self, email: str, password: str, **options: Unpack[CallOptions]) -> LoginResult:
+        """Log in; the session cookie is then sent by every call of this client and its to_sync() twin."""
+        return await self._drive(self._core.login(email, password, options))
+
+    async def is_logged_in(self, **options: Unpack[CallOptions]) -> bool:
+        """Whether the session cookie belongs to a logged-in user (an API key does not count)."""
+        return await self._drive(self._core.is_logged_in(options))
+
+    async def get_api_key(self, **options: Unpack[CallOptions]) -> ApiKeyInfo:
+        """The logged-in user's e-mail and API key (needs login() first)."""
+        return await self._drive(self._core.get_api_key(options))
+
+    # --- adding downloads (not retried unless retry_unsafe) -----------------------------------------
+    async def add_instant(
+        self, url: str, proxy_id: str | None = None, **options: Unpack[CallOptions]
+    ) -> InstantDownload:
+        return await self._drive(self._core.add_instant(url, proxy_id, options))
+
+    async def add_cloud(self, url: str, **options: Unpack[CallOptions]) -> CloudDownload:
+        """Add an http(s) URL, magnet link or .torrent URL; cached content comes back `downloaded`."""
+        return await self._drive(self._core.add_cloud(url, options))
+
+    async def add_remote(
+        self, url: str, remote_option_id: str, folder_id: str | None = None, **options: Unpack[CallOptions]
+    ) -> RemoteDownload:
+        return await self._drive(self._core.add_remote(url, remote_option_id, folder_id, options))
+
+    # --- reading ---------------------------------------------------------------------------------------
+    async def list_proxies(self, **options: Unpack[CallOptions]) -> list[Proxy]:
+        return await self._drive(self._core.list_proxies(options))
+
+    async def cloud_status(self, request_id: str, **options: Unpack[CallOptions]) -> CloudDownloadStatus:
+        """The status of a cloud download (unwrapped from the server's {"status": ...})."""
+        return await self._drive(self._core.cloud_status(request_id, options))
+
+    async def remote_status(self, request_id: str, **options: Unpack[CallOptions]) -> RemoteDownloadStatus:
+        return await self._drive(self._core.remote_status(request_id, options))
+
+    async def check_cache(self, hashes: Iterable[str], **options: Unpack[CallOptions]) -> list[str]:
+        """The cached ones among `hashes`; more than 1000 are sent in batches of 1000."""
+        return await self._drive(self._core.check_cache(hashes, options))
+
+    async def explore(self, request_id: str, **options: Unpack[CallOptions]) -> list[str]:
+        """Download links of a finished multi-file download (BadRequestError "Bad archive" for one file)."""
+        return await self._drive(self._core.explore(request_id, options))
+
+    async def list_links(self, request_id: str, **options: Unpack[CallOptions]) -> list[str]:
+        """Download links of a finished cloud download (the text answer, one link per line)."""
+        return await self._drive(self._core.list_links(request_id, options))
+
+    async def remote_accounts(self, **options: Unpack[CallOptions]) -> list[RemoteAccount]:
+        return await self._drive(self._core.remote_accounts(options))
+
+    async def retry_cloud(self, request_id: str, **options: Unpack[CallOptions]) -> RetryResult:
+        return await self._drive(self._core.retry_cloud(request_id, options))
+
+    async def retry_remote(self, request_id: str, **options: Unpack[CallOptions]) -> RetryResult:
+        return await self._drive(self._core.retry_remote(request_id, options))
+
+    # --- waiting ---------------------------------------------------------------------------------------
+    async def wait_for_cloud(
+        self,
+        request_id: str,
+        *,
+        timeout: float | None = 3600.0,
+        poll_interval: float = 5.0,
+        on_progress: Callable[[Progress], object] | None = None,
+        **options: Unpack[WaitOptions],
+    ) -> CloudDownloadStatus:
+        """Poll until `downloaded` and return that status.
+
+        Raises DownloadFailedError on `error`/`canceled`, WaitTimeoutError after `timeout` seconds of the
+        client's clock (None: no limit). `on_progress` receives a Progress after every poll.
+        """
+        return await self._drive(
+            self._core.wait_for_cloud(request_id, timeout, poll_interval, on_progress, options)
+        )
+
+    async def wait_for_remote(
+        self,
+        request_id: str,
+        *,
+        timeout: float | None = 3600.0,
+        poll_interval: float = 5.0,
+        on_progress: Callable[[Progress], object] | None = None,
+        **options: Unpack[WaitOptions],
+    ) -> RemoteDownloadStatus:
+        """wait_for_cloud() for a remote download."""
+        return await self._drive(
+            self._core.wait_for_remote(request_id, timeout, poll_interval, on_progress, options)
+        )

@@ -1,0 +1,207 @@
+"""Offcloud: the synchronous client. Each method performs the steps _core defines for it."""
+
+import random as _random
+import time
+from collections.abc import Callable, Iterable
+from types import TracebackType
+from typing import TYPE_CHECKING, Any, Literal, Self, TypeVar, Unpack
+
+import httpx
+from offcloud_client import Client
+from offcloud_client.models import (
+    ApiKeyInfo,
+    CloudDownload,
+    CloudDownloadStatus,
+    InstantDownload,
+    LoginResult,
+    Proxy,
+    RemoteAccount,
+    RemoteDownload,
+    RemoteDownloadStatus,
+    RetryResult,
+)
+
+from offcloud_kit._base import DEFAULT_BASE_URL, DEFAULT_TIMEOUT, ClientBase
+from offcloud_kit._core import CallOptions, WaitOptions
+from offcloud_kit._steps import Done, Notify, Send, Sleep, Steps, advance
+from offcloud_kit.retry import RetryPolicy
+from offcloud_kit.waiting import Progress
+
+if TYPE_CHECKING:
+    from offcloud_kit.async_client import AsyncOffcloud
+
+__all__ = ["Offcloud"]
+
+T = TypeVar("T")
+
+
+class Offcloud(ClientBase):
+    """The Offcloud API, synchronously::
+
+        oc = Offcloud(api_key="...")
+        item = oc.add_cloud("magnet:?xt=urn:btih:...")
+        done = oc.wait_for_cloud(item.request_id)
+
+    Every method raises an OffcloudError subclass on failure and accepts the per-call keywords
+    `timeout=`, `max_retries=` and `retry_unsafe=` (see CallOptions). `sleep` (used for retry backoff and
+    between polls), `clock` and `random` are injectable for tests.
+    """
+
+    def __init__(
+        self,
+        api_key: str | None = None,
+        *,
+        base_url: str = DEFAULT_BASE_URL,
+        auth_style: Literal["query", "bearer"] = "query",
+        timeout: float | httpx.Timeout | None = DEFAULT_TIMEOUT,
+        max_retries: int | None = None,
+        retry_policy: RetryPolicy | None = None,
+        retry_unsafe: bool = False,
+        sleep: Callable[[float], object] | None = None,
+        clock: Callable[[], float] = time.monotonic,
+        random: Callable[[], float] = _random.random,
+        httpx_args: dict[str, Any] | None = None,
+        raw: Client | None = None,
+    ) -> None:
+        super().__init__(
+            api_key,
+            base_url=base_url,
+            auth_style=auth_style,
+            timeout=timeout,
+            max_retries=max_retries,
+            retry_policy=retry_policy,
+            retry_unsafe=retry_unsafe,
+            clock=clock,
+            random=random,
+            httpx_args=httpx_args,
+            raw=raw,
+        )
+        self._sleep = time.sleep if sleep is None else sleep
+
+    def _drive(self, steps: Steps[T]) -> T:
+        step = advance(steps, None)
+        while not isinstance(step, Done):
+            outcome: object = None
+            if isinstance(step, Send):
+                try:
+                    outcome = self.raw.get_httpx_client().request(**step.request, timeout=step.timeout)
+                except httpx.RequestError as exc:
+                    outcome = exc
+            elif isinstance(step, Sleep):
+                self._sleep(step.seconds)
+            elif isinstance(step, Notify):
+                step.callback(step.value)
+            step = advance(steps, outcome)
+        return step.value
+
+    def to_async(self, *, sleep: Callable[[float], object] | None = None) -> "AsyncOffcloud":
+        """An AsyncOffcloud on the same generated client: same key, settings and session cookie."""
+        from offcloud_kit.async_client import AsyncOffcloud
+
+        # This client's sleep blocks (time.sleep by default), so the twin gets its own, or asyncio.sleep.
+        return AsyncOffcloud(**self._shared_settings(), sleep=sleep)
+
+    def close(self) -> None:
+        """Close the connection pool of the sync transport."""
+        self.raw.get_httpx_client().close()
+
+    def __enter__(self) -> Self:
+        return self
+
+    def __exit__(
+        self, exc_type: type[BaseException] | None, exc: BaseException | None, tb: TracebackType | None
+    ) -> None:
+        self.close()
+
+    # --- account -----------------------------------------------------------------------------------
+    def login(self, email: str, password: str, **options: Unpack[CallOptions]) -> LoginResult:
+        """Log in; the session cookie is then sent by every call of this client and its to_async() twin."""
+        return self._drive(self._core.login(email, password, options))
+
+    def is_logged_in(self, **options: Unpack[CallOptions]) -> bool:
+        """Whether the session cookie belongs to a logged-in user (an API key does not count)."""
+        return self._drive(self._core.is_logged_in(options))
+
+    def get_api_key(self, **options: Unpack[CallOptions]) -> ApiKeyInfo:
+        """The logged-in user's e-mail and API key (needs login() first)."""
+        return self._drive(self._core.get_api_key(options))
+
+    # --- adding downloads (not retried unless retry_unsafe) -----------------------------------------
+    def add_instant(
+        self, url: str, proxy_id: str | None = None, **options: Unpack[CallOptions]
+    ) -> InstantDownload:
+        return self._drive(self._core.add_instant(url, proxy_id, options))
+
+    def add_cloud(self, url: str, **options: Unpack[CallOptions]) -> CloudDownload:
+        """Add an http(s) URL, magnet link or .torrent URL; cached content comes back `downloaded`."""
+        return self._drive(self._core.add_cloud(url, options))
+
+    def add_remote(
+        self, url: str, remote_option_id: str, folder_id: str | None = None, **options: Unpack[CallOptions]
+    ) -> RemoteDownload:
+        return self._drive(self._core.add_remote(url, remote_option_id, folder_id, options))
+
+    # --- reading ---------------------------------------------------------------------------------------
+    def list_proxies(self, **options: Unpack[CallOptions]) -> list[Proxy]:
+        return self._drive(self._core.list_proxies(options))
+
+    def cloud_status(self, request_id: str, **options: Unpack[CallOptions]) -> CloudDownloadStatus:
+        """The status of a cloud download (unwrapped from the server's {"status": ...})."""
+        return self._drive(self._core.cloud_status(request_id, options))
+
+    def remote_status(self, request_id: str, **options: Unpack[CallOptions]) -> RemoteDownloadStatus:
+        return self._drive(self._core.remote_status(request_id, options))
+
+    def check_cache(self, hashes: Iterable[str], **options: Unpack[CallOptions]) -> list[str]:
+        """The cached ones among `hashes`; more than 1000 are sent in batches of 1000."""
+        return self._drive(self._core.check_cache(hashes, options))
+
+    def explore(self, request_id: str, **options: Unpack[CallOptions]) -> list[str]:
+        """Download links of a finished multi-file download (BadRequestError "Bad archive" for one file)."""
+        return self._drive(self._core.explore(request_id, options))
+
+    def list_links(self, request_id: str, **options: Unpack[CallOptions]) -> list[str]:
+        """Download links of a finished cloud download (the text answer, one link per line)."""
+        return self._drive(self._core.list_links(request_id, options))
+
+    def remote_accounts(self, **options: Unpack[CallOptions]) -> list[RemoteAccount]:
+        return self._drive(self._core.remote_accounts(options))
+
+    def retry_cloud(self, request_id: str, **options: Unpack[CallOptions]) -> RetryResult:
+        return self._drive(self._core.retry_cloud(request_id, options))
+
+    def retry_remote(self, request_id: str, **options: Unpack[CallOptions]) -> RetryResult:
+        return self._drive(self._core.retry_remote(request_id, options))
+
+    # --- waiting ---------------------------------------------------------------------------------------
+    def wait_for_cloud(
+        self,
+        request_id: str,
+        *,
+        timeout: float | None = 3600.0,
+        poll_interval: float = 5.0,
+        on_progress: Callable[[Progress], object] | None = None,
+        **options: Unpack[WaitOptions],
+    ) -> CloudDownloadStatus:
+        """Poll until `downloaded` and return that status.
+
+        Raises DownloadFailedError on `error`/`canceled`, WaitTimeoutError after `timeout` seconds of the
+        client's clock (None: no limit). `on_progress` receives a Progress after every poll.
+        """
+        return self._drive(
+            self._core.wait_for_cloud(request_id, timeout, poll_interval, on_progress, options)
+        )
+
+    def wait_for_remote(
+        self,
+        request_id: str,
+        *,
+        timeout: float | None = 3600.0,
+        poll_interval: float = 5.0,
+        on_progress: Callable[[Progress], object] | None = None,
+        **options: Unpack[WaitOptions],
+    ) -> RemoteDownloadStatus:
+        """wait_for_cloud() for a remote download."""
+        return self._drive(
+            self._core.wait_for_remote(request_id, timeout, poll_interval, on_progress, options)
+        )

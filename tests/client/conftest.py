@@ -1,0 +1,27 @@
+"""Fixtures of the offcloud_kit tests: clients on the mock, recorders.
+
+The mock's own fixtures (`offcloud_mock`, `offcloud_mock_live`) come from its pytest plugin,
+`mock_server.pytest_plugin`, an entry point of the offcloud-kit distribution (`make venv` installs it).
+"""
+
+from collections.abc import Iterator
+
+import pytest
+
+from mock_server.pytest_plugin import OffcloudMock
+from offcloud_kit import Offcloud
+
+from .helpers import SleepRecorder, make_client
+
+
+@pytest.fixture
+def sleeps() -> SleepRecorder:
+    return SleepRecorder()
+
+
+@pytest.fixture
+def oc(offcloud_mock: OffcloudMock, sleeps: SleepRecorder) -> Iterator[Offcloud]:
+    """A sync client on the in-process mock, with the demo key and a recording sleeper."""
+    client = make_client(offcloud_mock, sleep=sleeps)
+    yield client
+    client.close()
