@@ -21,6 +21,7 @@ from offcloud_client.api.remote import add_remote_download
 from offcloud_client.client import DEFAULT_TIMEOUT, ApiKeyAuth
 from offcloud_client.errors import UnexpectedBody, UnexpectedResponse, UnexpectedStatus
 from offcloud_client.models import (
+    ApiKeyInfo,
     CloudDownloadForm,
     InstantDownloadForm,
     LoginForm,
@@ -146,6 +147,13 @@ def test_repr_never_shows_the_key_or_the_session() -> None:
         assert KEY not in text
         assert SESSION not in text
     assert "***" in repr(client.auth)
+
+
+def test_a_parsed_answer_carrying_the_key_does_not_show_it_in_its_repr() -> None:
+    info = ApiKeyInfo.from_dict({"email": "demo@offcloud.test", "apiKey": KEY})
+    assert info.api_key == KEY
+    assert KEY not in repr(info)
+    assert "demo@offcloud.test" in repr(info)
 
 
 def test_auth_style_is_checked() -> None:
