@@ -12,7 +12,7 @@ from datetime import UTC, datetime, timedelta
 
 from mock_server.exceptions import BadRequest
 
-__all__ = ["MockClock", "iso_millis"]
+__all__ = ["MAX_ELAPSED", "MAX_SPEED", "MockClock", "iso_millis"]
 
 
 def iso_millis(moment: datetime) -> str:
@@ -21,9 +21,15 @@ def iso_millis(moment: datetime) -> str:
     return f"{utc:%Y-%m-%dT%H:%M:%S}.{utc.microsecond // 1000:03d}Z"
 
 
+# Bounds that keep mock time writable as a date: past year 9999 every later answer (and the journal)
+# would fail on it. A century of mock time still takes an hour of real time at the highest speed.
+MAX_ELAPSED = 100 * 365.25 * 24 * 3600
+MAX_SPEED = 1_000_000.0
+
+
 def _check_speed(speed: float) -> float:
-    if not (math.isfinite(speed) and speed > 0):
-        raise BadRequest(f"speed must be a finite number above 0, not {speed!r}")
+    if not (math.isfinite(speed) and 0 < speed <= MAX_SPEED):
+        raise BadRequest(f"speed must be a number above 0 and at most {MAX_SPEED:g}, not {speed!r}")
     return float(speed)
 
 
@@ -107,6 +113,8 @@ class MockClock:
             raise BadRequest(f"can only advance by a finite number of seconds >= 0, not {seconds!r}")
         with self._lock:
             self._reanchor_locked()
+            if self._elapsed_at_anchor + seconds > MAX_ELAPSED:
+                raise BadRequest(f"can advance the clock by at most {MAX_ELAPSED:g} seconds in all")
             self._elapsed_at_anchor += seconds
 
     def set_speed(self, speed: float) -> None:

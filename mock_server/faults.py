@@ -18,11 +18,15 @@ ANY_OPERATION = "*"
 
 @dataclass(frozen=True, slots=True)
 class Fault:
-    """One misbehaviour. At most one of status, html and drop; latency may come with any of them."""
+    """One misbehaviour: an error status, an HTML page (with its own status), or a dropped connection.
+
+    Latency may come with any of them. An HTML page may have any status from 200 (a captive portal or a
+    misrouted proxy answering "200 OK" with a page where JSON was due) to 599; it defaults to 502.
+    """
 
     id: int
     operation_id: str
-    status: int | None = None  # answer this HTTP status (with the usual error body)
+    status: int | None = None  # answer this HTTP status (with the usual error body, or the HTML page)
     retry_after: float | None = None  # seconds for a Retry-After header; only with a status
     latency: float = 0.0  # seconds to wait before answering (or dropping)
     html: bool = False  # answer an HTML page instead of JSON, as a misconfigured proxy would
@@ -52,11 +56,13 @@ def _check(
 ) -> None:
     if not operation_id:
         raise BadRequest("operation_id must not be empty")
-    if sum((status is not None, html, drop)) > 1:
-        raise BadRequest("a fault is one of: an error status, an HTML answer, a dropped connection")
+    if drop and (status is not None or html):
+        raise BadRequest("a dropped connection has no status and no page")
+    if status is not None and html and not 200 <= status <= 599:
+        raise BadRequest(f"an HTML page's status must be 200 to 599, not {status}")
     if status is None and not html and not drop and latency == 0:
         raise BadRequest("a fault needs an effect: status, html, drop or latency")
-    if status is not None and not 400 <= status <= 599:
+    if status is not None and not html and not 400 <= status <= 599:
         raise BadRequest(f"status must be an error status (400 to 599), not {status}")
     if retry_after is not None and (status is None or not math.isfinite(retry_after) or retry_after < 0):
         raise BadRequest("retry_after needs a status and must be a number of seconds >= 0")

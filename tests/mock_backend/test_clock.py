@@ -6,7 +6,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from mock_server.clock import MockClock, iso_millis
+from mock_server.clock import MAX_ELAPSED, MAX_SPEED, MockClock, iso_millis
 from mock_server.exceptions import BadRequest
 
 START = datetime(2026, 1, 1, tzinfo=UTC)
@@ -157,3 +157,15 @@ def test_mock_time_never_goes_backwards(operations: list[tuple[str, float]]) -> 
         now = clock.now()
         assert now >= previous
         previous = now
+
+
+def test_time_stays_writable_as_a_date(real: FakeMonotonic) -> None:
+    clock = MockClock(START, monotonic=real)
+    clock.advance(MAX_ELAPSED - 10)
+    with pytest.raises(BadRequest, match="at most"):
+        clock.advance(11)
+    assert clock.now() == MAX_ELAPSED - 10  # a refused advance changes nothing
+    clock.now_datetime().isoformat()
+    with pytest.raises(BadRequest, match="at most"):
+        clock.set_speed(MAX_SPEED * 2)
+    clock.set_speed(MAX_SPEED)

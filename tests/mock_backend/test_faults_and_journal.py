@@ -57,8 +57,8 @@ def test_latency_combines_with_an_effect_or_stands_alone() -> None:
 @pytest.mark.parametrize(
     "arguments",
     [
-        {"status": 500, "html": True},
         {"status": 500, "drop": True},
+        {"status": 199, "html": True},
         {"html": True, "drop": True},
         {},
         {"status": 200},

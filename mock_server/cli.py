@@ -1,0 +1,101 @@
+"""`offcloud-mock`: run the Offcloud API mock as a real HTTP server (also `python -m mock_server`).
+
+    offcloud-mock [--host 127.0.0.1] [--port 8080] [--scenario FILE] [--seed N] [--clock-speed X]
+                  [--error-mode modern|legacy] [--validate-responses] [--string-numbers] [--threads N]
+
+Exit codes: 0 after Ctrl-C or SIGTERM; 2 for bad arguments, a broken scenario file or a port that cannot
+be had (one line on stderr, no traceback).
+"""
+
+import argparse
+import logging
+import sys
+from collections.abc import Sequence
+
+from flask import Flask
+
+from mock_server.app import create_app
+from mock_server.config import ERROR_MODES, MockConfig
+from mock_server.exceptions import ScenarioError
+from mock_server.runtime import runtime
+from mock_server.server import DEFAULT_THREADS, serve_forever
+
+__all__ = ["main", "parser"]
+
+_PROG = "offcloud-mock"
+
+
+def parser() -> argparse.ArgumentParser:
+    p = argparse.ArgumentParser(prog=_PROG, description="A stateful mock of the Offcloud.com API.")
+    p.add_argument("--host", default="127.0.0.1", help="address to listen on (default: %(default)s)")
+    p.add_argument(
+        "--port", type=int, default=8080, help="port to listen on, 0 for any (default: %(default)s)"
+    )
+    p.add_argument("--scenario", metavar="FILE", help="a scenario YAML file (default: the demo scenario)")
+    p.add_argument(
+        "--seed", type=int, help="seed of ids and random choices (default: the scenario's, else 0)"
+    )
+    p.add_argument("--clock-speed", type=float, default=1.0, metavar="X", help="mock seconds per real second")
+    p.add_argument(
+        "--error-mode", choices=ERROR_MODES, default="modern", help="modern: 400/401/404; legacy: 200"
+    )
+    p.add_argument(
+        "--validate-responses", action="store_true", help="answer 500 when an answer strays from openapi.yaml"
+    )
+    p.add_argument("--string-numbers", action="store_true", help="legacy quirk: byte counts as strings")
+    p.add_argument(
+        "--threads", type=int, default=DEFAULT_THREADS, help="request threads (default: %(default)s)"
+    )
+    return p
+
+
+def _one_line(error: BaseException) -> str:
+    return " ".join(str(error).split())
+
+
+def _banner(app: Flask, base_url: str, config: MockConfig) -> str:
+    first = runtime(app).backend.accounts()[0]
+    scenario = config.scenario or "demo scenario"
+    return "\n".join(
+        [
+            f"Offcloud API mock listening on {base_url}  ({scenario}, {config.error_mode} errors)",
+            f"  API key:   {first.api_key}    e.g. curl -X POST '{base_url}/api/proxy?key={first.api_key}'",
+            f"  login:     {first.email} / {first.account.password}",
+            f"  docs:      {base_url}/docs/   spec: {base_url}/openapi.yaml",
+            f"  controls:  {base_url}/_mock/   (health, reset, clock, faults, journal, ...)",
+            "  Ctrl-C to stop",
+        ]
+    )
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    args = parser().parse_args(argv)
+    logging.basicConfig(level=logging.WARNING, format="%(asctime)s %(levelname)s %(name)s: %(message)s")
+    try:
+        if args.threads < 1:
+            raise ValueError(f"--threads must be at least 1, not {args.threads}")
+        config = MockConfig(
+            scenario=args.scenario,
+            seed=args.seed,
+            clock_speed=args.clock_speed,
+            error_mode=args.error_mode,
+            validate_responses=args.validate_responses,
+            string_numbers=args.string_numbers,
+        )
+        app = create_app(config)
+    except (ScenarioError, ValueError) as error:
+        print(f"{_PROG}: {_one_line(error)}", file=sys.stderr)
+        return 2
+
+    def ready(base_url: str) -> None:
+        print(_banner(app, base_url, config), flush=True)
+
+    try:
+        reason = serve_forever(app, args.host, args.port, threads=args.threads, on_ready=ready)
+    except OSError as error:
+        print(
+            f"{_PROG}: cannot listen on {args.host}:{args.port}: {error.strerror or error}", file=sys.stderr
+        )
+        return 2
+    print(f"{_PROG}: stopped ({reason})", flush=True)
+    return 0

@@ -1,0 +1,303 @@
+"""The mock's controls as a Python API, the same in-process and over HTTP.
+
+    controls = InProcessControls(app)            # calls the backend of an app in this process
+    controls = HttpControls("http://127.0.0.1:8080")  # calls /_mock/ of a running mock
+
+Both implement `MockControls`, with the same method names, answers and errors (`ControlError`, carrying
+the status the control plane answers), so a test written against one runs against the other. The
+control plane's HTTP routes (`mock_server.control`) are themselves thin wrappers over InProcessControls.
+"""
+
+import abc
+from collections.abc import Mapping
+from pathlib import Path
+from typing import Any, TypedDict, Unpack
+
+import httpx
+from flask import Flask
+
+from mock_server.config import ERROR_MODES
+from mock_server.exceptions import MockApiError, ScenarioError
+from mock_server.faults import ANY_OPERATION
+from mock_server.runtime import MockRuntime, runtime
+from mock_server.scenario import load_scenario, parse_scenario
+from mock_server.spec import operations
+
+__all__ = ["ControlError", "FaultOptions", "HttpControls", "InProcessControls", "MockControls", "mask_key"]
+
+ScenarioSource = str | Path | Mapping[str, Any]
+
+
+class FaultOptions(TypedDict, total=False):
+    """What a fault does; at most one of status, html and drop, latency with any (see faults.Fault)."""
+
+    status: int | None  # answer this error status with {"error": "Injected fault"}
+    retry_after: float | None  # seconds, sent as a Retry-After header (with a status only)
+    latency: float  # seconds to wait first
+    html: bool  # answer an HTML error page (502)
+    drop: bool  # close the connection without an answer
+    count: int  # how many requests misbehave (default 1)
+
+
+class ControlError(Exception):
+    """A control the mock refused; `status` is the control plane's HTTP status for it (400, 404...)."""
+
+    def __init__(self, message: str, status: int = 400) -> None:
+        super().__init__(message)
+        self.message = message
+        self.status = status
+
+
+def mask_key(key: str) -> str:
+    return "*" * max(len(key) - 4, 0) + key[-4:]
+
+
+class MockControls(abc.ABC):
+    """Steer a mock: state, scenario, clock, downloads, faults, journal, settings."""
+
+    @abc.abstractmethod
+    def health(self) -> dict[str, Any]: ...
+    @abc.abstractmethod
+    def reset(self, seed: int | None = None) -> None: ...
+    @abc.abstractmethod
+    def load_scenario(self, scenario: ScenarioSource) -> None:
+        """A scenario file's path, or the scenario itself as a mapping; the mock is reset to it."""
+
+    @abc.abstractmethod
+    def clock_state(self) -> dict[str, Any]: ...
+    @abc.abstractmethod
+    def set_clock(
+        self, *, freeze: bool | None = None, advance: float | None = None, speed: float | None = None
+    ) -> dict[str, Any]:
+        """Change the clock (speed, then freezing, then advance); answers the clock's new state."""
+
+    def freeze(self) -> dict[str, Any]:
+        return self.set_clock(freeze=True)
+
+    def unfreeze(self) -> dict[str, Any]:
+        return self.set_clock(freeze=False)
+
+    def advance(self, seconds: float) -> dict[str, Any]:
+        return self.set_clock(advance=seconds)
+
+    def set_speed(self, speed: float) -> dict[str, Any]:
+        return self.set_clock(speed=speed)
+
+    @abc.abstractmethod
+    def download(self, request_id: str) -> dict[str, Any]: ...
+    @abc.abstractmethod
+    def force_status(self, request_id: str, status: str) -> dict[str, Any]: ...
+    @abc.abstractmethod
+    def add_fault(self, operation: str, **options: Unpack[FaultOptions]) -> dict[str, Any]:
+        """Misbehave on the next `count` requests of `operation` (an operationId, or "*" for any)."""
+
+    @abc.abstractmethod
+    def faults(self) -> list[dict[str, Any]]: ...
+    @abc.abstractmethod
+    def clear_faults(self) -> None: ...
+    @abc.abstractmethod
+    def journal(self, limit: int | None = None) -> list[dict[str, Any]]: ...
+    @abc.abstractmethod
+    def clear_journal(self) -> None: ...
+    @abc.abstractmethod
+    def settings(self) -> dict[str, Any]: ...
+    @abc.abstractmethod
+    def set_error_mode(self, mode: str) -> dict[str, Any]: ...
+    @abc.abstractmethod
+    def set_validate_responses(self, on: bool) -> dict[str, Any]: ...
+    @abc.abstractmethod
+    def accounts(self) -> list[dict[str, Any]]: ...
+
+
+class InProcessControls(MockControls):
+    def __init__(self, app: Flask) -> None:
+        self._state: MockRuntime = runtime(app)
+
+    def _call(self, action: Any, *args: Any, **kwargs: Any) -> Any:
+        try:
+            return action(*args, **kwargs)
+        except MockApiError as error:  # the backend's checks, with the backend's message
+            raise ControlError(error.message, 404 if error.status == 404 else 400) from None
+        except ScenarioError as error:
+            raise ControlError(" ".join(str(error).split()), 400) from None
+
+    def health(self) -> dict[str, Any]:
+        backend = self._state.backend
+        return {
+            "status": "ok",
+            "accounts": len(backend.accounts()),
+            "downloads": backend.download_count(),
+            "clock": backend.clock.state(),
+            "settings": self._state.settings(),
+        }
+
+    def reset(self, seed: int | None = None) -> None:
+        self._call(self._state.backend.reset, seed=seed)
+
+    def load_scenario(self, scenario: ScenarioSource) -> None:
+        if isinstance(scenario, str | Path):
+            self._state.backend.reset(scenario=self._call(load_scenario, scenario))
+        else:
+            self.load_scenario_data(dict(scenario), "<scenario>")
+
+    def load_scenario_data(self, data: object, source: str) -> None:
+        """A scenario already read from JSON or YAML (by the control plane); `source` names it in errors."""
+        self._state.backend.reset(scenario=self._call(parse_scenario, data, source))
+
+    def clock_state(self) -> dict[str, Any]:
+        return self._state.backend.clock.state()
+
+    def set_clock(
+        self, *, freeze: bool | None = None, advance: float | None = None, speed: float | None = None
+    ) -> dict[str, Any]:
+        clock = self._state.backend.clock
+        if speed is not None:
+            self._call(clock.set_speed, speed)
+        if freeze is True:
+            clock.freeze()
+        elif freeze is False:
+            clock.unfreeze()
+        if advance is not None:
+            self._call(clock.advance, advance)
+        return clock.state()
+
+    def download(self, request_id: str) -> dict[str, Any]:
+        backend = self._state.backend
+        found = self._call(backend.find_download, request_id)
+        return {
+            "requestId": found.request_id,
+            "kind": found.kind,
+            "userId": found.user_id,
+            "originalLink": found.original_link,
+            "fileName": found.file_name,
+            "createdOn": found.created_on,
+            "attempt": found.attempt,
+            "forcedStatus": found.forced_status,
+            "status": found.status_body(backend.clock.now(), string_numbers=backend.string_numbers),
+        }
+
+    def force_status(self, request_id: str, status: str) -> dict[str, Any]:
+        forced: dict[str, Any] = self._call(self._state.backend.force_status, request_id, status)
+        return forced
+
+    def add_fault(self, operation: str, **options: Unpack[FaultOptions]) -> dict[str, Any]:
+        known = {op.operation_id for op in operations()}
+        if operation != ANY_OPERATION and operation not in known:
+            raise ControlError(f"Unknown operation {operation!r}: give an operationId of openapi.yaml or '*'")
+        fault: dict[str, Any] = self._call(self._state.backend.faults.add, operation, **options)
+        return fault
+
+    def faults(self) -> list[dict[str, Any]]:
+        return self._state.backend.faults.list()
+
+    def clear_faults(self) -> None:
+        self._state.backend.faults.clear()
+
+    def journal(self, limit: int | None = None) -> list[dict[str, Any]]:
+        if limit is not None and limit < 0:
+            raise ControlError(f"limit must be at least 0, not {limit}")
+        return self._state.backend.journal.entries(limit)
+
+    def clear_journal(self) -> None:
+        self._state.backend.journal.clear()
+
+    def settings(self) -> dict[str, Any]:
+        return self._state.settings()
+
+    def set_error_mode(self, mode: str) -> dict[str, Any]:
+        if mode not in ERROR_MODES:
+            raise ControlError(f"error_mode must be one of {', '.join(ERROR_MODES)}, not {mode!r}")
+        self._state.set_error_mode(mode)
+        return self._state.settings()
+
+    def set_validate_responses(self, on: bool) -> dict[str, Any]:
+        self._state.set_validate_responses(on)
+        return self._state.settings()
+
+    def accounts(self) -> list[dict[str, Any]]:
+        return [
+            {
+                "email": account.email,
+                "userId": account.user_id,
+                "addons": sorted(account.addons),
+                "apiKey": mask_key(account.api_key),
+            }
+            for account in self._state.backend.accounts()
+        ]
+
+
+class HttpControls(MockControls):
+    """The same controls over a running mock's /_mock/ routes."""
+
+    def __init__(self, base_url: str, *, client: httpx.Client | None = None, timeout: float = 10.0) -> None:
+        self.base_url = base_url.rstrip("/")
+        # Plain http needs no certificates; loading them costs ~50 ms per client.
+        self._client = client or httpx.Client(timeout=timeout, verify=not self.base_url.startswith("http://"))
+
+    def close(self) -> None:
+        self._client.close()
+
+    def _request(self, method: str, path: str, **kwargs: Any) -> Any:
+        response = self._client.request(method, f"{self.base_url}/_mock{path}", **kwargs)
+        if response.status_code >= 400:
+            try:
+                message = str(response.json()["error"])
+            except (ValueError, KeyError, TypeError):
+                message = response.text
+            raise ControlError(message, response.status_code)
+        return response.json() if response.content else None
+
+    def health(self) -> dict[str, Any]:
+        return dict(self._request("GET", "/health"))
+
+    def reset(self, seed: int | None = None) -> None:
+        self._request("POST", "/reset", json={} if seed is None else {"seed": seed})
+
+    def load_scenario(self, scenario: ScenarioSource) -> None:
+        if isinstance(scenario, str | Path):
+            text = Path(scenario).read_text(encoding="utf-8")
+            self._request("POST", "/scenario", content=text, headers={"Content-Type": "application/yaml"})
+        else:
+            self._request("POST", "/scenario", json=dict(scenario))
+
+    def clock_state(self) -> dict[str, Any]:
+        return dict(self._request("GET", "/clock"))
+
+    def set_clock(
+        self, *, freeze: bool | None = None, advance: float | None = None, speed: float | None = None
+    ) -> dict[str, Any]:
+        changes = {"freeze": freeze, "advance": advance, "speed": speed}
+        return dict(self._request("POST", "/clock", json={k: v for k, v in changes.items() if v is not None}))
+
+    def download(self, request_id: str) -> dict[str, Any]:
+        return dict(self._request("GET", f"/downloads/{request_id}"))
+
+    def force_status(self, request_id: str, status: str) -> dict[str, Any]:
+        return dict(self._request("POST", f"/downloads/{request_id}/status", json={"status": status}))
+
+    def add_fault(self, operation: str, **options: Unpack[FaultOptions]) -> dict[str, Any]:
+        return dict(self._request("POST", "/faults", json={"operation": operation, **options}))
+
+    def faults(self) -> list[dict[str, Any]]:
+        return list(self._request("GET", "/faults"))
+
+    def clear_faults(self) -> None:
+        self._request("DELETE", "/faults")
+
+    def journal(self, limit: int | None = None) -> list[dict[str, Any]]:
+        return list(self._request("GET", "/journal", params={} if limit is None else {"limit": limit}))
+
+    def clear_journal(self) -> None:
+        self._request("DELETE", "/journal")
+
+    def settings(self) -> dict[str, Any]:
+        return dict(self._request("GET", "/settings"))
+
+    def set_error_mode(self, mode: str) -> dict[str, Any]:
+        return dict(self._request("POST", "/settings", json={"error_mode": mode}))
+
+    def set_validate_responses(self, on: bool) -> dict[str, Any]:
+        return dict(self._request("POST", "/settings", json={"validate_responses": on}))
+
+    def accounts(self) -> list[dict[str, Any]]:
+        return list(self._request("GET", "/accounts"))

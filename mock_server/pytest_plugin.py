@@ -1,0 +1,183 @@
+"""pytest plugin (entry point `offcloud_mock`): a fresh Offcloud API mock per test.
+
+    def test_add(offcloud_mock):
+        client = offcloud_mock.client()                 # a generated offcloud_client.Client, ready
+        created = add_cloud_download.sync(client=client, body=CloudDownloadForm(url=...))
+        offcloud_mock.controls.advance(60)              # the clock is frozen: move it by hand
+        assert offcloud_mock.controls.journal()[-1]["operation"] == "getCloudStatus"
+
+    @pytest.mark.offcloud_mock(live=True, error_mode="legacy", scenario="tests/my-scenario.yaml")
+    def test_over_sockets(offcloud_mock): ...
+
+Fixtures (function-scoped): `offcloud_mock` (in-process unless the marker or `--offcloud-mock-live` says
+live) and `offcloud_mock_live` (always live). Each gets a new app and backend: the demo scenario (or the
+marker's / `--offcloud-mock-scenario`), a FROZEN clock, response validation ON (an answer outside
+openapi.yaml is a 500 that fails the test), modern errors (or `--offcloud-mock-error-mode`).
+
+In-process, requests go through `httpx.WSGITransport` straight into the app: no socket, no thread, fast.
+Live, the same app is served by waitress on a free port in a thread of the test process (milliseconds to
+start, no port races since waitress binds port 0 itself; real HTTP parsing, real sockets, real
+concurrency and dropped connections); the CLI as a subprocess is tested separately. Controls go through
+/_mock/ over HTTP when live, so both paths of the control plane are used.
+"""
+
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING, Any
+
+import httpx
+import pytest
+
+if TYPE_CHECKING:  # the plugin is loaded by every pytest run: import the mock only when a test uses it
+    from flask import Flask
+
+    from mock_server.backend import MockBackend
+    from mock_server.controls import MockControls
+    from mock_server.server import RunningServer
+
+__all__ = ["IN_PROCESS_BASE_URL", "MARKER", "OffcloudMock"]
+
+MARKER = "offcloud_mock"
+IN_PROCESS_BASE_URL = "http://offcloud-mock.test"
+_MARKER_ARGS = frozenset(
+    {"live", "scenario", "error_mode", "seed", "validate_responses", "frozen", "string_numbers"}
+)
+
+
+def pytest_addoption(parser: pytest.Parser) -> None:
+    group = parser.getgroup("offcloud-mock", "Offcloud API mock")
+    group.addoption(
+        "--offcloud-mock-live",
+        action="store_true",
+        help="serve every offcloud_mock fixture over real sockets",
+    )
+    group.addoption(
+        "--offcloud-mock-scenario", metavar="FILE", help="scenario file for offcloud_mock fixtures"
+    )
+    group.addoption(
+        "--offcloud-mock-error-mode",
+        choices=("modern", "legacy"),
+        help="error era for offcloud_mock fixtures",
+    )
+
+
+def pytest_configure(config: pytest.Config) -> None:
+    config.addinivalue_line(
+        "markers",
+        f"{MARKER}(live=False, scenario=None, error_mode='modern', seed=None, validate_responses=True, "
+        "frozen=True, string_numbers=False): configure the offcloud_mock fixture of this test",
+    )
+
+
+@dataclass(eq=False)
+class OffcloudMock:
+    """One mock for one test: its app, where to reach it, how to log in, and its controls."""
+
+    app: "Flask"
+    base_url: str
+    api_key: str
+    login: tuple[str, str]  # (e-mail, password) of the scenario's first account
+    controls: "MockControls"
+    backend: "MockBackend"  # the live server runs in this process too, so its backend is reachable
+    live: bool
+    _httpx_clients: list[httpx.Client] = field(default_factory=list, repr=False)
+
+    def transport(self) -> httpx.BaseTransport | None:
+        """The transport that reaches this mock: the app itself in-process, None (the network) live."""
+        return None if self.live else httpx.WSGITransport(app=self.app)
+
+    def http(self, **kwargs: Any) -> httpx.Client:
+        """A plain httpx.Client on the mock's base URL (closed after the test)."""
+        transport = self.transport()
+        if transport is not None:
+            kwargs.setdefault("transport", transport)
+        kwargs.setdefault("verify", False)  # plain http: loading the CA bundle would cost ~50 ms per client
+        client = httpx.Client(base_url=self.base_url, **kwargs)
+        self._httpx_clients.append(client)
+        return client
+
+    def client(self, **kwargs: Any) -> Any:
+        """A generated `offcloud_client.Client` for this mock, with the demo API key unless overridden."""
+        import offcloud_client  # lazily: the generated package is optional for the plugin
+
+        kwargs.setdefault("api_key", self.api_key)
+        transport = self.transport()
+        if transport is not None:
+            kwargs["httpx_args"] = {"transport": transport, **kwargs.get("httpx_args", {})}
+        return offcloud_client.Client(base_url=self.base_url, **kwargs)
+
+    def close(self) -> None:
+        for client in self._httpx_clients:
+            client.close()
+
+
+def _settings(request: pytest.FixtureRequest) -> dict[str, Any]:
+    options = request.config.option
+    settings: dict[str, Any] = {
+        "live": bool(getattr(options, "offcloud_mock_live", False)),
+        "scenario": getattr(options, "offcloud_mock_scenario", None),
+        "error_mode": getattr(options, "offcloud_mock_error_mode", None) or "modern",
+        "seed": None,
+        "validate_responses": True,
+        "frozen": True,
+        "string_numbers": False,
+    }
+    for marker in reversed(list(request.node.iter_markers(MARKER))):  # the closest marker wins
+        unknown = set(marker.kwargs) - _MARKER_ARGS
+        if unknown or marker.args:
+            raise pytest.UsageError(f"@pytest.mark.{MARKER} takes only {sorted(_MARKER_ARGS)} as keywords")
+        settings.update(marker.kwargs)
+    return settings
+
+
+def _start(request: pytest.FixtureRequest, *, force_live: bool) -> Iterator[OffcloudMock]:
+    from mock_server.app import create_app
+    from mock_server.config import MockConfig
+    from mock_server.controls import HttpControls, InProcessControls
+    from mock_server.runtime import runtime
+    from mock_server.server import serve_in_thread
+
+    settings = _settings(request)
+    config = MockConfig(
+        scenario=settings["scenario"],
+        seed=settings["seed"],
+        error_mode=settings["error_mode"],
+        validate_responses=settings["validate_responses"],
+        string_numbers=settings["string_numbers"],
+        frozen_clock=settings["frozen"],
+    )
+    app = create_app(config)
+    backend = runtime(app).backend
+    first = backend.accounts()[0]
+    live = force_live or bool(settings["live"])
+    server: RunningServer | None = serve_in_thread(app) if live else None
+    controls: MockControls = HttpControls(server.base_url) if server is not None else InProcessControls(app)
+    mock = OffcloudMock(
+        app=app,
+        base_url=server.base_url if server is not None else IN_PROCESS_BASE_URL,
+        api_key=first.api_key,
+        login=(first.email, first.account.password),
+        controls=controls,
+        backend=backend,
+        live=live,
+    )
+    try:
+        yield mock
+    finally:
+        mock.close()
+        if isinstance(controls, HttpControls):
+            controls.close()
+        if server is not None:
+            server.stop()
+
+
+@pytest.fixture
+def offcloud_mock(request: pytest.FixtureRequest) -> Iterator[OffcloudMock]:
+    """A fresh mock: in-process, unless `@pytest.mark.offcloud_mock(live=True)` or --offcloud-mock-live."""
+    yield from _start(request, force_live=False)
+
+
+@pytest.fixture
+def offcloud_mock_live(request: pytest.FixtureRequest) -> Iterator[OffcloudMock]:
+    """A fresh mock served by waitress on a free port (see `.base_url`)."""
+    yield from _start(request, force_live=True)

@@ -1,0 +1,121 @@
+"""Running the mock under waitress, a production WSGI server: in a thread (tests) or in the foreground (CLI).
+
+The mock's state lives in memory, so it must run as ONE process; waitress serves many requests at once
+with threads (8 by default), and the backend takes its lock around every state change.
+"""
+
+import logging
+import signal
+import threading
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from types import FrameType, TracebackType
+from typing import Any, Self
+
+from flask import Flask
+from waitress import wasyncore
+from waitress.server import create_server
+
+__all__ = ["DEFAULT_THREADS", "RunningServer", "serve_forever", "serve_in_thread"]
+
+DEFAULT_THREADS = 8
+_CONNECTION_LIMIT = 512  # waitress's default of 100 would queue a load test's connections
+
+
+def _create(app: Flask, host: str, port: int, threads: int) -> Any:
+    """A bound, listening waitress server; OSError (e.g. EADDRINUSE) when the port cannot be had."""
+    # Under load a few requests wait for a free thread; waitress warns about it on every request, which
+    # would bury the mock's own messages during a benchmark.
+    logging.getLogger("waitress.queue").setLevel(logging.ERROR)
+    return create_server(
+        app,
+        host=host,
+        port=port,
+        threads=threads,
+        ident="offcloud-mock",
+        connection_limit=_CONNECTION_LIMIT,
+        asyncore_loop_timeout=0.5,  # how long stop() may wait for the loop to notice, at worst
+    )
+
+
+def _base_url(server: Any) -> str:
+    host = str(server.effective_host)
+    return f"http://{f'[{host}]' if ':' in host else host}:{server.effective_port}"
+
+
+@dataclass(eq=False)
+class RunningServer:
+    """A mock served by waitress in a background thread; a context manager that stops it on exit."""
+
+    server: Any
+    thread: threading.Thread
+    base_url: str
+    _stopped: bool = field(default=False, init=False)
+
+    @property
+    def port(self) -> int:
+        return int(self.server.effective_port)
+
+    def stop(self) -> None:
+        if self._stopped:
+            return
+        self._stopped = True
+        # Closing the sockets from this thread would race the loop's poll(); the trigger runs the close
+        # inside the loop thread, whose next iteration then finds nothing left to serve and returns.
+        self.server.trigger.pull_trigger(lambda: wasyncore.close_all(self.server._map))
+        self.thread.join(timeout=10)
+        self.server.task_dispatcher.shutdown(timeout=5)
+
+    def __enter__(self) -> Self:
+        return self
+
+    def __exit__(
+        self, kind: type[BaseException] | None, error: BaseException | None, trace: TracebackType | None
+    ) -> None:
+        self.stop()
+
+
+def serve_in_thread(
+    app: Flask, host: str = "127.0.0.1", port: int = 0, *, threads: int = DEFAULT_THREADS
+) -> RunningServer:
+    """Serve `app` from a daemon thread; port 0 takes a free port (see `.base_url`)."""
+    server = _create(app, host, port, threads)
+    thread = threading.Thread(target=server.run, name=f"offcloud-mock:{server.effective_port}", daemon=True)
+    thread.start()
+    return RunningServer(server, thread, _base_url(server))
+
+
+def serve_forever(
+    app: Flask,
+    host: str,
+    port: int,
+    *,
+    threads: int = DEFAULT_THREADS,
+    on_ready: Callable[[str], None] = lambda base_url: None,
+) -> str:
+    """Serve in the foreground until Ctrl-C or SIGTERM; answers which one ("SIGINT" or "SIGTERM").
+
+    OSError when the address cannot be bound. Both signals end the same way: the listening socket and the
+    connections are closed, the worker threads finish their requests (at most a few seconds).
+    """
+    server = _create(app, host, port, threads)
+    received: list[str] = []
+
+    def on_signal(number: int, frame: FrameType | None) -> None:
+        received.append(signal.Signals(number).name)
+        # KeyboardInterrupt, not an Exception of our own: waitress's event loop swallows any Exception
+        # raised while it dispatches an event, but re-raises KeyboardInterrupt and leaves its loop.
+        raise KeyboardInterrupt
+
+    previous = {number: signal.signal(number, on_signal) for number in (signal.SIGTERM, signal.SIGINT)}
+    try:
+        on_ready(_base_url(server))
+        server.run()  # returns after a KeyboardInterrupt in its loop
+    except KeyboardInterrupt:  # one that came outside the loop
+        pass
+    finally:
+        for number, handler in previous.items():
+            signal.signal(number, handler)
+        server.task_dispatcher.shutdown(timeout=5)
+        wasyncore.close_all(server._map)
+    return received[0] if received else "SIGINT"

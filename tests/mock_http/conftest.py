@@ -1,0 +1,111 @@
+"""Fixtures of the HTTP layer's tests: a fresh app per test, its test client, its controls."""
+
+import contextlib
+from collections.abc import Iterator
+from dataclasses import dataclass
+
+import httpx
+import pytest
+from flask import Flask
+from flask.testing import FlaskClient
+
+from mock_server import pytest_plugin
+from mock_server.app import create_app
+from mock_server.backend import MockBackend
+from mock_server.config import MockConfig
+from mock_server.controls import HttpControls, InProcessControls, MockControls
+from mock_server.pytest_plugin import offcloud_mock, offcloud_mock_live
+from mock_server.runtime import runtime
+from mock_server.server import serve_in_thread
+
+# The plugin's fixtures, until the package (and so its pytest11 entry point) is installed; once it is,
+# these names simply shadow the plugin's identical fixtures.
+__all__ = ["offcloud_mock", "offcloud_mock_live"]
+
+DEMO_KEY = "demo-key-0123456789abcdef"
+FREE_KEY = "free-key-0123456789abcdef"
+DEMO_LOGIN = {"username": "demo@offcloud.test", "password": "demo-password"}
+REPORT_URL = "https://files.example.com/docs/annual-report-2025.pdf"
+BROKEN_URL = "https://broken.example.net/missing/dataset.tar.gz"
+FLAKY_URL = "https://flaky.example.net/builds/nightly.zip"
+BUNNY_HASH = "92b926e37e61e370e948cda081685a45731f9406"  # cached, multi-file
+SINTEL_HASH = "cb2b4cfedce06e72a7792bfdfd05549df4ca5452"  # cached, single file
+TEARS_HASH = "2ce6ed1b37ab62d0b2a4b369cd2f36ff15cb2eae"  # not cached, multi-file
+BUNNY_MAGNET = f"magnet:?xt=urn:btih:{BUNNY_HASH}&dn=Big+Buck+Bunny"
+SINTEL_MAGNET = f"magnet:?xt=urn:btih:{SINTEL_HASH}"
+TEARS_MAGNET = f"magnet:?xt=urn:btih:{TEARS_HASH}&dn=Tears+of+Steel"
+GDRIVE_OPTION = "6a1f0e2d3c4b5a6978877666"
+UNKNOWN_ID = "0123456789abcdef01234567"
+
+
+def pytest_configure(config: pytest.Config) -> None:
+    pytest_plugin.pytest_configure(config)  # the marker, for --strict-markers, until the entry point is wired
+
+
+@pytest.fixture
+def app() -> Flask:
+    # What the contract needs: responses held to the spec, time moving only when a test says so.
+    return create_app(MockConfig(validate_responses=True, frozen_clock=True))
+
+
+@pytest.fixture
+def client(app: Flask) -> FlaskClient:
+    return app.test_client()
+
+
+@pytest.fixture
+def controls(app: Flask) -> InProcessControls:
+    return InProcessControls(app)
+
+
+@pytest.fixture
+def backend(app: Flask) -> MockBackend:
+    return runtime(app).backend
+
+
+@pytest.fixture
+def http(app: Flask) -> Iterator[httpx.Client]:
+    """httpx straight into the app (what the generated client uses in-process)."""
+    with httpx.Client(transport=httpx.WSGITransport(app=app), base_url="http://mock.test") as client:
+        yield client
+
+
+def key(api_key: str = DEMO_KEY) -> str:
+    return f"?key={api_key}"
+
+
+@dataclass
+class Target:
+    """A mock reached one way or the other: in-process through httpx's WSGI transport, or over sockets."""
+
+    http: httpx.Client
+    controls: MockControls
+    live: bool
+
+
+@contextlib.contextmanager
+def reach(app: Flask, *, live: bool) -> Iterator[Target]:
+    """`app` reached in-process (InProcessControls) or served by waitress (HttpControls)."""
+    if not live:
+        with httpx.Client(transport=httpx.WSGITransport(app=app), base_url="http://mock.test") as client:
+            yield Target(client, InProcessControls(app), live=False)
+        return
+    with (
+        serve_in_thread(app) as server,
+        # Plain http: verify=False only skips loading the CA bundle (50 ms a client).
+        httpx.Client(base_url=server.base_url, timeout=10, verify=False) as client,  # noqa: S501
+    ):
+        controls = HttpControls(server.base_url)
+        try:
+            yield Target(client, controls, live=True)
+        finally:
+            controls.close()
+
+
+@pytest.fixture(
+    params=[pytest.param(False, id="in-process"), pytest.param(True, id="live", marks=pytest.mark.live)]
+)
+def target(request: pytest.FixtureRequest, app: Flask) -> Iterator[Target]:
+    """The same test twice: in-process with InProcessControls, and live with HttpControls."""
+    with reach(app, live=request.param) as reached:
+        yield reached

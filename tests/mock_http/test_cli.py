@@ -1,0 +1,177 @@
+"""`offcloud-mock` / `python -m mock_server` as a real process: banner, answers, clean exits."""
+
+import os
+import queue
+import re
+import signal
+import socket
+import subprocess
+import sys
+import threading
+import time
+from collections.abc import Iterator
+from pathlib import Path
+from typing import IO
+
+import httpx
+import pytest
+
+pytestmark = pytest.mark.live
+
+ROOT = Path(__file__).resolve().parents[2]
+
+
+def _env() -> dict[str, str]:
+    return {
+        **os.environ,
+        "PYTHONPATH": os.pathsep.join(filter(None, [str(ROOT), os.environ.get("PYTHONPATH")])),
+    }
+
+
+def _start(*args: str) -> subprocess.Popen[str]:
+    return subprocess.Popen(  # noqa: S603 - our own interpreter and module
+        [sys.executable, "-m", "mock_server", *args],
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+        env=_env(),
+        cwd=ROOT,
+    )
+
+
+class _Stdout:
+    """The process's stdout, read by a thread (readline() has no timeout)."""
+
+    def __init__(self, process: subprocess.Popen[str]) -> None:
+        assert process.stdout is not None
+        self._lines: queue.Queue[str] = queue.Queue()
+        stdout = process.stdout
+        self._thread = threading.Thread(target=self._pump, args=(stdout,), daemon=True)
+        self._thread.start()
+        self._process = process
+
+    def _pump(self, stdout: IO[str]) -> None:
+        for line in iter(stdout.readline, ""):
+            self._lines.put(line)
+
+    def banner(self, timeout: float = 20) -> str:
+        seen: list[str] = []
+        deadline = time.monotonic() + timeout
+        while not seen or "Ctrl-C to stop" not in seen[-1]:
+            try:
+                seen.append(self._lines.get(timeout=max(deadline - time.monotonic(), 0.01)))
+            except queue.Empty:
+                self._process.kill()
+                raise AssertionError(f"no banner in {timeout} s; got {seen!r}") from None
+        return "".join(seen)
+
+    def rest(self) -> str:
+        """Everything after the banner; call once the process has ended."""
+        self._thread.join(timeout=10)
+        return "".join(self._lines.queue)
+
+
+@pytest.fixture
+def running() -> Iterator[tuple[subprocess.Popen[str], _Stdout, str]]:
+    process = _start("--port", "0", "--threads", "2")
+    stdout = _Stdout(process)
+    try:
+        banner = stdout.banner()
+        match = re.search(r"listening on (http://\S+)", banner)
+        assert match, banner
+        yield process, stdout, match.group(1)
+    finally:
+        if process.poll() is None:
+            process.kill()
+            process.wait()
+
+
+def test_starts_answers_and_stops_on_sigterm(running: tuple[subprocess.Popen[str], _Stdout, str]) -> None:
+    process, stdout, base_url = running
+    assert httpx.get(f"{base_url}/api/check", timeout=5).json() == {"loggedIn": 0}
+    proxies = httpx.post(f"{base_url}/api/proxy?key=demo-key-0123456789abcdef", timeout=5)
+    assert proxies.status_code == 200
+    process.send_signal(signal.SIGTERM)
+    process.wait(timeout=15)
+    err = process.stderr.read() if process.stderr else ""
+    assert process.returncode == 0, err
+    assert stdout.rest().strip().splitlines() == ["offcloud-mock: stopped (SIGTERM)"]
+    assert "Traceback" not in err
+
+
+def test_banner_names_key_login_and_docs() -> None:
+    process = _start("--port", "0", "--error-mode", "legacy")
+    stdout = _Stdout(process)
+    try:
+        banner = stdout.banner()
+    finally:
+        process.send_signal(signal.SIGINT)
+        process.wait(timeout=15)
+    err = process.stderr.read() if process.stderr else ""
+    out = stdout.rest()
+    assert "demo-key-0123456789abcdef" in banner
+    assert "demo@offcloud.test / demo-password" in banner
+    assert "/docs/" in banner
+    assert "/openapi.yaml" in banner
+    assert "/_mock/" in banner
+    assert "legacy errors" in banner
+    assert process.returncode == 0, err
+    assert "stopped (SIGINT)" in out
+    assert "Traceback" not in err
+
+
+@pytest.mark.parametrize(
+    ("content", "expected"),
+    [
+        ("accounts: [{email: nope, password: p, api_key: k}]\n", "accounts[0].email"),
+        ("accounts: [unclosed\n", "not valid YAML"),
+        (None, "cannot read the file"),
+    ],
+)
+def test_a_broken_scenario_exits_2_with_one_line(tmp_path: Path, content: str | None, expected: str) -> None:
+    scenario = tmp_path / "broken.yaml"
+    if content is not None:
+        scenario.write_text(content)
+    result = subprocess.run(  # noqa: S603 - our own interpreter and module
+        [sys.executable, "-m", "mock_server", "--scenario", str(scenario), "--port", "0"],
+        capture_output=True,
+        text=True,
+        env=_env(),
+        timeout=30,
+        check=False,
+    )
+    assert result.returncode == 2
+    assert result.stdout == ""
+    lines = result.stderr.strip().splitlines()
+    assert len(lines) == 1, result.stderr
+    assert lines[0].startswith("offcloud-mock: ")
+    assert expected in lines[0]
+
+
+def test_a_port_in_use_exits_2() -> None:
+    with socket.socket() as taken:
+        taken.bind(("127.0.0.1", 0))
+        taken.listen()
+        port = taken.getsockname()[1]
+        result = subprocess.run(  # noqa: S603 - our own interpreter and module
+            [sys.executable, "-m", "mock_server", "--port", str(port)],
+            capture_output=True,
+            text=True,
+            env=_env(),
+            timeout=30,
+            check=False,
+        )
+    assert result.returncode == 2
+    assert (
+        result.stderr.strip() == f"offcloud-mock: cannot listen on 127.0.0.1:{port}: Address already in use"
+    )
+
+
+def test_bad_arguments_exit_2() -> None:
+    from mock_server.cli import main
+
+    with pytest.raises(SystemExit) as caught:
+        main(["--error-mode", "ancient"])
+    assert caught.value.code == 2
+    assert main(["--clock-speed", "0"]) == 2
+    assert main(["--threads", "0"]) == 2

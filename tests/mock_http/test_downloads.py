@@ -1,0 +1,243 @@
+"""Instant, cloud and remote downloads, their status, retry, explore/list, proxies, remote accounts."""
+
+import re
+
+import pytest
+from flask.testing import FlaskClient
+
+from mock_server.controls import InProcessControls
+from tests.mock_http.conftest import (
+    BROKEN_URL,
+    BUNNY_MAGNET,
+    FLAKY_URL,
+    FREE_KEY,
+    GDRIVE_OPTION,
+    REPORT_URL,
+    SINTEL_MAGNET,
+    TEARS_MAGNET,
+    UNKNOWN_ID,
+    key,
+)
+
+OBJECT_ID = re.compile(r"^[0-9a-f]{24}$")
+
+
+def _add(client: FlaskClient, url: str, api_key: str | None = None) -> dict[str, object]:
+    response = client.post(f"/api/cloud{key(api_key) if api_key else key()}", data={"url": url})
+    assert response.status_code == 200, response.json
+    assert response.json is not None
+    return dict(response.json)
+
+
+def _status(client: FlaskClient, request_id: object, kind: str = "cloud") -> dict[str, object]:
+    response = client.post(f"/api/{kind}/status{key()}", json={"requestId": request_id})
+    assert response.status_code == 200, response.json
+    assert response.json is not None
+    return dict(response.json["status"])
+
+
+def test_instant_download(client: FlaskClient) -> None:
+    response = client.post(f"/api/instant{key()}", data={"url": REPORT_URL, "proxyId": ""})
+    body = response.json
+    assert response.status_code == 200
+    assert body is not None
+    assert body["status"] == "created"
+    assert OBJECT_ID.match(body["requestId"])
+    assert body["url"].endswith(f"/instant/download/{body['requestId']}/annual-report-2025.pdf")
+
+
+def test_instant_download_through_a_proxy_needs_the_addon(client: FlaskClient) -> None:
+    response = client.post(f"/api/instant{key(FREE_KEY)}", data={"url": REPORT_URL, "proxyId": "fr-1"})
+    assert (response.status_code, response.json) == (200, {"not_available": "proxy"})
+
+
+def test_cloud_download_of_a_file(client: FlaskClient) -> None:
+    body = _add(client, REPORT_URL)
+    assert body["status"] == "created"
+    assert body["site"] == "Example"
+    assert re.fullmatch(
+        rf"https://[a-z]+-\d\.offcloud\.com/cloud/download/{body['requestId']}", str(body["url"])
+    )
+    assert list(body) == ["requestId", "fileName", "site", "status", "originalLink", "url", "createdOn"]
+
+
+def test_cached_magnet_is_downloaded_at_once_and_added_only_once(client: FlaskClient) -> None:
+    first = _add(client, BUNNY_MAGNET)
+    assert first["status"] == "downloaded"
+    assert first["site"] == "BitTorrent"
+    assert _add(client, BUNNY_MAGNET)["requestId"] == first["requestId"]
+
+
+def test_free_account_may_not_add_cloud_downloads(client: FlaskClient) -> None:
+    response = client.post(f"/api/cloud{key(FREE_KEY)}", json={"url": REPORT_URL})
+    assert (response.status_code, response.json) == (200, {"not_available": "cloud"})
+
+
+def test_cloud_download_needs_a_url(client: FlaskClient) -> None:
+    missing = client.post(f"/api/cloud{key()}", data={})
+    assert (missing.status_code, missing.json) == (400, {"error": "Missing required parameter: url"})
+    empty_json = client.post(f"/api/cloud{key()}", json={})
+    assert empty_json.json == {"error": "Missing required parameter: url"}
+
+
+@pytest.mark.parametrize(
+    "bad", ["ftp://x", "not a url", "magnet:?xt=urn:btih:short", 42, ["https://a.example/x"]]
+)
+def test_a_bad_url_is_named(client: FlaskClient, bad: object) -> None:
+    response = client.post(f"/api/cloud{key()}", json={"url": bad})
+    assert response.status_code == 400
+    assert response.json is not None
+    assert response.json["error"].startswith("Invalid parameter 'url': ")
+
+
+def test_unknown_fields_are_ignored(client: FlaskClient) -> None:
+    response = client.post(f"/api/cloud{key()}", json={"url": REPORT_URL, "extra": {"nested": [1, 2]}})
+    assert response.status_code == 200
+
+
+def test_cloud_status_follows_the_clock(client: FlaskClient, controls: InProcessControls) -> None:
+    request_id = _add(client, REPORT_URL)["requestId"]
+    assert _status(client, request_id)["status"] == "created"
+    controls.advance(3.5)
+    downloading = _status(client, request_id)
+    assert downloading["status"] == "downloading"
+    assert {"downloadingSpeed", "downloadingTime"} <= set(downloading)
+    controls.advance(60)
+    done = _status(client, request_id)
+    assert done["status"] == "downloaded"
+    assert done["amount"] == done["fileSize"]
+
+
+def test_status_errors(client: FlaskClient) -> None:
+    unknown = client.post(f"/api/cloud/status{key()}", data={"requestId": UNKNOWN_ID})
+    assert (unknown.status_code, unknown.json) == (404, {"error": "Request not found"})
+    bad = client.post(f"/api/cloud/status{key()}", data={"requestId": "XYZ"})
+    assert bad.status_code == 400
+    assert bad.json is not None
+    assert bad.json["error"].startswith("Invalid parameter 'requestId': ")
+    missing = client.post(f"/api/remote/status{key()}")
+    assert (missing.status_code, missing.json) == (400, {"error": "Missing required parameter: requestId"})
+
+
+def test_a_cloud_id_is_not_a_remote_id(client: FlaskClient) -> None:
+    request_id = _add(client, REPORT_URL)["requestId"]
+    response = client.post(f"/api/remote/status{key()}", data={"requestId": request_id})
+    assert response.status_code == 404
+
+
+def test_string_numbers_quirk(client: FlaskClient, controls: InProcessControls) -> None:
+    from mock_server.runtime import runtime
+
+    runtime(client.application).backend.string_numbers = True
+    request_id = _add(client, REPORT_URL)["requestId"]
+    assert isinstance(_status(client, request_id)["fileSize"], str)
+
+
+def test_remote_download(client: FlaskClient, controls: InProcessControls) -> None:
+    accounts = client.post(f"/api/remote/accounts{key()}").json
+    assert accounts is not None
+    option = accounts["data"][0]["remoteOptionId"]
+    assert option == GDRIVE_OPTION
+    response = client.post(
+        f"/api/remote{key()}", data={"url": REPORT_URL, "remoteOptionId": option, "folderId": "1AbC"}
+    )
+    body = response.json
+    assert response.status_code == 200
+    assert body is not None
+    assert "url" not in body
+    controls.advance(3.5 + 5)
+    assert _status(client, body["requestId"], "remote")["status"] == "uploading"
+    controls.advance(60)
+    assert _status(client, body["requestId"], "remote")["status"] == "downloaded"
+
+
+def test_remote_download_errors(client: FlaskClient) -> None:
+    missing = client.post(f"/api/remote{key()}", json={"url": REPORT_URL})
+    assert missing.json == {"error": "Missing required parameter: remoteOptionId"}
+    unknown = client.post(f"/api/remote{key()}", json={"url": REPORT_URL, "remoteOptionId": "nope"})
+    assert (unknown.status_code, unknown.json) == (400, {"error": "Unknown remoteOptionId"})
+
+
+def test_free_account_has_no_remote_accounts(client: FlaskClient) -> None:
+    assert client.post(f"/api/remote/accounts{key(FREE_KEY)}").json == {"data": []}
+
+
+def test_proxies(client: FlaskClient) -> None:
+    body = client.post(f"/api/proxy{key()}").json
+    assert body is not None
+    assert [proxy["id"] for proxy in body["list"]] == ["fr-1", "us-1", "sg-1"]
+
+
+def test_explore_a_multi_file_download(client: FlaskClient) -> None:
+    request_id = _add(client, BUNNY_MAGNET)["requestId"]
+    response = client.get(f"/api/cloud/explore/{request_id}{key()}")
+    links = response.json
+    assert response.status_code == 200
+    assert isinstance(links, list)
+    assert len(links) == 4
+    assert links[0].endswith(f"/cloud/download/{request_id}/0/Big%20Buck%20Bunny%201080p.mp4")
+
+
+def test_explore_a_single_file_is_a_bad_archive(client: FlaskClient) -> None:
+    request_id = _add(client, SINTEL_MAGNET)["requestId"]
+    response = client.get(f"/api/cloud/explore/{request_id}{key()}")
+    assert (response.status_code, response.json) == (400, {"error": "Bad archive"})
+
+
+def test_explore_and_list_before_the_download_is_done(client: FlaskClient) -> None:
+    request_id = _add(client, TEARS_MAGNET)["requestId"]
+    for operation in ("explore", "list"):
+        response = client.get(f"/api/cloud/{operation}/{request_id}{key()}")
+        assert (response.status_code, response.json) == (400, {"error": "File is not downloaded yet."})
+
+
+def test_explore_errors(client: FlaskClient) -> None:
+    assert client.get(f"/api/cloud/explore/{UNKNOWN_ID}{key()}").status_code == 404
+    bad = client.get(f"/api/cloud/explore/not-an-id{key()}")
+    assert bad.status_code == 400
+    assert client.get(f"/api/cloud/explore/{UNKNOWN_ID}").status_code == 401
+
+
+def test_list_is_plain_text_one_link_per_line(client: FlaskClient) -> None:
+    multi = _add(client, BUNNY_MAGNET)["requestId"]
+    response = client.get(f"/api/cloud/list/{multi}{key()}")
+    assert response.status_code == 200
+    assert response.mimetype == "text/plain"
+    lines = response.get_data(as_text=True).split("\n")
+    assert len(lines) == 5
+    assert lines[-1] == ""
+    single = _add(client, SINTEL_MAGNET)["requestId"]
+    text = client.get(f"/api/cloud/list/{single}{key()}").get_data(as_text=True)
+    assert text.endswith("/Sintel%204K.mkv\n")
+    assert client.get(f"/api/cloud/list/{UNKNOWN_ID}{key()}").status_code == 404
+
+
+def test_retry_a_failed_download(client: FlaskClient, controls: InProcessControls) -> None:
+    request_id = _add(client, FLAKY_URL)["requestId"]
+    not_failed = client.get(f"/api/cloud/retry/{request_id}{key()}")
+    assert (not_failed.status_code, not_failed.json) == (
+        400,
+        {"error": "Only failed downloads can be retried."},
+    )
+    controls.advance(60)
+    assert _status(client, request_id)["status"] == "error"
+    retried = client.get(f"/api/cloud/retry/{request_id}{key()}")
+    assert retried.json == {"success": True, "requestId": request_id, "status": "created"}
+    controls.advance(60)
+    assert _status(client, request_id)["status"] == "downloaded"
+
+
+def test_retry_errors(client: FlaskClient) -> None:
+    assert client.get(f"/api/cloud/retry/{UNKNOWN_ID}{key()}").status_code == 404
+    assert client.get(f"/api/remote/retry/{UNKNOWN_ID}{key()}").status_code == 404
+    assert client.get(f"/api/remote/retry/nope{key()}").status_code == 400
+
+
+def test_retry_a_remote_download_forced_into_error(client: FlaskClient, controls: InProcessControls) -> None:
+    body = client.post(f"/api/remote{key()}", data={"url": BROKEN_URL, "remoteOptionId": GDRIVE_OPTION}).json
+    assert body is not None
+    controls.force_status(body["requestId"], "error")
+    retried = client.get(f"/api/remote/retry/{body['requestId']}{key()}")
+    assert retried.status_code == 200
+    assert retried.json is not None
+    assert retried.json["success"] is True

@@ -1,0 +1,180 @@
+"""Error eras, framework errors, internal errors and response validation."""
+
+import logging
+
+import pytest
+from flask import Flask
+from flask.testing import FlaskClient
+
+from mock_server.app import create_app
+from mock_server.backend import AccountBackend, MockBackend
+from mock_server.config import ErrorMode, MockConfig
+from mock_server.controls import InProcessControls
+from tests.mock_http.conftest import FREE_KEY, REPORT_URL, SINTEL_MAGNET, UNKNOWN_ID, key
+
+
+@pytest.fixture
+def legacy() -> FlaskClient:
+    return create_app(
+        MockConfig(error_mode="legacy", frozen_clock=True, validate_responses=True)
+    ).test_client()
+
+
+@pytest.mark.parametrize(
+    ("method", "path", "body", "error"),
+    [
+        ("POST", "/api/proxy", None, "NOAUTH"),
+        ("POST", f"/api/cloud{key()}", {}, "Missing required parameter: url"),
+        ("POST", f"/api/cloud/status{key()}", {"requestId": UNKNOWN_ID}, "Request not found"),
+        (
+            "POST",
+            "/api/login",
+            {"username": "demo@offcloud.test", "password": "x"},
+            "The credentials entered are wrong.",
+        ),
+        ("POST", "/api/key", None, "NOAUTH"),
+        ("GET", f"/api/cloud/retry/{UNKNOWN_ID}{key()}", None, "Request not found"),
+    ],
+)
+def test_legacy_errors_come_with_http_200(
+    legacy: FlaskClient, method: str, path: str, body: dict[str, str] | None, error: str
+) -> None:
+    response = legacy.open(path, method=method, data=body)
+    assert (response.status_code, response.json) == (200, {"error": error})
+
+
+def test_legacy_bad_archive_and_not_available(legacy: FlaskClient) -> None:
+    added = legacy.post(f"/api/cloud{key()}", data={"url": SINTEL_MAGNET}).json
+    assert added is not None
+    explored = legacy.get(f"/api/cloud/explore/{added['requestId']}{key()}")
+    assert (explored.status_code, explored.json) == (200, {"error": "Bad archive"})
+    refused = legacy.post(f"/api/cloud{key(FREE_KEY)}", data={"url": REPORT_URL})
+    assert (refused.status_code, refused.json) == (200, {"not_available": "cloud"})
+
+
+def test_legacy_list_errors_are_outside_the_spec(controls: InProcessControls, client: FlaskClient) -> None:
+    """openapi.yaml documents only text/plain for listCloudDownloadLinks' 200 (reported to the lead)."""
+    controls.set_error_mode("legacy")
+    controls.set_validate_responses(False)
+    response = client.get(f"/api/cloud/list/{UNKNOWN_ID}{key()}")
+    assert (response.status_code, response.json) == (200, {"error": "Request not found"})
+
+
+def test_not_available_is_200_in_the_modern_era_too(client: FlaskClient) -> None:
+    response = client.post(f"/api/cloud{key(FREE_KEY)}", data={"url": REPORT_URL})
+    assert (response.status_code, response.json) == (200, {"not_available": "cloud"})
+
+
+@pytest.mark.parametrize("mode", ["modern", "legacy"])
+def test_framework_errors_keep_their_status_in_both_eras(mode: ErrorMode) -> None:
+    app = create_app(MockConfig(error_mode=mode, max_body_bytes=1000))
+    client = app.test_client()
+    unknown = client.get("/api/nope")
+    assert (unknown.status_code, unknown.json) == (404, {"error": "Not found: /api/nope"})
+    wrong_method = client.get("/api/cloud")
+    assert wrong_method.status_code == 405
+    assert wrong_method.json == {"error": "Method GET not allowed on /api/cloud"}
+    assert set(wrong_method.headers["Allow"].replace(" ", "").split(",")) == {"POST", "OPTIONS"}
+    too_big = client.post(f"/api/cloud{key()}", data={"url": "https://a.example/" + "x" * 2000})
+    assert too_big.status_code == 413
+    assert too_big.json == {"error": "Request body too large (at most 1000 bytes)"}
+    control = client.post("/_mock/clock", json={"speed": "fast"})
+    assert control.status_code == 400
+
+
+@pytest.mark.parametrize(("mode", "status"), [("modern", 400), ("legacy", 200)])
+def test_a_body_of_an_unread_type_is_a_bad_request_of_the_era(mode: ErrorMode, status: int) -> None:
+    # The real server reads no parameters from such a body: an API error (400, or 200 in the legacy
+    # era), not a framework 415 the spec does not document; the message says what to send.
+    client = create_app(MockConfig(error_mode=mode, validate_responses=True)).test_client()
+    unsupported = client.post(f"/api/cloud{key()}", data=b"url=x", content_type="text/plain")
+    assert unsupported.status_code == status
+    assert unsupported.json is not None
+    assert "text/plain" in unsupported.json["error"]
+    assert "application/x-www-form-urlencoded" in unsupported.json["error"]
+
+
+def test_an_empty_body_of_any_type_is_no_body(client: FlaskClient) -> None:
+    response = client.post(f"/api/proxy{key()}", data=b"", content_type="text/plain")
+    assert response.status_code == 200
+
+
+@pytest.mark.parametrize(
+    "data", [b"{not json", b'{"url": NaN}', b"[1, 2]", b'"text"', b"\xff\xfe\xfa", b"[" * 100_000]
+)
+def test_a_broken_json_body_is_a_400(client: FlaskClient, data: bytes) -> None:
+    response = client.post(f"/api/cloud{key()}", data=data, content_type="application/json")
+    assert response.status_code == 400
+    assert response.json is not None
+    assert response.json["error"].startswith("Invalid JSON body")
+
+
+def test_an_unexpected_exception_is_a_logged_500_without_traceback(
+    client: FlaskClient, monkeypatch: pytest.MonkeyPatch, caplog: pytest.LogCaptureFixture
+) -> None:
+    def explode(self: AccountBackend) -> dict[str, object]:
+        raise RuntimeError("planted bug")
+
+    monkeypatch.setattr(AccountBackend, "list_proxies", explode)
+    with caplog.at_level(logging.ERROR):
+        response = client.post(f"/api/proxy{key()}")
+    assert (response.status_code, response.json) == (500, {"error": "Internal mock error"})
+    assert "planted bug" in caplog.text
+    assert "Traceback" in caplog.text
+    journal = InProcessControls(client.application).journal()
+    assert journal[-1]["status"] == 500
+
+
+def test_response_validation_catches_a_planted_bad_answer(
+    client: FlaskClient, monkeypatch: pytest.MonkeyPatch, caplog: pytest.LogCaptureFixture
+) -> None:
+    monkeypatch.setattr(AccountBackend, "list_proxies", lambda self: [{"id": 1}])  # the doc's bare array
+    with caplog.at_level(logging.ERROR):
+        response = client.post(f"/api/proxy{key()}")
+    assert response.status_code == 500
+    assert response.json is not None
+    message = response.json["error"]
+    assert message.startswith("mock answered outside the spec: listProxies 200: ")
+    assert message in caplog.text
+
+
+def test_response_validation_names_the_branch_and_field(
+    client: FlaskClient, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    original = AccountBackend.add_cloud
+
+    def without_url(self: AccountBackend, url: str) -> dict[str, object]:
+        answer = original(self, url)
+        del answer["url"]
+        return answer
+
+    monkeypatch.setattr(AccountBackend, "add_cloud", without_url)
+    response = client.post(f"/api/cloud{key()}", data={"url": REPORT_URL})
+    assert response.json == {
+        "error": "mock answered outside the spec: addCloudDownload 200: missing required field 'url'"
+    }
+
+
+def test_response_validation_catches_an_undocumented_status(monkeypatch: pytest.MonkeyPatch) -> None:
+    from mock_server.exceptions import MockApiError
+
+    class Teapot(MockApiError):
+        status = 418
+
+    app = create_app(MockConfig(validate_responses=True))
+
+    def refuse(self: MockBackend, session: str | None) -> bool:
+        raise Teapot("short and stout")
+
+    monkeypatch.setattr(MockBackend, "is_logged_in", refuse)
+    response = app.test_client().get("/api/check")
+    assert response.status_code == 500
+    assert response.json is not None
+    assert "checkLogin 418: status 418 is not documented (documented: 200)" in response.json["error"]
+
+
+def test_response_validation_is_off_by_default(monkeypatch: pytest.MonkeyPatch) -> None:
+    app: Flask = create_app()
+    monkeypatch.setattr(AccountBackend, "list_proxies", lambda self: [{"id": 1}])
+    response = app.test_client().post(f"/api/proxy{key()}")
+    assert (response.status_code, response.json) == (200, [{"id": 1}])

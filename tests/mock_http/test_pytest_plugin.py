@@ -1,0 +1,132 @@
+"""The offcloud_mock fixtures, in-process and live, with markers and command-line options."""
+
+import os
+import subprocess
+import sys
+import textwrap
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+import mock_server
+from mock_server.controls import HttpControls, InProcessControls
+from mock_server.pytest_plugin import IN_PROCESS_BASE_URL, OffcloudMock
+from tests.mock_http.conftest import REPORT_URL
+
+ROOT = Path(__file__).resolve().parents[2]
+DEMO_SCENARIO = str(Path(mock_server.__file__).with_name("demo_scenario.yaml"))
+
+
+def _exercise(mock: OffcloudMock) -> None:
+    http = mock.http()
+    added = http.post("/api/cloud", params={"key": mock.api_key}, data={"url": REPORT_URL})
+    assert added.status_code == 200
+    request_id = added.json()["requestId"]
+    status = http.post("/api/cloud/status", params={"key": mock.api_key}, json={"requestId": request_id})
+    assert status.json()["status"]["status"] == "created"  # frozen: still created
+    mock.controls.advance(120)
+    status = http.post("/api/cloud/status", params={"key": mock.api_key}, json={"requestId": request_id})
+    assert status.json()["status"]["status"] == "downloaded"
+    username, password = mock.login
+    assert http.post("/api/login", data={"username": username, "password": password}).status_code == 200
+    assert http.get("/api/check").json() == {"loggedIn": 1}
+    assert [entry["operation"] for entry in mock.controls.journal()] == [
+        "addCloudDownload",
+        "getCloudStatus",
+        "getCloudStatus",
+        "login",
+        "checkLogin",
+    ]
+
+
+def test_in_process_by_default(offcloud_mock: OffcloudMock) -> None:
+    assert offcloud_mock.live is False
+    assert offcloud_mock.base_url == IN_PROCESS_BASE_URL
+    assert isinstance(offcloud_mock.controls, InProcessControls)
+    assert offcloud_mock.api_key == "demo-key-0123456789abcdef"
+    assert offcloud_mock.login == ("demo@offcloud.test", "demo-password")
+    assert offcloud_mock.controls.clock_state()["frozen"] is True
+    assert offcloud_mock.controls.settings()["validate_responses"] is True
+    _exercise(offcloud_mock)
+
+
+@pytest.mark.live
+@pytest.mark.offcloud_mock(live=True)
+def test_live_by_marker(offcloud_mock: OffcloudMock) -> None:
+    assert offcloud_mock.live is True
+    assert offcloud_mock.base_url.startswith("http://127.0.0.1:")
+    assert isinstance(offcloud_mock.controls, HttpControls)
+    _exercise(offcloud_mock)
+
+
+@pytest.mark.live
+def test_live_fixture(offcloud_mock_live: OffcloudMock) -> None:
+    assert offcloud_mock_live.live is True
+    _exercise(offcloud_mock_live)
+
+
+@pytest.mark.offcloud_mock(error_mode="legacy", scenario=DEMO_SCENARIO, seed=3, frozen=False)
+def test_marker_settings(offcloud_mock: OffcloudMock) -> None:
+    settings = offcloud_mock.controls.settings()
+    assert settings["error_mode"] == "legacy"
+    assert offcloud_mock.controls.clock_state()["frozen"] is False
+    assert offcloud_mock.backend.seed == 3
+    assert offcloud_mock.http().post("/api/proxy").status_code == 200  # NOAUTH with HTTP 200
+
+
+@pytest.mark.parametrize("live", [False, pytest.param(True, marks=pytest.mark.live)])
+def test_generated_client(request: pytest.FixtureRequest, live: bool) -> None:
+    pytest.importorskip("offcloud_client")
+    from offcloud_client.api.cloud import add_cloud_download
+    from offcloud_client.api.proxies import list_proxies
+    from offcloud_client.models import CloudDownloadForm
+
+    mock: OffcloudMock = request.getfixturevalue("offcloud_mock_live" if live else "offcloud_mock")
+    client: Any = mock.client()
+    proxies: Any = list_proxies.sync(client=client)
+    assert [proxy.id for proxy in proxies.list_] == ["fr-1", "us-1", "sg-1"]
+    added: Any = add_cloud_download.sync(client=client, body=CloudDownloadForm(url=REPORT_URL))
+    assert added.file_name == "annual-report-2025.pdf"
+    assert mock.controls.journal()[-1]["operation"] == "addCloudDownload"
+
+
+PLUGIN_USER = """
+import pytest
+
+def test_default_follows_the_option(offcloud_mock):
+    assert offcloud_mock.live is True
+    assert offcloud_mock.controls.settings()["error_mode"] == "legacy"
+    assert offcloud_mock.http().get("/api/check").json() == {"loggedIn": 0}
+
+@pytest.mark.offcloud_mock(live=False)
+def test_marker_beats_the_option(offcloud_mock):
+    assert offcloud_mock.live is False
+
+@pytest.mark.offcloud_mock(colour="blue")
+def test_unknown_marker_argument(offcloud_mock):
+    pass
+"""
+
+
+@pytest.mark.live
+def test_plugin_options_in_a_separate_pytest_run(tmp_path: Path) -> None:
+    (tmp_path / "test_user.py").write_text(textwrap.dedent(PLUGIN_USER))
+    env = {
+        **os.environ,
+        "PYTHONPATH": os.pathsep.join(filter(None, [str(ROOT), os.environ.get("PYTHONPATH")])),
+    }
+    # -p no:offcloud_mock: the installed entry point, if any, must not register the plugin a second time.
+    command = [sys.executable, "-m", "pytest", "-p", "no:offcloud_mock", "-p", "mock_server.pytest_plugin"]
+    options = ["-p", "no:cacheprovider", "--strict-markers", "-q", "--offcloud-mock-live"]
+    result = subprocess.run(  # noqa: S603 - our own interpreter and module
+        [*command, *options, "--offcloud-mock-error-mode", "legacy", str(tmp_path)],
+        capture_output=True,
+        text=True,
+        env=env,
+        cwd=tmp_path,
+        timeout=60,
+        check=False,
+    )
+    assert "2 passed, 1 error" in result.stdout, result.stdout + result.stderr
+    assert "takes only" in result.stdout
