@@ -117,6 +117,18 @@ def _unexpected(operation: str, response: httpx.Response, reason: str) -> Unexpe
     )
 
 
+def _json_error_beside_text(operation: str, response: httpx.Response) -> ErrorBody:
+    """The error a legacy server sent as JSON where the operation's answer is text/plain.
+
+    openapi-python-client reads one media type per status, so listCloudDownloadLinks' documented
+    `200 application/json` error (legacy era) would otherwise come back as a "line" of text.
+    """
+    body = body_of(response.content)
+    if _error_text(body) is None:
+        raise _unexpected(operation, response, "a JSON body that is not an error where text was due")
+    return ErrorBody.from_dict(body)
+
+
 def interpret(plan: Plan[T], raw: Client, response: httpx.Response) -> T:
     """The caller's result for `response`, or raise the OffcloudError it means."""
     operation = plan.operation
@@ -130,6 +142,8 @@ def interpret(plan: Plan[T], raw: Client, response: httpx.Response) -> T:
     status = response.status_code
     if parsed is None:
         raise _unexpected(operation, response, "the status code is not documented for this operation")
+    if isinstance(parsed, str) and response.headers.get("content-type", "").startswith("application/json"):
+        parsed = _json_error_beside_text(operation, response)
     if isinstance(parsed, ErrorBody):
         cls = error_for_message(parsed.error, status)
         message = f"{operation}: {parsed.error} (HTTP {status})"

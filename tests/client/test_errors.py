@@ -77,6 +77,20 @@ def test_api_key_without_session_is_authentication_error(offcloud_mock: Offcloud
         make_client(offcloud_mock, api_key=None).get_api_key()
 
 
+def test_list_links_of_an_unfinished_download_raises_in_both_eras(
+    offcloud_mock: OffcloudMock, era: str
+) -> None:
+    # listCloudDownloadLinks answers text/plain; its errors are JSON (with 200 in the legacy era), and
+    # must raise rather than come back as one "line" of text.
+    client = make_client(offcloud_mock)
+    item = client.add_cloud(PLAIN_URL)
+    with pytest.raises(BadRequestError) as caught:
+        client.list_links(item.request_id)
+    assert caught.value.status == expected_status(era, 400)
+    assert caught.value.operation == "listCloudDownloadLinks"
+    assert "not downloaded" in caught.value.message
+
+
 def test_missing_addon_is_not_available_in_both_eras(offcloud_mock: OffcloudMock, era: str) -> None:
     client = make_client(offcloud_mock, api_key=FREE_KEY)
     with pytest.raises(NotAvailableError) as caught:

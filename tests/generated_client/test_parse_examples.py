@@ -98,6 +98,7 @@ class Example:
     example_name: str | None
     value: Any
     branch: Branch
+    primary: bool  # the status's first media type, the only one the generated client reads
 
     @property
     def module(self) -> ModuleType:
@@ -130,7 +131,7 @@ def _collect() -> list[Example]:
             base = f"#/paths/{_escape(path)}/{method}"
             for status in operation.get("responses", {}):
                 response_pointer, response = _resolve(f"{base}/responses/{status}")
-                for media_type, media in response.get("content", {}).items():
+                for position, (media_type, media) in enumerate(response.get("content", {}).items()):
                     media_pointer = f"{response_pointer}/content/{_escape(media_type)}"
                     branches = _branches(f"{media_pointer}/schema")
                     for example_name, value in _examples_of(media_pointer, media):
@@ -150,6 +151,7 @@ def _collect() -> list[Example]:
                                 example_name,
                                 value,
                                 matching[0],
+                                position == 0,
                             )
                         )
     return found
@@ -211,4 +213,10 @@ def test_example_parses_into_its_branch_type(example: Example) -> None:
 
     parsed = example.module._parse_response(client=client, response=response)
 
+    if not example.primary:
+        # openapi-python-client reads one media type per status (listCloudDownloadLinks: text/plain,
+        # beside its legacy JSON error); the body comes back as text, and offcloud_kit's classifier
+        # raises the error it holds (tests/client/test_errors.py).
+        assert parsed == response.text
+        return
     _assert_parsed_as(parsed, example.branch.pointer, example.branch.name, example.value)

@@ -1,6 +1,5 @@
 """Contains all the data models used in inputs/outputs"""
 
-from .added_download_state import AddedDownloadState
 from .api_key_info import ApiKeyInfo
 from .cache_check_form import CacheCheckForm
 from .cache_check_result import CacheCheckResult
@@ -33,7 +32,6 @@ from .request_id_form import RequestIdForm
 from .retry_result import RetryResult
 
 __all__ = (
-    "AddedDownloadState",
     "ApiKeyInfo",
     "CacheCheckForm",
     "CacheCheckResult",

@@ -7,7 +7,7 @@ from typing import Any, TypeVar
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-from ..models.added_download_state import AddedDownloadState, check_added_download_state
+from ..models.cloud_download_state import CloudDownloadState, check_cloud_download_state
 
 T = TypeVar("T", bound="CloudDownload")
 
@@ -24,9 +24,8 @@ class CloudDownload:
         request_id (str): A MongoDB ObjectId, 24 lowercase hex characters. Example: 5f1b2c3d4e5f60718293a4b7.
         file_name (str):
         site (str): The host's display name; `BitTorrent` for magnets.
-        status (AddedDownloadState): The status in the answer to adding a cloud or remote download: `downloaded` at once
-            when
-            the content was already cached.
+        status (CloudDownloadState): `processing` is Offcloud unpacking an archive; `canceled` is set by the user on the
+            web site.
         original_link (str):
         url (str): `https://{server}.offcloud.com/cloud/download/{requestId}`, without the file name.
         created_on (datetime.datetime): When the request was processed, ISO-8601 in UTC. Example:
@@ -36,7 +35,7 @@ class CloudDownload:
     request_id: str
     file_name: str
     site: str
-    status: AddedDownloadState
+    status: CloudDownloadState
     original_link: str
     url: str
     created_on: datetime.datetime
@@ -82,7 +81,7 @@ class CloudDownload:
 
         site = d.pop("site")
 
-        status = check_added_download_state(d.pop("status"))
+        status = check_cloud_download_state(d.pop("status"))
 
         original_link = d.pop("originalLink")
 

@@ -7,7 +7,7 @@ from typing import Any, TypeVar
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-from ..models.added_download_state import AddedDownloadState, check_added_download_state
+from ..models.remote_download_state import RemoteDownloadState, check_remote_download_state
 
 T = TypeVar("T", bound="RemoteDownload")
 
@@ -23,9 +23,8 @@ class RemoteDownload:
         request_id (str): A MongoDB ObjectId, 24 lowercase hex characters. Example: 5f1b2c3d4e5f60718293a4b7.
         file_name (str):
         site (str):
-        status (AddedDownloadState): The status in the answer to adding a cloud or remote download: `downloaded` at once
-            when
-            the content was already cached.
+        status (RemoteDownloadState): Like a cloud download's, with `uploading` while Offcloud copies to the remote
+            account.
         original_link (str):
         created_on (datetime.datetime): When the request was processed, ISO-8601 in UTC. Example:
             2026-01-01T00:00:03.000Z.
@@ -34,7 +33,7 @@ class RemoteDownload:
     request_id: str
     file_name: str
     site: str
-    status: AddedDownloadState
+    status: RemoteDownloadState
     original_link: str
     created_on: datetime.datetime
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
@@ -76,7 +75,7 @@ class RemoteDownload:
 
         site = d.pop("site")
 
-        status = check_added_download_state(d.pop("status"))
+        status = check_remote_download_state(d.pop("status"))
 
         original_link = d.pop("originalLink")
 
