@@ -21,8 +21,9 @@ These routes keep their statuses in both error eras. Every route is a thin wrapp
     POST   /_mock/faults                      {"operation": "<operationId>" | "*", "status": 503,
                                               "retry_after": 2, "latency": 0.5, "html": false,
                                               "drop": false, "count": 1}  misbehave on the next `count`
-                                              requests of that operation (at most one of status, html,
-                                              drop; latency with any); answers the fault with its "id"
+                                              requests of that operation (a status, an HTML page with
+                                              an optional status from 200, or a drop; latency with any);
+                                              answers the fault with its "id"
                                               and "operation_id"
     GET    /_mock/faults                      the pending faults, in the order they will be used
     DELETE /_mock/faults                      forget them all

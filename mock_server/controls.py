@@ -29,7 +29,7 @@ ScenarioSource = str | Path | Mapping[str, Any]
 
 
 class FaultOptions(TypedDict, total=False):
-    """What a fault does; at most one of status, html and drop, latency with any (see faults.Fault)."""
+    """What a fault does: a status, an HTML page (any status), or a drop; latency with any (faults.Fault)."""
 
     status: int | None  # answer this error status with {"error": "Injected fault"}
     retry_after: float | None  # seconds, sent as a Retry-After header (with a status only)
