@@ -8,6 +8,7 @@ from typing import Any, Literal
 
 import httpx
 from offcloud_client import Client
+from offcloud_client.client import DEFAULT_TIMEOUT  # 5 s connect, 30 s read
 
 from offcloud_kit._core import Core
 from offcloud_kit.redact import install_log_redaction, register_secret
@@ -16,13 +17,15 @@ from offcloud_kit.retry import RetryPolicy
 __all__ = ["DEFAULT_BASE_URL", "DEFAULT_TIMEOUT", "ClientBase"]
 
 DEFAULT_BASE_URL = "https://offcloud.com"
-# A dead host should fail fast (connect), a slow answer gets time (read); httpx's own default is 5 s for
-# everything. The generated client has the same default; it is stated here so the kit does not rely on it.
-DEFAULT_TIMEOUT = httpx.Timeout(30.0, connect=5.0)
 
 
 class ClientBase:
-    """Builds (or adopts) the generated `offcloud_client.Client` and the shared Core."""
+    """Builds (or adopts) the generated `offcloud_client.Client` and the shared Core.
+
+    `sleep` (retry backoff, polls) defaults to the facade's `_default_sleep`: time.sleep or asyncio.sleep.
+    """
+
+    _default_sleep: Callable[[float], object]
 
     def __init__(
         self,
@@ -34,12 +37,14 @@ class ClientBase:
         max_retries: int | None = None,
         retry_policy: RetryPolicy | None = None,
         retry_unsafe: bool = False,
+        sleep: Callable[[float], object] | None = None,
         clock: Callable[[], float] = time.monotonic,
         random: Callable[[], float] = _random.random,
         httpx_args: dict[str, Any] | None = None,
         raw: Client | None = None,
     ) -> None:
         install_log_redaction()
+        self._sleep = type(self)._default_sleep if sleep is None else sleep
         policy = retry_policy or RetryPolicy()
         if max_retries is not None:
             policy = dataclasses.replace(policy, max_retries=max_retries)

@@ -1,13 +1,11 @@
 """Offcloud: the synchronous client. Each method performs the steps _core defines for it."""
 
-import random as _random
 import time
 from collections.abc import Callable, Iterable
 from types import TracebackType
-from typing import TYPE_CHECKING, Any, Literal, Self, TypeVar, Unpack
+from typing import TYPE_CHECKING, Self, TypeVar, Unpack
 
 import httpx
-from offcloud_client import Client
 from offcloud_client.models import (
     ApiKeyInfo,
     CloudDownload,
@@ -21,10 +19,9 @@ from offcloud_client.models import (
     RetryResult,
 )
 
-from offcloud_kit._base import DEFAULT_BASE_URL, DEFAULT_TIMEOUT, ClientBase
+from offcloud_kit._base import ClientBase
 from offcloud_kit._core import CallOptions, WaitOptions
 from offcloud_kit._steps import Done, Notify, Send, Sleep, Steps, advance
-from offcloud_kit.retry import RetryPolicy
 from offcloud_kit.waiting import Progress
 
 if TYPE_CHECKING:
@@ -47,36 +44,7 @@ class Offcloud(ClientBase):
     between polls), `clock` and `random` are injectable for tests.
     """
 
-    def __init__(
-        self,
-        api_key: str | None = None,
-        *,
-        base_url: str = DEFAULT_BASE_URL,
-        auth_style: Literal["query", "bearer"] = "query",
-        timeout: float | httpx.Timeout | None = DEFAULT_TIMEOUT,
-        max_retries: int | None = None,
-        retry_policy: RetryPolicy | None = None,
-        retry_unsafe: bool = False,
-        sleep: Callable[[float], object] | None = None,
-        clock: Callable[[], float] = time.monotonic,
-        random: Callable[[], float] = _random.random,
-        httpx_args: dict[str, Any] | None = None,
-        raw: Client | None = None,
-    ) -> None:
-        super().__init__(
-            api_key,
-            base_url=base_url,
-            auth_style=auth_style,
-            timeout=timeout,
-            max_retries=max_retries,
-            retry_policy=retry_policy,
-            retry_unsafe=retry_unsafe,
-            clock=clock,
-            random=random,
-            httpx_args=httpx_args,
-            raw=raw,
-        )
-        self._sleep = time.sleep if sleep is None else sleep
+    _default_sleep = staticmethod(time.sleep)
 
     def _drive(self, steps: Steps[T]) -> T:
         step = advance(steps, None)
