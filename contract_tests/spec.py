@@ -1,0 +1,123 @@
+"""openapi.yaml as the contract tests read it: the raw document, a $ref-free copy, and its operations.
+
+Read independently of the mock's own reading of the spec, so that the tests hold the mock to the file
+and not to the mock's interpretation of it. Every function takes the spec path, so a test can point it
+at a deliberately broken copy.
+"""
+
+import functools
+import re
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any, cast
+
+import jsonschema_rs
+import yaml
+
+__all__ = [
+    "SPEC_PATH",
+    "SpecOperation",
+    "dereferenced",
+    "load_raw",
+    "operation_for",
+    "operation_ids",
+    "operations",
+    "operations_in",
+    "snake_case",
+]
+
+SPEC_PATH = Path(__file__).resolve().parents[1] / "openapi.yaml"
+_HTTP_METHODS = ("get", "put", "post", "delete", "patch")
+
+
+def snake_case(name: str) -> str:
+    """`getCloudStatus` -> `get_cloud_status`, the module name openapi-python-client gives an operation."""
+    return re.sub(r"(?<!^)(?=[A-Z])", "_", name).lower()
+
+
+@dataclass(frozen=True, slots=True)
+class SpecOperation:
+    operation_id: str
+    method: str  # upper case
+    path: str  # as written in the spec, e.g. /api/cloud/explore/{requestId}
+    tag: str
+    security: tuple[tuple[str, ...], ...]  # alternatives, each a tuple of scheme names; () means none
+    raw: dict[str, Any]  # the operation object, $refs resolved
+
+    @property
+    def client_module(self) -> str:
+        """The dotted module of the generated client that implements this operation."""
+        return f"offcloud_client.api.{self.tag}.{snake_case(self.operation_id)}"
+
+    @property
+    def path_pattern(self) -> re.Pattern[str]:
+        """Matches concrete request paths of this operation."""
+        return re.compile("^" + re.sub(r"\\\{[^}]+\\\}", "[^/]+", re.escape(self.path)) + "$")
+
+    @property
+    def uses_api_key(self) -> bool:
+        return any("apiKey" in alternative for alternative in self.security)
+
+    @property
+    def session_only(self) -> bool:
+        return bool(self.security) and all(alt in (("session",), ()) for alt in self.security)
+
+    def response_schema(self, status: str, media_type: str = "application/json") -> dict[str, Any] | None:
+        content = self.raw.get("responses", {}).get(status, {}).get("content", {})
+        entry = content.get(media_type)
+        return cast(dict[str, Any], entry["schema"]) if entry else None
+
+    def documented_statuses(self) -> tuple[str, ...]:
+        return tuple(str(status) for status in self.raw.get("responses", {}))
+
+
+@functools.cache
+def load_raw(path: Path = SPEC_PATH) -> dict[str, Any]:
+    """The spec as written, $refs intact. Cached: do not change the returned mapping."""
+    return cast(dict[str, Any], yaml.safe_load(path.read_text(encoding="utf-8")))
+
+
+@functools.cache
+def dereferenced(path: Path = SPEC_PATH) -> dict[str, Any]:
+    """The spec with every $ref inlined (it has no recursive schemas). Cached: do not change it."""
+    return jsonschema_rs.dereference(load_raw(path))
+
+
+@functools.cache
+def operations(path: Path = SPEC_PATH) -> tuple[SpecOperation, ...]:
+    """Every operation, in the spec's order."""
+    return operations_in(dereferenced(path))
+
+
+def operations_in(spec: dict[str, Any]) -> tuple[SpecOperation, ...]:
+    """Every operation of a $ref-free spec document."""
+    default_security = spec.get("security", [])
+    found: list[SpecOperation] = []
+    for url_path, item in spec["paths"].items():
+        for method, raw in item.items():
+            if method not in _HTTP_METHODS:
+                continue
+            security = raw.get("security", default_security)
+            found.append(
+                SpecOperation(
+                    operation_id=raw["operationId"],
+                    method=method.upper(),
+                    path=url_path,
+                    tag=raw["tags"][0],
+                    security=tuple(tuple(requirement) for requirement in security),
+                    raw=raw,
+                )
+            )
+    return tuple(found)
+
+
+def operation_ids(path: Path = SPEC_PATH) -> tuple[str, ...]:
+    return tuple(operation.operation_id for operation in operations(path))
+
+
+def operation_for(method: str, url_path: str, path: Path = SPEC_PATH) -> SpecOperation | None:
+    """The operation a concrete request (method, path without query) belongs to."""
+    for operation in operations(path):
+        if operation.method == method.upper() and operation.path_pattern.match(url_path):
+            return operation
+    return None

@@ -1,0 +1,18 @@
+"""The generated client against the mock, held to the reference model (client_machine)."""
+
+import pytest
+from hypothesis.stateful import run_state_machine_as_test
+
+from contract_tests.client_machine import CLIENT_BUDGET, make_client_machine
+from contract_tests.reach import REACH
+from contract_tests.stateful import machine_settings
+from contract_tests.targets import Target
+
+
+@pytest.mark.suite("client")
+def test_client_against_mock(target: Target) -> None:
+    if not target.is_mock or not target.allow_writes or target.other_account is None:
+        pytest.skip("needs a mock the run may steer (controls, clock, its two demo accounts)")
+    recorder = REACH.recorder("client", target.kind)
+    machine = make_client_machine(target, recorder)
+    run_state_machine_as_test(machine, settings=machine_settings(**CLIENT_BUDGET))

@@ -1,0 +1,86 @@
+"""Each check the suite relies on fails on a mock with a planted defect, and says where.
+
+A defect is planted in a fresh in-process mock (planted_defects), the suite's own runner for the part
+that should catch it runs against that mock, and the test asserts that it failed, with a report naming
+the operation and the field or rule. A deliberately broken copy of the spec (a renamed field) must be
+reported the same way against a correct mock.
+"""
+
+from pathlib import Path
+
+import pytest
+from hypothesis import Phase, settings
+from hypothesis.stateful import run_state_machine_as_test
+
+from contract_tests.client_machine import CLIENT_BUDGET, make_client_machine
+from contract_tests.failures import failure_text
+from contract_tests.planted_defects import BY_NAME, Defect, broken_spec_copy
+from contract_tests.reach import Reach
+from contract_tests.st_schema import build_schema
+from contract_tests.stateful import machine_settings, make_machine
+from contract_tests.stateless import run_operation
+from contract_tests.targets import inprocess_target
+
+# defect -> (check that must fail, in the stateless run of the defect's operation)
+STATELESS = {
+    "wrong-field-type": "response_schema_conformance",
+    "wrong-content-type": "content_type_conformance",
+    "server-error": "not_a_server_error",
+}
+STATEFUL = ("missing-wrapper", "cross-account", "skipped-step")
+_SCRATCH = Reach()  # defect runs must not count as coverage
+
+
+def _fast(**budget: int) -> settings:
+    # The budget of the suite's own run; no shrinking (the message names the defect already).
+    return settings(machine_settings(**budget), phases=[Phase.explicit, Phase.generate])
+
+
+@pytest.mark.parametrize("name", sorted(STATELESS))
+def test_stateless_catches(name: str) -> None:
+    defect = BY_NAME[name]
+    target = inprocess_target()
+    assert target.app is not None
+    with defect.plant(target.app):
+        run = run_operation(build_schema(target), defect.operation)
+    failed = {failure.check for failure in run.failures}
+    assert STATELESS[name] in failed, f"{defect.description}: not caught; the run: {run.describe()}"
+    reports = [str(f) for f in run.failures if f.check == STATELESS[name]]
+    assert any(defect.reported_in(report) for report in reports), reports
+
+
+def _expect_failure(defect: Defect, run: object) -> str:
+    assert callable(run)
+    with pytest.raises(BaseException) as raised:  # noqa: PT011 - any failure; its text is checked below
+        run()
+    text = failure_text(raised.value)
+    assert defect.reported_in(text), f"{defect.description}: reported as:\n{text}"
+    return text
+
+
+@pytest.mark.parametrize("name", STATEFUL)
+def test_stateful_catches(name: str) -> None:
+    defect = BY_NAME[name]
+    target = inprocess_target()
+    assert target.app is not None
+    machine = make_machine(target, _SCRATCH.recorder("stateful", "defect"))
+    with defect.plant(target.app):
+        _expect_failure(defect, lambda: run_state_machine_as_test(machine, settings=_fast()))
+
+
+@pytest.mark.parametrize("name", STATEFUL)
+def test_client_against_mock_catches(name: str) -> None:
+    defect = BY_NAME[name]
+    target = inprocess_target()
+    assert target.app is not None
+    machine = make_client_machine(target, _SCRATCH.recorder("client", "defect"))
+    with defect.plant(target.app):
+        _expect_failure(defect, lambda: run_state_machine_as_test(machine, settings=_fast(**CLIENT_BUDGET)))
+
+
+def test_renamed_field_in_the_spec_is_reported(tmp_path: Path) -> None:
+    """A field renamed in (a copy of) the spec: the correct mock now breaks it, on that field."""
+    broken = broken_spec_copy(tmp_path, schema="Proxy", field="region", renamed="zone")
+    run = run_operation(build_schema(inprocess_target(), spec_path=broken), "listProxies")
+    reports = [str(f) for f in run.failures if f.check == "response_schema_conformance"]
+    assert any("listProxies" in r and "zone" in r for r in reports), run.describe()

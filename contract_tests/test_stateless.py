@@ -1,0 +1,32 @@
+"""Stateless schemathesis over every operation: examples, coverage (content-type probes included) and
+fuzzing phases, with every check that applies (see st_config), authenticated by the suite's provider.
+
+Against a server that is not a mock, only the read-only operations run unless OFFCLOUD_ALLOW_WRITES=1.
+"""
+
+import pytest
+
+from contract_tests.reach import REACH
+from contract_tests.spec import operation_ids
+from contract_tests.st_schema import build_schema
+from contract_tests.stateless import run_operation
+from contract_tests.targets import Target
+
+# What a read-only run may call on a real server: nothing here creates, changes or retries anything.
+READ_ONLY = frozenset(
+    {"getCloudStatus", "getRemoteStatus", "checkLogin", "listProxies", "listRemoteAccounts", "checkCache"}
+)
+
+
+@pytest.mark.suite("stateless")
+@pytest.mark.parametrize("operation_id", operation_ids())
+def test_operation_conforms(target: Target, operation_id: str) -> None:
+    if not target.allow_writes and operation_id not in READ_ONLY:
+        pytest.skip(f"{operation_id} changes the server's state; set OFFCLOUD_ALLOW_WRITES=1 to run it")
+    if operation_id in ("getApiKey", "login") and target.account.password is None:
+        pytest.skip(f"{operation_id} needs OFFCLOUD_EMAIL and OFFCLOUD_PASSWORD")
+    # A schema per test: the target was just reset, so the session its auth provider logs in is fresh.
+    schema = build_schema(target, on_answer=REACH.recorder("stateless", target.kind))
+    run = run_operation(schema, operation_id)
+    if not run.ok:
+        pytest.fail(run.describe(), pytrace=False)
