@@ -8,23 +8,33 @@ Hierarchy::
     │                           standard HTTP status at all, such as Cloudflare's 520 (always raised)
     └── UnexpectedBody          a documented status whose body is none of the documented shapes:
                                 not JSON (an HTML error page), JSON that matches no branch of a
-                                oneOf, a missing required field, an enum value outside the enum
+                                oneOf, a missing required field, a value of the wrong JSON type,
+                                an enum or const value outside the spec, a string, array or number
+                                outside its declared bounds
 
 Transport problems (timeouts, refused connections) are httpx's own exceptions and are not wrapped.
 """
 
 import json
+from collections.abc import Mapping
 from http import HTTPStatus
+from types import NoneType
+from typing import TypeVar
 
 import httpx
+
+from .types import Unset
+
+T = TypeVar("T")
 
 # How much of the body an error message shows; the whole body stays in `.content`.
 _BODY_EXCERPT_CHARS = 300
 
 # What generated parsing code raises on a body of the wrong shape: a missing key (KeyError), an
 # unparsable date or JSON document (ValueError, JSONDecodeError), a value outside an enum (TypeError
-# from a literal enum's check, ValueError from an Enum class), a value of the wrong type (TypeError,
-# AttributeError). Upstream's oneOf parsing catches this same set between branches.
+# from a literal enum's check, ValueError from an Enum class), a value of the wrong type (TypeError
+# from check_type(), AttributeError), a value outside its const or bounds (ValueError from
+# check_const() or check_bounds()). Upstream's oneOf parsing catches this same set between branches.
 PARSE_ERRORS = (KeyError, ValueError, TypeError, AttributeError)
 
 
@@ -106,11 +116,95 @@ def unparsable_body(response: httpx.Response, expected: str, error: Exception) -
     return UnexpectedBody(response.status_code, response.content, reason=reason)
 
 
+# The JSON names of the types check_type() is given, for its messages.
+_JSON_NAMES: dict[type, str] = {
+    str: "string",
+    int: "integer",
+    float: "number",
+    bool: "boolean",
+    list: "array",
+    dict: "object",
+    Mapping: "object",
+    NoneType: "null",
+}
+
+# An isinstance() argument: a type or a tuple of types.
+Expected = type | tuple[type, ...]
+
+
+def _admits(expected: Expected, kind: type) -> bool:
+    return expected is kind or (isinstance(expected, tuple) and kind in expected)
+
+
+def _has_type(value: object, expected: Expected) -> bool:
+    if value.__class__ is bool:  # JSON true is no integer, though Python's True is an int
+        return _admits(expected, bool)
+    if isinstance(value, expected) or value.__class__ is Unset:
+        return True
+    return value.__class__ is int and _admits(expected, float)  # JSON 1 is a number
+
+
+def _wrong_type(name: str, value: object, expected: Expected) -> TypeError:
+    kinds = expected if isinstance(expected, tuple) else (expected,)
+    wanted = " or ".join(_JSON_NAMES.get(kind, kind.__name__) for kind in kinds)
+    got = _JSON_NAMES.get(value.__class__, value.__class__.__name__)
+    return TypeError(f"{name}: expected {wanted}, got {got}")
+
+
+def check_type(name: str, value: T, expected: Expected, *, items: Expected | None = None) -> T:
+    """`value`, after checking that it is an `expected` (and, for a list, each item an `items`).
+
+    Used by the models' from_dict on each JSON value before anything else sees it; `name` says where
+    the value is (`ErrorBody.error`). An absent value (UNSET) passes. Raises TypeError naming the
+    place and the expected and actual JSON types.
+    """
+    # `.__class__ is`: the common case (a str where str is expected) without a call.
+    if value.__class__ is not expected and not _has_type(value, expected):
+        raise _wrong_type(name, value, expected)
+    if items is not None and isinstance(value, list):
+        for index, item in enumerate(value):
+            if item.__class__ is not items and not _has_type(item, items):
+                raise _wrong_type(f"{name}[{index}]", item, items)
+    return value
+
+
+def check_const(name: str, value: object, const: object) -> None:
+    """Raise ValueError unless `value` is the spec's `const` (or absent: UNSET).
+
+    For a const that upstream's property type does not keep (a boolean with `const: true`); called
+    after check_type(), which already rejects 1 for True.
+    """
+    if value != const and not isinstance(value, Unset):
+        raise ValueError(f"{name}: expected {json.dumps(const)}, got {json.dumps(value, default=repr)}")
+
+
+def check_bounds(name: str, value: object, minimum: float | None = None, maximum: float | None = None) -> None:
+    """Raise ValueError unless `value` is within the spec's bounds (inclusive; None: no bound).
+
+    The bounds are a string's minLength/maxLength, an array's minItems/maxItems (on its length), or a
+    number's minimum/maximum. An absent value (UNSET) passes; called after check_type().
+    """
+    size: float
+    if isinstance(value, (str, list)):
+        size, what = len(value), "a length"
+    elif isinstance(value, (int, float)):
+        size, what = value, "a value"
+    else:
+        return
+    if minimum is not None and size < minimum:
+        raise ValueError(f"{name}: expected {what} of at least {minimum}, got {size}")
+    if maximum is not None and size > maximum:
+        raise ValueError(f"{name}: expected {what} of at most {maximum}, got {size}")
+
+
 __all__ = [
     "PARSE_ERRORS",
     "UnexpectedBody",
     "UnexpectedResponse",
     "UnexpectedStatus",
+    "check_bounds",
+    "check_const",
+    "check_type",
     "http_status",
     "is_standard_status",
     "undocumented_status",

@@ -6,6 +6,8 @@ from typing import Any, TypeVar
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
+from ..errors import check_bounds, check_type
+
 T = TypeVar("T", bound="ApiKeyInfo")
 
 
@@ -42,10 +44,11 @@ class ApiKeyInfo:
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
-        d = dict(src_dict)
-        email = d.pop("email")
+        d = dict(check_type("ApiKeyInfo", src_dict, Mapping))
+        email = check_type("ApiKeyInfo.email", d.pop("email"), str)
 
-        api_key = d.pop("apiKey")
+        api_key = check_type("ApiKeyInfo.apiKey", d.pop("apiKey"), str)
+        check_bounds("ApiKeyInfo.apiKey", api_key, minimum=1)
 
         api_key_info = cls(
             email=email,

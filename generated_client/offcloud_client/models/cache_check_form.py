@@ -6,6 +6,8 @@ from typing import Any, TypeVar, cast
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
+from ..errors import check_bounds, check_type
+
 T = TypeVar("T", bound="CacheCheckForm")
 
 
@@ -37,8 +39,10 @@ class CacheCheckForm:
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
-        d = dict(src_dict)
-        hashes = cast(list[str], d.pop("hashes"))
+        d = dict(check_type("CacheCheckForm", src_dict, Mapping))
+        hashes = cast(list[str], check_type("CacheCheckForm.hashes", d.pop("hashes"), list, items=str))
+
+        check_bounds("CacheCheckForm.hashes", hashes, minimum=1, maximum=1000)
 
         cache_check_form = cls(
             hashes=hashes,

@@ -6,6 +6,8 @@ from typing import Any, TypeVar, cast
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
+from ..errors import check_type
+
 T = TypeVar("T", bound="CacheCheckResult")
 
 
@@ -37,8 +39,10 @@ class CacheCheckResult:
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
-        d = dict(src_dict)
-        cached_items = cast(list[str], d.pop("cachedItems"))
+        d = dict(check_type("CacheCheckResult", src_dict, Mapping))
+        cached_items = cast(
+            list[str], check_type("CacheCheckResult.cachedItems", d.pop("cachedItems"), list, items=str)
+        )
 
         cache_check_result = cls(
             cached_items=cached_items,

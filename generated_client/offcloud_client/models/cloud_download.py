@@ -7,6 +7,7 @@ from typing import Any, TypeVar
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
+from ..errors import check_type
 from ..models.cloud_download_state import CloudDownloadState, check_cloud_download_state
 
 T = TypeVar("T", bound="CloudDownload")
@@ -74,20 +75,20 @@ class CloudDownload:
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
-        d = dict(src_dict)
-        request_id = d.pop("requestId")
+        d = dict(check_type("CloudDownload", src_dict, Mapping))
+        request_id = check_type("CloudDownload.requestId", d.pop("requestId"), str)
 
-        file_name = d.pop("fileName")
+        file_name = check_type("CloudDownload.fileName", d.pop("fileName"), str)
 
-        site = d.pop("site")
+        site = check_type("CloudDownload.site", d.pop("site"), str)
 
-        status = check_cloud_download_state(d.pop("status"))
+        status = check_cloud_download_state(check_type("CloudDownload.status", d.pop("status"), str))
 
-        original_link = d.pop("originalLink")
+        original_link = check_type("CloudDownload.originalLink", d.pop("originalLink"), str)
 
-        url = d.pop("url")
+        url = check_type("CloudDownload.url", d.pop("url"), str)
 
-        created_on = datetime.datetime.fromisoformat(d.pop("createdOn"))
+        created_on = datetime.datetime.fromisoformat(check_type("CloudDownload.createdOn", d.pop("createdOn"), str))
 
         cloud_download = cls(
             request_id=request_id,

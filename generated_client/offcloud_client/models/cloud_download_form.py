@@ -6,6 +6,8 @@ from typing import Any, TypeVar
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
+from ..errors import check_type
+
 T = TypeVar("T", bound="CloudDownloadForm")
 
 
@@ -38,8 +40,8 @@ class CloudDownloadForm:
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
-        d = dict(src_dict)
-        url = d.pop("url")
+        d = dict(check_type("CloudDownloadForm", src_dict, Mapping))
+        url = check_type("CloudDownloadForm.url", d.pop("url"), str)
 
         cloud_download_form = cls(
             url=url,

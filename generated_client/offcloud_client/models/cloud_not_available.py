@@ -6,6 +6,7 @@ from typing import Any, TypeVar
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
+from ..errors import check_type
 from ..models.cloud_add_on import CloudAddOn, check_cloud_add_on
 
 T = TypeVar("T", bound="CloudNotAvailable")
@@ -42,8 +43,8 @@ class CloudNotAvailable:
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
-        d = dict(src_dict)
-        not_available = check_cloud_add_on(d.pop("not_available"))
+        d = dict(check_type("CloudNotAvailable", src_dict, Mapping))
+        not_available = check_cloud_add_on(check_type("CloudNotAvailable.not_available", d.pop("not_available"), str))
 
         cloud_not_available = cls(
             not_available=not_available,

@@ -6,6 +6,8 @@ from typing import TYPE_CHECKING, Any, TypeVar
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
+from ..errors import check_type
+
 if TYPE_CHECKING:
     from ..models.cloud_download_status import CloudDownloadStatus
 
@@ -47,8 +49,8 @@ class CloudStatusResult:
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
         from ..models.cloud_download_status import CloudDownloadStatus  # noqa: PLC0415
 
-        d = dict(src_dict)
-        status = CloudDownloadStatus.from_dict(d.pop("status"))
+        d = dict(check_type("CloudStatusResult", src_dict, Mapping))
+        status = CloudDownloadStatus.from_dict(check_type("CloudStatusResult.status", d.pop("status"), dict))
 
         cloud_status_result = cls(
             status=status,

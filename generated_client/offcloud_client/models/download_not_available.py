@@ -6,6 +6,7 @@ from typing import Any, TypeVar
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
+from ..errors import check_type
 from ..models.download_add_on import DownloadAddOn, check_download_add_on
 
 T = TypeVar("T", bound="DownloadNotAvailable")
@@ -42,8 +43,10 @@ class DownloadNotAvailable:
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
-        d = dict(src_dict)
-        not_available = check_download_add_on(d.pop("not_available"))
+        d = dict(check_type("DownloadNotAvailable", src_dict, Mapping))
+        not_available = check_download_add_on(
+            check_type("DownloadNotAvailable.not_available", d.pop("not_available"), str)
+        )
 
         download_not_available = cls(
             not_available=not_available,

@@ -6,6 +6,8 @@ from typing import Any, TypeVar
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
+from ..errors import check_bounds, check_type
+
 T = TypeVar("T", bound="ErrorBody")
 
 
@@ -42,8 +44,9 @@ class ErrorBody:
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
-        d = dict(src_dict)
-        error = d.pop("error")
+        d = dict(check_type("ErrorBody", src_dict, Mapping))
+        error = check_type("ErrorBody.error", d.pop("error"), str)
+        check_bounds("ErrorBody.error", error, minimum=1)
 
         error_body = cls(
             error=error,

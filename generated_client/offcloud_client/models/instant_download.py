@@ -7,6 +7,7 @@ from typing import Any, TypeVar
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
+from ..errors import check_type
 from ..models.instant_download_state import InstantDownloadState, check_instant_download_state
 
 T = TypeVar("T", bound="InstantDownload")
@@ -74,20 +75,20 @@ class InstantDownload:
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
-        d = dict(src_dict)
-        request_id = d.pop("requestId")
+        d = dict(check_type("InstantDownload", src_dict, Mapping))
+        request_id = check_type("InstantDownload.requestId", d.pop("requestId"), str)
 
-        file_name = d.pop("fileName")
+        file_name = check_type("InstantDownload.fileName", d.pop("fileName"), str)
 
-        url = d.pop("url")
+        url = check_type("InstantDownload.url", d.pop("url"), str)
 
-        site = d.pop("site")
+        site = check_type("InstantDownload.site", d.pop("site"), str)
 
-        status = check_instant_download_state(d.pop("status"))
+        status = check_instant_download_state(check_type("InstantDownload.status", d.pop("status"), str))
 
-        original_link = d.pop("originalLink")
+        original_link = check_type("InstantDownload.originalLink", d.pop("originalLink"), str)
 
-        created_on = datetime.datetime.fromisoformat(d.pop("createdOn"))
+        created_on = datetime.datetime.fromisoformat(check_type("InstantDownload.createdOn", d.pop("createdOn"), str))
 
         instant_download = cls(
             request_id=request_id,

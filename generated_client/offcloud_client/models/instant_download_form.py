@@ -6,6 +6,7 @@ from typing import Any, TypeVar
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
+from ..errors import check_bounds, check_type
 from ..types import UNSET, Unset
 
 T = TypeVar("T", bound="InstantDownloadForm")
@@ -45,10 +46,11 @@ class InstantDownloadForm:
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
-        d = dict(src_dict)
-        url = d.pop("url")
+        d = dict(check_type("InstantDownloadForm", src_dict, Mapping))
+        url = check_type("InstantDownloadForm.url", d.pop("url"), str)
 
-        proxy_id = d.pop("proxyId", UNSET)
+        proxy_id = check_type("InstantDownloadForm.proxyId", d.pop("proxyId", UNSET), str)
+        check_bounds("InstantDownloadForm.proxyId", proxy_id, maximum=64)
 
         instant_download_form = cls(
             url=url,

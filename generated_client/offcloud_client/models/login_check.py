@@ -6,6 +6,8 @@ from typing import Any, TypeVar
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
+from ..errors import check_bounds, check_type
+
 T = TypeVar("T", bound="LoginCheck")
 
 
@@ -37,8 +39,9 @@ class LoginCheck:
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
-        d = dict(src_dict)
-        logged_in = d.pop("loggedIn")
+        d = dict(check_type("LoginCheck", src_dict, Mapping))
+        logged_in = check_type("LoginCheck.loggedIn", d.pop("loggedIn"), int)
+        check_bounds("LoginCheck.loggedIn", logged_in, minimum=0, maximum=1)
 
         login_check = cls(
             logged_in=logged_in,

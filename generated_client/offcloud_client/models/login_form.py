@@ -6,6 +6,8 @@ from typing import Any, TypeVar
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
+from ..errors import check_bounds, check_type
+
 T = TypeVar("T", bound="LoginForm")
 
 
@@ -42,10 +44,12 @@ class LoginForm:
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
-        d = dict(src_dict)
-        username = d.pop("username")
+        d = dict(check_type("LoginForm", src_dict, Mapping))
+        username = check_type("LoginForm.username", d.pop("username"), str)
+        check_bounds("LoginForm.username", username, minimum=1, maximum=254)
 
-        password = d.pop("password")
+        password = check_type("LoginForm.password", d.pop("password"), str)
+        check_bounds("LoginForm.password", password, minimum=1, maximum=1024)
 
         login_form = cls(
             username=username,

@@ -6,6 +6,8 @@ from typing import Any, TypeVar
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
+from ..errors import check_type
+
 T = TypeVar("T", bound="LoginResult")
 
 
@@ -42,10 +44,10 @@ class LoginResult:
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
-        d = dict(src_dict)
-        email = d.pop("email")
+        d = dict(check_type("LoginResult", src_dict, Mapping))
+        email = check_type("LoginResult.email", d.pop("email"), str)
 
-        user_id = d.pop("userId")
+        user_id = check_type("LoginResult.userId", d.pop("userId"), str)
 
         login_result = cls(
             email=email,

@@ -6,6 +6,8 @@ from typing import Any, TypeVar
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
+from ..errors import check_type
+
 T = TypeVar("T", bound="Proxy")
 
 
@@ -47,12 +49,12 @@ class Proxy:
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
-        d = dict(src_dict)
-        id = d.pop("id")
+        d = dict(check_type("Proxy", src_dict, Mapping))
+        id = check_type("Proxy.id", d.pop("id"), str)
 
-        name = d.pop("name")
+        name = check_type("Proxy.name", d.pop("name"), str)
 
-        region = d.pop("region")
+        region = check_type("Proxy.region", d.pop("region"), str)
 
         proxy = cls(
             id=id,

@@ -6,6 +6,8 @@ from typing import TYPE_CHECKING, Any, TypeVar
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
+from ..errors import check_type
+
 if TYPE_CHECKING:
     from ..models.proxy import Proxy
 
@@ -46,9 +48,9 @@ class ProxyList:
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
         from ..models.proxy import Proxy  # noqa: PLC0415
 
-        d = dict(src_dict)
+        d = dict(check_type("ProxyList", src_dict, Mapping))
         list_ = []
-        _list_ = d.pop("list")
+        _list_ = check_type("ProxyList.list", d.pop("list"), list, items=dict)
         for list_item_data in _list_:
             list_item = Proxy.from_dict(list_item_data)
 

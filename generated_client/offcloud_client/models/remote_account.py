@@ -6,6 +6,7 @@ from typing import Any, TypeVar
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
+from ..errors import check_bounds, check_type
 from ..types import UNSET, Unset
 
 T = TypeVar("T", bound="RemoteAccount")
@@ -85,24 +86,26 @@ class RemoteAccount:
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
-        d = dict(src_dict)
-        account_id = d.pop("accountId")
+        d = dict(check_type("RemoteAccount", src_dict, Mapping))
+        account_id = check_type("RemoteAccount.accountId", d.pop("accountId"), str)
 
-        remote_option_id = d.pop("remoteOptionId")
+        remote_option_id = check_type("RemoteAccount.remoteOptionId", d.pop("remoteOptionId"), str)
 
-        type_ = d.pop("type")
+        type_ = check_type("RemoteAccount.type", d.pop("type"), str)
 
-        username = d.pop("username")
+        username = check_type("RemoteAccount.username", d.pop("username"), str)
 
-        status = d.pop("status")
+        status = check_type("RemoteAccount.status", d.pop("status"), str)
 
-        path = d.pop("path", UNSET)
+        path = check_type("RemoteAccount.path", d.pop("path", UNSET), str)
 
-        host = d.pop("host", UNSET)
+        host = check_type("RemoteAccount.host", d.pop("host", UNSET), str)
 
-        port = d.pop("port", UNSET)
+        port = check_type("RemoteAccount.port", d.pop("port", UNSET), int)
+        check_bounds("RemoteAccount.port", port, minimum=0, maximum=65535)
 
-        usage = d.pop("usage", UNSET)
+        usage = check_type("RemoteAccount.usage", d.pop("usage", UNSET), int)
+        check_bounds("RemoteAccount.usage", usage, minimum=0)
 
         remote_account = cls(
             account_id=account_id,

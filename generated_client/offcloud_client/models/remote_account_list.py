@@ -6,6 +6,8 @@ from typing import TYPE_CHECKING, Any, TypeVar
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
+from ..errors import check_type
+
 if TYPE_CHECKING:
     from ..models.remote_account import RemoteAccount
 
@@ -47,9 +49,9 @@ class RemoteAccountList:
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
         from ..models.remote_account import RemoteAccount  # noqa: PLC0415
 
-        d = dict(src_dict)
+        d = dict(check_type("RemoteAccountList", src_dict, Mapping))
         data = []
-        _data = d.pop("data")
+        _data = check_type("RemoteAccountList.data", d.pop("data"), list, items=dict)
         for data_item_data in _data:
             data_item = RemoteAccount.from_dict(data_item_data)
 

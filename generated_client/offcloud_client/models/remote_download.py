@@ -7,6 +7,7 @@ from typing import Any, TypeVar
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
+from ..errors import check_type
 from ..models.remote_download_state import RemoteDownloadState, check_remote_download_state
 
 T = TypeVar("T", bound="RemoteDownload")
@@ -68,18 +69,18 @@ class RemoteDownload:
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
-        d = dict(src_dict)
-        request_id = d.pop("requestId")
+        d = dict(check_type("RemoteDownload", src_dict, Mapping))
+        request_id = check_type("RemoteDownload.requestId", d.pop("requestId"), str)
 
-        file_name = d.pop("fileName")
+        file_name = check_type("RemoteDownload.fileName", d.pop("fileName"), str)
 
-        site = d.pop("site")
+        site = check_type("RemoteDownload.site", d.pop("site"), str)
 
-        status = check_remote_download_state(d.pop("status"))
+        status = check_remote_download_state(check_type("RemoteDownload.status", d.pop("status"), str))
 
-        original_link = d.pop("originalLink")
+        original_link = check_type("RemoteDownload.originalLink", d.pop("originalLink"), str)
 
-        created_on = datetime.datetime.fromisoformat(d.pop("createdOn"))
+        created_on = datetime.datetime.fromisoformat(check_type("RemoteDownload.createdOn", d.pop("createdOn"), str))
 
         remote_download = cls(
             request_id=request_id,

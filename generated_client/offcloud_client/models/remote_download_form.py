@@ -6,6 +6,7 @@ from typing import Any, TypeVar
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
+from ..errors import check_bounds, check_type
 from ..types import UNSET, Unset
 
 T = TypeVar("T", bound="RemoteDownloadForm")
@@ -51,12 +52,14 @@ class RemoteDownloadForm:
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
-        d = dict(src_dict)
-        url = d.pop("url")
+        d = dict(check_type("RemoteDownloadForm", src_dict, Mapping))
+        url = check_type("RemoteDownloadForm.url", d.pop("url"), str)
 
-        remote_option_id = d.pop("remoteOptionId")
+        remote_option_id = check_type("RemoteDownloadForm.remoteOptionId", d.pop("remoteOptionId"), str)
+        check_bounds("RemoteDownloadForm.remoteOptionId", remote_option_id, minimum=1, maximum=64)
 
-        folder_id = d.pop("folderId", UNSET)
+        folder_id = check_type("RemoteDownloadForm.folderId", d.pop("folderId", UNSET), str)
+        check_bounds("RemoteDownloadForm.folderId", folder_id, maximum=1024)
 
         remote_download_form = cls(
             url=url,

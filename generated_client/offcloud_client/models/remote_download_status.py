@@ -6,6 +6,7 @@ from typing import Any, TypeVar, cast
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
+from ..errors import check_bounds, check_type
 from ..models.remote_download_state import RemoteDownloadState, check_remote_download_state
 from ..types import UNSET, Unset
 
@@ -99,34 +100,38 @@ class RemoteDownloadStatus:
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
-        d = dict(src_dict)
-        request_id = d.pop("requestId")
+        d = dict(check_type("RemoteDownloadStatus", src_dict, Mapping))
+        request_id = check_type("RemoteDownloadStatus.requestId", d.pop("requestId"), str)
 
-        file_name = d.pop("fileName")
+        file_name = check_type("RemoteDownloadStatus.fileName", d.pop("fileName"), str)
 
-        status = check_remote_download_state(d.pop("status"))
+        status = check_remote_download_state(check_type("RemoteDownloadStatus.status", d.pop("status"), str))
 
-        amount = d.pop("amount")
+        amount = check_type("RemoteDownloadStatus.amount", d.pop("amount"), int)
+        check_bounds("RemoteDownloadStatus.amount", amount, minimum=0)
 
         def _parse_file_size(data: object) -> int | str:
             return cast(int | str, data)
 
-        file_size = _parse_file_size(d.pop("fileSize"))
+        file_size = _parse_file_size(check_type("RemoteDownloadStatus.fileSize", d.pop("fileSize"), (int, str)))
 
-        server = d.pop("server", UNSET)
+        server = check_type("RemoteDownloadStatus.server", d.pop("server", UNSET), str)
 
-        is_directory = d.pop("isDirectory", UNSET)
+        is_directory = check_type("RemoteDownloadStatus.isDirectory", d.pop("isDirectory", UNSET), bool)
 
         def _parse_downloading_speed(data: object) -> int | str | Unset:
             if isinstance(data, Unset):
                 return data
             return cast(int | str | Unset, data)
 
-        downloading_speed = _parse_downloading_speed(d.pop("downloadingSpeed", UNSET))
+        downloading_speed = _parse_downloading_speed(
+            check_type("RemoteDownloadStatus.downloadingSpeed", d.pop("downloadingSpeed", UNSET), (int, str))
+        )
 
-        downloading_time = d.pop("downloadingTime", UNSET)
+        downloading_time = check_type("RemoteDownloadStatus.downloadingTime", d.pop("downloadingTime", UNSET), int)
+        check_bounds("RemoteDownloadStatus.downloadingTime", downloading_time, minimum=0)
 
-        error_message = d.pop("errorMessage", UNSET)
+        error_message = check_type("RemoteDownloadStatus.errorMessage", d.pop("errorMessage", UNSET), str)
 
         remote_download_status = cls(
             request_id=request_id,

@@ -6,6 +6,8 @@ from typing import TYPE_CHECKING, Any, TypeVar
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
+from ..errors import check_type
+
 if TYPE_CHECKING:
     from ..models.remote_download_status import RemoteDownloadStatus
 
@@ -46,8 +48,8 @@ class RemoteStatusResult:
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
         from ..models.remote_download_status import RemoteDownloadStatus  # noqa: PLC0415
 
-        d = dict(src_dict)
-        status = RemoteDownloadStatus.from_dict(d.pop("status"))
+        d = dict(check_type("RemoteStatusResult", src_dict, Mapping))
+        status = RemoteDownloadStatus.from_dict(check_type("RemoteStatusResult.status", d.pop("status"), dict))
 
         remote_status_result = cls(
             status=status,

@@ -6,6 +6,8 @@ from typing import Any, TypeVar
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
+from ..errors import check_type
+
 T = TypeVar("T", bound="RequestIdForm")
 
 
@@ -37,8 +39,8 @@ class RequestIdForm:
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
-        d = dict(src_dict)
-        request_id = d.pop("requestId")
+        d = dict(check_type("RequestIdForm", src_dict, Mapping))
+        request_id = check_type("RequestIdForm.requestId", d.pop("requestId"), str)
 
         request_id_form = cls(
             request_id=request_id,

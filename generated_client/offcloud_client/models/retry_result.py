@@ -6,6 +6,7 @@ from typing import Any, TypeVar
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
+from ..errors import check_const, check_type
 from ..types import UNSET, Unset
 
 T = TypeVar("T", bound="RetryResult")
@@ -52,12 +53,13 @@ class RetryResult:
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
-        d = dict(src_dict)
-        success = d.pop("success")
+        d = dict(check_type("RetryResult", src_dict, Mapping))
+        success = check_type("RetryResult.success", d.pop("success"), bool)
+        check_const("RetryResult.success", success, True)
 
-        request_id = d.pop("requestId", UNSET)
+        request_id = check_type("RetryResult.requestId", d.pop("requestId", UNSET), str)
 
-        status = d.pop("status", UNSET)
+        status = check_type("RetryResult.status", d.pop("status", UNSET), str)
 
         retry_result = cls(
             success=success,
