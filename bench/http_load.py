@@ -1,0 +1,175 @@
+"""Sections 1-3 (and the server comparison): servers under load on loopback, one at a time.
+
+Runs are interleaved: run 1 of every server, then run 2 of every server, and so on (each round starting
+one server further on), so that a change of load on a shared machine hits all servers alike and the
+ratios of one round stay comparable. Each server starts fresh for each round, gets its downloads created
+over HTTP, a one-request preflight of each kind (a 4xx there would make the load meaningless, and is
+reported), one second of warm-up, then one measured load per concurrency.
+"""
+
+import sys
+import time
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, field
+
+import httpx
+
+from bench.asyncload import GENERATOR as ASYNC_GENERATOR
+from bench.asyncload import run_async_load
+from bench.load import LoadResult
+from bench.mix import INVALID, MixRequest, build_cycle, preflight, prepare
+from bench.servers import ServerSpec, start_server
+from bench.stats import Spread, ratio, spread
+from bench.wrk import run_wrk
+
+__all__ = ["Cell", "HttpOutcome", "LoadFn", "make_load_fn", "run_servers"]
+
+LoadFn = Callable[[str, Sequence[MixRequest], int, float, str], LoadResult]
+_WARMUP_S = 1.0
+
+
+def make_load_fn(wrk: str | None, wrk_label: str) -> tuple[LoadFn, str]:
+    """wrk when it is there, else the asyncio generator; and the name of the one chosen."""
+    if wrk is not None:
+
+        def with_wrk(
+            base: str, cycle: Sequence[MixRequest], conns: int, secs: float, nonce: str
+        ) -> LoadResult:
+            return run_wrk(wrk, wrk_label, base, cycle, connections=conns, duration_s=secs, nonce=nonce)
+
+        return with_wrk, wrk_label
+
+    def with_asyncio(
+        base: str, cycle: Sequence[MixRequest], conns: int, secs: float, nonce: str
+    ) -> LoadResult:
+        return run_async_load(base, cycle, connections=conns, duration_s=secs, nonce=nonce)
+
+    return with_asyncio, ASYNC_GENERATOR
+
+
+@dataclass(slots=True)
+class Cell:
+    """One server at one concurrency, over the runs."""
+
+    server: str
+    connections: int
+    results: dict[int, LoadResult] = field(default_factory=dict)  # by run, so runs pair up across servers
+
+    def summary(self) -> dict[str, object]:
+        results = list(self.results.values())
+        return {
+            "server": self.server,
+            "connections": self.connections,
+            "generator": sorted({r.generator for r in results}),
+            "rps": spread([r.rps for r in results]).as_dict(),
+            "p50_ms": spread([r.p50_ms for r in results]).as_dict(),
+            "p99_ms": spread([r.p99_ms for r in results]).as_dict(),
+            "errors": sum(r.errors for r in results),
+            "error_kinds": _summed([r.error_kinds for r in results]),
+            "runs": {run: r.as_dict() for run, r in self.results.items()},
+        }
+
+
+@dataclass(slots=True)
+class HttpOutcome:
+    cells: dict[tuple[str, int], Cell] = field(default_factory=dict)
+    labels: dict[str, str] = field(default_factory=dict)
+    preflight: dict[str, dict[str, int]] = field(default_factory=dict)
+    rss_kb: dict[str, list[int]] = field(default_factory=dict)  # server's RSS after each round
+    skipped: dict[str, str] = field(default_factory=dict)
+
+    def result(self, server: str, connections: int, run: int) -> LoadResult | None:
+        cell = self.cells.get((server, connections))
+        return cell.results.get(run) if cell else None
+
+    def paired_ratio(
+        self, numerator: str, denominator: str, connections: int, metric: str = "rps"
+    ) -> Spread | None:
+        """numerator/denominator of one metric, run by run (runs of one round are minutes apart at most,
+        so a change of machine load cancels out), over the runs where both were measured."""
+        ratios = []
+        for run, top in cell.results.items() if (cell := self.cells.get((numerator, connections))) else ():
+            bottom = self.result(denominator, connections, run)
+            if bottom is not None:
+                ratios.append(ratio(_metric(top, metric), _metric(bottom, metric)))
+        return spread(ratios) if ratios else None
+
+    def to_json(self) -> dict[str, object]:
+        return {
+            "servers": self.labels,
+            "cells": [cell.summary() for cell in self.cells.values()],
+            "preflight": self.preflight,
+            "server_rss_kb": self.rss_kb,
+            "skipped": self.skipped,
+        }
+
+
+def _summed(counts: list[dict[str, int]]) -> dict[str, int]:
+    total: dict[str, int] = {}
+    for one in counts:
+        for kind, count in one.items():
+            total[kind] = total.get(kind, 0) + count
+    return total
+
+
+def _metric(result: LoadResult, metric: str) -> float:
+    return {"rps": result.rps, "p50_ms": result.p50_ms, "p99_ms": result.p99_ms}[metric]
+
+
+def _log(message: str) -> None:
+    print(f"[bench] {message}", file=sys.stderr, flush=True)
+
+
+def _round(
+    spec: ServerSpec,
+    run: int,
+    load: LoadFn,
+    concurrencies: Sequence[int],
+    duration_s: float,
+    outcome: HttpOutcome,
+) -> None:
+    with start_server(spec) as server:
+        with httpx.Client(base_url=server.base_url, timeout=10) as client:
+            cycle = build_cycle(prepare(client))
+            statuses = preflight(client, cycle)
+        outcome.preflight[spec.name] = statuses
+        if any(status >= 400 for kind, status in statuses.items() if kind != INVALID):
+            _log(f"{spec.name}: preflight answered {statuses}; its numbers include error answers")
+        load(server.base_url, cycle, 8, _WARMUP_S, f"warm{run}")
+        for connections in concurrencies:
+            result = load(server.base_url, cycle, connections, duration_s, f"r{run}c{connections}")
+            cell = outcome.cells.setdefault((spec.name, connections), Cell(spec.name, connections))
+            cell.results[run] = result
+            _log(
+                f"run {run + 1} {spec.name:<22} c={connections:<3} {result.rps:8,.0f} req/s "
+                f"p50 {result.p50_ms:6.2f} ms p99 {result.p99_ms:7.2f} ms errors {result.errors}"
+            )
+        rss = server.rss_kb()
+        if rss is not None:
+            outcome.rss_kb.setdefault(spec.name, []).append(rss)
+
+
+def run_servers(
+    specs: Sequence[ServerSpec],
+    load: LoadFn,
+    *,
+    runs: int,
+    concurrencies: Sequence[int],
+    duration_s: float,
+) -> HttpOutcome:
+    outcome = HttpOutcome(labels={spec.name: spec.label for spec in specs})
+    for run in range(runs):
+        # Each round starts one server further on, so that no server always runs first (after a
+        # pause) or always right after Prism; the paired ratios then carry no position bias.
+        for spec in [*specs[run % len(specs) :], *specs[: run % len(specs)]]:
+            if spec.name in outcome.skipped:
+                continue
+            started = time.monotonic()
+            try:
+                _round(spec, run, load, concurrencies, duration_s, outcome)
+            except (RuntimeError, OSError) as error:
+                # One server that cannot start must not sink the others' numbers: say so and go on.
+                outcome.skipped[spec.name] = str(error)[-500:]
+                _log(f"{spec.name} skipped: {error}")
+            _log(f"run {run + 1} {spec.name} took {time.monotonic() - started:.0f} s")
+    return outcome

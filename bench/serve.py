@@ -1,0 +1,111 @@
+"""`python -m bench.serve`: serve a variant of the mock, or a ceiling app, as a real server.
+
+    python -m bench.serve --app mock --patch novalidation --port 8081   request validation off
+    python -m bench.serve --app bare --port 8082                       the ceiling: same waitress settings
+    python -m bench.serve --app flask-minimal --port 8083              a one-route Flask app (Flask's floor)
+    python -m bench.serve --app mock --server granian --json orjson --patch parse_qsl --port 8084
+
+The mock itself is measured as `python -m mock_server` (its own CLI); this module exists for what the CLI
+cannot do. Patches are those of `bench.tweaks`, applied to this process only. Under waitress, every app
+is served by `mock_server.server.serve_forever`, so with exactly the mock's waitress settings.
+"""
+
+import argparse
+import contextlib
+import importlib
+import os
+import sys
+from collections.abc import Callable, Iterable, Sequence
+from typing import Any, cast
+
+from flask import Flask
+
+from bench.tweaks import PATCHES, minimal_flask_app, patched, use_orjson
+
+__all__ = ["bare_app", "build_app", "main"]
+
+APPS = ("mock", "bare", "flask-minimal")
+_BARE_BODY = b'{"status":{"requestId":"5f1b2c3d4e5f60718293a4b6","status":"downloaded"}}'
+StartResponse = Callable[[str, list[tuple[str, str]]], object]
+
+
+def bare_app(environ: dict[str, Any], start_response: StartResponse) -> Iterable[bytes]:
+    """The ceiling: a WSGI app that reads the body (as any app must) and answers a fixed small JSON."""
+    length = int(environ.get("CONTENT_LENGTH") or 0)
+    if length:
+        environ["wsgi.input"].read(length)
+    start_response("200 OK", [("Content-Type", "application/json"), ("Content-Length", str(len(_BARE_BODY)))])
+    return [_BARE_BODY]
+
+
+def build_app(name: str, json_library: str) -> Any:
+    """The WSGI app of a variant; patches are applied by the caller, for the life of the process."""
+    if name == "bare":
+        return bare_app
+    if name == "flask-minimal":
+        app = minimal_flask_app()
+    else:
+        from mock_server.app import create_app
+
+        app = create_app()
+    if json_library == "orjson":
+        use_orjson(app)
+    return app
+
+
+def _environment_patches() -> tuple[str, ...]:
+    return tuple(filter(None, os.environ.get("BENCH_PATCHES", "").split(",")))
+
+
+def granian_factory() -> Any:
+    """granian imports the app by name in its worker process: the variant comes through the environment."""
+    # Entered and never left: the patches hold for the life of the worker.
+    contextlib.ExitStack().enter_context(patched(_environment_patches()))
+    return build_app(os.environ["BENCH_APP"], os.environ.get("BENCH_JSON", "stdlib"))
+
+
+def _serve_granian(args: argparse.Namespace) -> None:
+    granian = importlib.import_module("granian")  # from .cache/bench-extras, not in the venv
+    interfaces = importlib.import_module("granian.constants").Interfaces
+    os.environ.update(BENCH_APP=args.app, BENCH_JSON=args.json, BENCH_PATCHES=",".join(args.patch))
+    # ONE worker: the mock's state is in memory. Its blocking threads play waitress's request threads.
+    granian.Granian(
+        "bench.serve:granian_factory",
+        address="127.0.0.1",
+        port=args.port,
+        interface=interfaces.WSGI,
+        workers=1,
+        blocking_threads=args.threads,
+        factory=True,
+        log_enabled=False,
+    ).serve()
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(prog="python -m bench.serve")
+    parser.add_argument("--app", choices=APPS, required=True)
+    parser.add_argument("--patch", choices=PATCHES, action="append", default=[], help="a bench.tweaks patch")
+    parser.add_argument("--server", choices=("waitress", "granian"), default="waitress")
+    parser.add_argument("--json", choices=("stdlib", "orjson"), default="stdlib")
+    parser.add_argument("--port", type=int, required=True)
+    parser.add_argument("--threads", type=int, default=None, help="default: the mock CLI's default")
+    parser.add_argument("--extras", help="a folder appended to sys.path (granian, orjson)")
+    args = parser.parse_args(argv)
+    if args.extras:
+        sys.path.append(args.extras)  # appended: nothing there may shadow a package of the venv
+        # granian's worker is a new interpreter: it finds the extras (and bench) through PYTHONPATH.
+        os.environ["PYTHONPATH"] = os.pathsep.join(filter(None, [os.environ.get("PYTHONPATH"), args.extras]))
+    from mock_server.server import DEFAULT_THREADS, serve_forever
+
+    args.threads = args.threads or DEFAULT_THREADS
+    if args.server == "granian":
+        _serve_granian(args)
+        return 0
+    with patched(tuple(args.patch)):
+        app = build_app(args.app, args.json)
+        serve_forever(cast(Flask, app), "127.0.0.1", args.port, threads=args.threads)
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

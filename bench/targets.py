@@ -1,0 +1,159 @@
+"""The issue's goals, judged PASS or MISS against a run's results (reported, never asserted).
+
+Each goal reads the results as written to JSON, so a saved run can be judged again. A goal whose
+numbers were not measured in this run (a section left out, Prism not installed) is N/A.
+"""
+
+import math
+from collections.abc import Callable
+from dataclasses import asdict, dataclass
+from typing import Any
+
+__all__ = ["Verdict", "judge", "lookup"]
+
+
+@dataclass(frozen=True, slots=True)
+class Verdict:
+    goal: str
+    verdict: str  # PASS, MISS, N/A or INFO (a number to state, with no bar to clear)
+    measured: str
+
+    def as_dict(self) -> dict[str, str]:
+        return asdict(self)
+
+
+def lookup(results: Any, *keys: str) -> float | None:
+    """results[k1][k2]... as a number, None when any step is missing or the value is not a number."""
+    value = results
+    for key in keys:
+        if not isinstance(value, dict) or key not in value:
+            return None
+        value = value[key]
+    if isinstance(value, bool) or not isinstance(value, int | float) or math.isnan(value):
+        return None
+    return float(value)
+
+
+def _ratio_goal(
+    results: Any,
+    goal: str,
+    path: tuple[str, ...],
+    passes: Callable[[float], bool],
+    show: Callable[[float], str],
+    short: Callable[[float], str] | None = None,
+) -> Verdict:
+    median = lookup(results, *path, "median")
+    if median is None:
+        return Verdict(goal, "N/A", "not measured in this run")
+    low, high = lookup(results, *path, "low"), lookup(results, *path, "high")
+    measured = show(median)
+    if low is not None and high is not None and lookup(results, *path, "runs") not in (None, 1.0):
+        # A cost falls as the ratio rises, so its range is written from the high ratio to the low one.
+        brief = short or show
+        first, last = (high, low) if short else (low, high)
+        measured += f" (runs {brief(first)} to {brief(last)})"
+    return Verdict(goal, "PASS" if passes(median) else "MISS", measured)
+
+
+def _times(value: float) -> str:
+    return f"{value:.2f}x"
+
+
+def _cost_only(value: float) -> str:
+    return f"{(1 - value) * 100:+.0f}%"
+
+
+def _cost(value: float) -> str:
+    # A negative cost is the noise of a busy machine: validation cannot make the mock faster.
+    return f"cost {_cost_only(value)} (on/off {value:.2f}x)"
+
+
+def _share(value: float) -> str:
+    return f"{value * 100:.0f}%"
+
+
+def judge(results: Any) -> list[Verdict]:
+    ratios = ("http", "ratios")
+    verdicts = [
+        _ratio_goal(
+            results,
+            "mock (validation on) >= 1.5x Prism's req/s at 8 connections",
+            (*ratios, "mock/prism rps", "8"),
+            lambda r: r >= 1.5,
+            _times,
+        ),
+        _ratio_goal(
+            results,
+            "mock p99 no worse than Prism's at 8 connections (mock/Prism p99)",
+            (*ratios, "mock/prism p99", "8"),
+            lambda r: r <= 1.0,
+            _times,
+        ),
+        _ratio_goal(
+            results,
+            "request validation costs <= 15% of throughput at 8 connections",
+            (*ratios, "mock/mock-novalidation rps", "8"),
+            lambda r: r >= 0.85,
+            _cost,
+            _cost_only,
+        ),
+        _ratio_goal(
+            results,
+            "mock >= 60% of the bare-WSGI ceiling on the same server, 8 connections",
+            (*ratios, "mock/bare-wsgi rps", "8"),
+            lambda r: r >= 0.6,
+            _share,
+        ),
+        _ratio_goal(
+            results,
+            "generated-client call <= 1.3x the raw httpx call (medians)",
+            ("inprocess", "client", "ratio"),
+            lambda r: r <= 1.3,
+            _times,
+        ),
+        _ratio_goal(
+            results,
+            "status poll p50 at 100,000 downloads within 10% of that at 100",
+            ("scale", "largest_over_smallest_p50"),
+            lambda r: r <= 1.10,
+            _times,
+        ),
+    ]
+    flask = lookup(results, "http", "ratios", "mock/flask-minimal rps", "8", "median")
+    floor = lookup(results, "http", "ratios", "flask-minimal/bare-wsgi rps", "8", "median")
+    if flask is not None and floor is not None:
+        verdicts.append(
+            Verdict(
+                "ceiling context, 8 connections: minimal Flask app / bare WSGI; mock / minimal Flask app",
+                "INFO",
+                f"{floor * 100:.0f}%; {flask * 100:.0f}%",
+            )
+        )
+    cpu = lookup(results, "scale", "largest_over_smallest_cpu_p50", "median")
+    if cpu is not None:
+        verdicts.append(
+            Verdict(
+                "status poll CPU time at 100,000 over that at 100 (no bar; free of other processes)",
+                "INFO",
+                _times(cpu),
+            )
+        )
+    shipped = lookup(results, "profile", "variants", "as shipped", "best_us_per_request")
+    unvalidated = lookup(results, "profile", "variants", "request validation off", "best_us_per_request")
+    if shipped and unvalidated is not None:
+        verdicts.append(
+            Verdict(
+                "request validation's share of a request's CPU time, in-process (no bar; steadier than HTTP)",
+                "INFO",
+                f"{(shipped - unvalidated) / shipped * 100:+.0f}% ({shipped:.0f} vs {unvalidated:.0f} us, best passes)",
+            )
+        )
+    per_download = lookup(results, "scale", "bytes_per_download")
+    verdicts.append(
+        Verdict(
+            "memory per download (RSS growth / downloads, at 100,000)",
+            "INFO" if per_download is not None else "N/A",
+            f"{per_download:,.0f} bytes" if per_download is not None else "not measured in this run",
+        )
+    )
+    return verdicts
