@@ -190,6 +190,33 @@ def make_machine(
             if problem is not None:
                 raise StatefulFailure(f"checkCache({hashes}): {problem}")
 
+        @precondition(lambda self: self.clock_controlled and self._failed_downloads())
+        @rule(data=st.data())
+        def retry_a_failed_download(self, data: st.DataObject) -> None:
+            # The spec's retry links are followed too, but whether a followed link meets a download in
+            # error depends on the draw; this makes retry's success path certain to be exercised.
+            download = data.draw(st.sampled_from(self._failed_downloads()), label="failed download")
+            path = (
+                "/api/cloud/retry/{requestId}"
+                if download.kind == "cloud"
+                else "/api/remote/retry/{requestId}"
+            )
+            case = self.schema[path]["GET"].Case(
+                path_parameters={"requestId": download.request_id}, query={"key": target.account.api_key}
+            )
+            response = self._run(case)  # status_progression holds the answer to the model (and retries it)
+            if response.status_code != 200:
+                raise StatefulFailure(f"retrying failed download {download.request_id}: {response.text!r}")
+
+        def _failed_downloads(self) -> list[Any]:
+            return [
+                download
+                for download in self.model.downloads.values()
+                if download.owner == "account"
+                and download.kind != "instant"
+                and self.model.can_retry(download)
+            ]
+
         def _step(self, case: Any) -> Any:
             """Send a case of this machine's own, as schemathesis' generated rules send theirs."""
             from schemathesis.generation.stateful.state_machine import StepInput
