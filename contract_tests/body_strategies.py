@@ -12,7 +12,7 @@ from typing import Any
 import jsonschema_rs
 from hypothesis import strategies as st
 
-__all__ = ["body_strategy", "is_valid", "matching_branches"]
+__all__ = ["body_strategy", "is_valid", "matching_branches", "without_string_rules"]
 
 
 @functools.lru_cache(maxsize=256)
@@ -37,6 +37,16 @@ def _validator(schema_json: str) -> Any:
 
 def is_valid(schema: dict[str, Any], instance: object) -> bool:
     return bool(_validator(json.dumps(schema, sort_keys=True)).is_valid(instance))
+
+
+def without_string_rules(schema: Any) -> Any:
+    """`schema` without `pattern` and `format`: what the generated client checks (it checks types,
+    required fields, enums, consts and bounds, but no patterns or formats; generator/README.md)."""
+    if isinstance(schema, dict):
+        return {k: without_string_rules(v) for k, v in schema.items() if k not in ("pattern", "format")}
+    if isinstance(schema, list):
+        return [without_string_rules(item) for item in schema]
+    return schema
 
 
 def matching_branches(schema: dict[str, Any], instance: object) -> list[int]:
