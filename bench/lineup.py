@@ -1,7 +1,7 @@
 """Which servers are measured, and the exact command line of each.
 
-Main section: the mock's own CLI (request validation always on), the same CLI with validation patched
-off, the bare ceiling app on the same waitress settings, and Prism. The comparison section serves the
+Main section: the mock's own CLI (request validation on, its default), the same CLI with
+`--no-validate-requests`, the bare ceiling app on the same waitress settings, and Prism. The comparison section serves the
 mock other ways, from bench.serve, to put numbers on the changes it recommends.
 """
 
@@ -47,7 +47,7 @@ def main_specs(prism: Path | None) -> list[ServerSpec]:
         ServerSpec(
             NOVALIDATION,
             "mock, validation off",
-            lambda p: _serve(p, "--app", "mock", "--patch", "novalidation"),
+            lambda p: _python("-m", "mock_server", "--port", str(p), "--no-validate-requests"),
         ),
         ServerSpec(BARE, "bare WSGI (ceiling)", lambda p: _serve(p, "--app", "bare")),
         # Not asked for: what any Flask app reaches on the same server, to read the ceiling ratio against.
@@ -71,20 +71,19 @@ def comparison_specs(extras: Path | None, prism: Path | None) -> list[ServerSpec
     """
     specs = [
         ServerSpec(MOCK, "mock: waitress 8 thr", lambda p: _python("-m", "mock_server", "--port", str(p))),
-        _variant("waitress-parse_qsl", "mock: waitress + parse_qsl", "--app", "mock", "--patch", "parse_qsl"),
         _variant(FLASK, "minimal Flask: waitress", "--app", "flask-minimal"),
         _variant(BARE, "bare WSGI: waitress", "--app", "bare"),
     ]
     if extras is not None:
         granian = ("--server", "granian")
         two = ("--threads", "2")  # two blocking threads: less GIL contention, shorter tails
-        tuned = ("--json", "orjson", "--patch", "parse_qsl")
+        tuned = ("--json", "orjson")
         specs += [
             _variant(GRANIAN, "mock: granian 8 thr", "--app", "mock", *granian, extras=extras),
             _variant("granian-2", "mock: granian 2 thr", "--app", "mock", *granian, *two, extras=extras),
             _variant(
                 "granian-tuned",
-                "mock: granian 2 + orjson + parse_qsl",
+                "mock: granian 2 + orjson",
                 *("--app", "mock", *granian, *two, *tuned),
                 extras=extras,
             ),

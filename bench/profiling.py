@@ -16,7 +16,7 @@ import pstats
 import statistics
 import time
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
@@ -27,6 +27,7 @@ from werkzeug.test import EnvironBuilder
 from bench.mix import MixRequest, build_cycle, prepare, render
 from bench.serve import bare_app
 from bench.tweaks import minimal_flask_app, patched, use_orjson
+from mock_server.config import MockConfig
 
 __all__ = ["categorize", "run_profile"]
 
@@ -93,11 +94,11 @@ def _pass_us(app: WsgiApp, requests: Sequence[_Prebuilt]) -> float:
         gc.enable()
 
 
-def _mock_requests(count: int) -> tuple[Callable[[], Flask], list[_Prebuilt]]:
+def _mock_requests(count: int) -> tuple[Callable[[MockConfig], Flask], list[_Prebuilt]]:
     from mock_server.app import create_app
 
-    def fresh() -> Flask:
-        app = create_app()
+    def fresh(config: MockConfig) -> Flask:
+        app = create_app(config)
         # Same seed, same ids: the requests prepared against one app are valid for every fresh one.
         with httpx.Client(transport=httpx.WSGITransport(app=app), base_url="http://mock.test") as client:
             prepare(client)
@@ -113,32 +114,31 @@ class _Variant:
     name: str
     patches: tuple[str, ...] = ()  # bench.tweaks patch names
     orjson: bool = False
+    config: MockConfig = field(default_factory=MockConfig)
 
 
 def _mock_variants(orjson: bool) -> list[_Variant]:
     variants = [
         _Variant("as shipped"),
-        _Variant("request validation off", ("novalidation",)),
+        _Variant("request validation off", config=MockConfig(validate_requests=False)),
         _Variant("journal off", ("nojournal",)),
-        _Variant("form bodies via parse_qsl", ("parse_qsl",)),
     ]
     if orjson:
         variants += [
             _Variant("orjson JSON provider", orjson=True),
-            _Variant("parse_qsl + orjson", ("parse_qsl",), orjson=True),
-            _Variant("parse_qsl + orjson + journal off", ("parse_qsl", "nojournal"), orjson=True),
+            _Variant("orjson + journal off", ("nojournal",), orjson=True),
         ]
     return variants
 
 
 def _variants(
-    fresh: Callable[[], Flask], requests: Sequence[_Prebuilt], orjson: bool, passes: int
+    fresh: Callable[[MockConfig], Flask], requests: Sequence[_Prebuilt], orjson: bool, passes: int
 ) -> dict[str, object]:
     """Microseconds per request of each variant; passes interleaved so machine noise hits all alike."""
     variants = _mock_variants(orjson)
     apps: dict[str, WsgiApp] = {}
     for variant in variants:
-        mock = fresh()
+        mock = fresh(variant.config)
         if variant.orjson:
             use_orjson(mock)
         apps[variant.name] = mock
@@ -237,5 +237,5 @@ def run_profile(requests: int, passes: int, orjson: bool) -> dict[str, object]:
     return {
         "passes": passes,
         "variants": _variants(fresh, prebuilt, orjson, passes),
-        "profile": _profile(fresh(), prebuilt),
+        "profile": _profile(fresh(MockConfig()), prebuilt),
     }

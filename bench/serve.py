@@ -1,9 +1,9 @@
 """`python -m bench.serve`: serve a variant of the mock, or a ceiling app, as a real server.
 
-    python -m bench.serve --app mock --patch novalidation --port 8081   request validation off
+    python -m bench.serve --app mock --patch nojournal --port 8081      the journal off (a bound)
     python -m bench.serve --app bare --port 8082                       the ceiling: same waitress settings
     python -m bench.serve --app flask-minimal --port 8083              a one-route Flask app (Flask's floor)
-    python -m bench.serve --app mock --server granian --json orjson --patch parse_qsl --port 8084
+    python -m bench.serve --app mock --server granian --json orjson --port 8084
 
 The mock itself is measured as `python -m mock_server` (its own CLI); this module exists for what the CLI
 cannot do. Patches are those of `bench.tweaks`, applied to this process only. Under waitress, every app

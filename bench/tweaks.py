@@ -4,59 +4,36 @@ mock_server is not edited: each tweak patches a class or module attribute of the
 swaps an app's JSON provider), so the bench can measure the mock as it would be after the change. Used
 by `bench.serve` (HTTP) and `bench.profiling` (in-process).
 
-- novalidation: `RequestValidator.validate` a no-op (MockConfig has no switch for it).
-- parse_qsl: form bodies parsed with `urllib.parse.parse_qsl` instead of werkzeug's `request.form`.
 - nojournal: `Journal.record` a no-op (an upper bound for a cheaper journal: it is a feature to keep).
 - orjson: Flask's JSON provider writing with orjson.
+
+Request validation off is no tweak: it is the mock's own switch (`MockConfig(validate_requests=False)`,
+`offcloud-mock --no-validate-requests`). Parsing urlencoded bodies with `parse_qsl`, once a tweak here,
+is what the mock does now.
 """
 
 import importlib
 from collections.abc import Iterator
 from contextlib import ExitStack, contextmanager
 from typing import Any
-from urllib.parse import parse_qsl
 
 from flask import Flask, jsonify, request
 
-__all__ = ["PATCHES", "minimal_flask_app", "patched", "read_form_with_parse_qsl", "use_orjson"]
+__all__ = ["PATCHES", "minimal_flask_app", "patched", "use_orjson"]
 
-PATCHES = ("novalidation", "parse_qsl", "nojournal")
-_FORM = "application/x-www-form-urlencoded"
+PATCHES = ("nojournal",)
 
 
 def _no_op(self: object, *args: object) -> None:
     return None
 
 
-def read_form_with_parse_qsl(request: Any, array_fields: frozenset[str]) -> tuple[str, dict[str, object]]:
-    """bodies.read_body, except that a urlencoded body is parsed with parse_qsl.
-
-    werkzeug builds a FormDataParser and wraps the input stream for every form request; for a body of a
-    few dozen bytes that machinery costs more than the parsing itself.
-    """
-    from mock_server import bodies
-
-    if request.mimetype == _FORM:
-        text = request.get_data(cache=True).decode("utf-8", errors="replace")
-        pairs = parse_qsl(text, keep_blank_values=True, max_num_fields=10_000)
-        return "form", bodies.fold_form(pairs, array_fields)
-    return bodies.read_body(request, array_fields)
-
-
 def _targets(name: str) -> tuple[Any, str, Any]:
     """(owner, attribute, replacement) of one patch."""
-    if name == "novalidation":
-        from mock_server.validation import RequestValidator
-
-        return RequestValidator, "validate", _no_op
     if name == "nojournal":
         from mock_server.journal import Journal
 
         return Journal, "record", _no_op
-    if name == "parse_qsl":
-        from mock_server import pipeline
-
-        return pipeline, "read_body", read_form_with_parse_qsl  # the name pipeline calls
     raise ValueError(f"unknown patch {name!r}; known: {', '.join(PATCHES)}")
 
 

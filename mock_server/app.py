@@ -75,6 +75,7 @@ def create_app(config: MockConfig | None = None, *, backend: MockBackend | None 
         config=config,
         backend=backend if backend is not None else build_backend(config),
         error_mode=config.error_mode,
+        validate_requests=config.validate_requests,
         validate_responses=config.validate_responses,
         operations={op.operation_id: op for op in specified},
         request_validators=request_validators(),

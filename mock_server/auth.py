@@ -8,7 +8,7 @@ A key that is present but unknown is refused even when a valid cookie comes alon
 checks the key first would. Missing or unknown credentials: `NoAuth` (401 `{"error": "NOAUTH"}`).
 """
 
-from flask import g, request
+from flask import Request, g, request
 
 from mock_server.backend import AccountBackend, MockBackend
 from mock_server.exceptions import NoAuth
@@ -20,18 +20,19 @@ SESSION_COOKIE = "connect.sid"
 _QUERY_KEYS = ("key", "apikey", "apiKey")
 
 
-def session_id() -> str | None:
-    return request.cookies.get(SESSION_COOKIE)
+def session_id(req: Request | None = None) -> str | None:
+    """The session cookie of `req` (by default the current request)."""
+    return (request if req is None else req).cookies.get(SESSION_COOKIE)
 
 
-def presented_key(body: dict[str, object]) -> str | None:
+def presented_key(req: Request, body: dict[str, object]) -> str | None:
     """The API key the request carries, wherever it is; None when it carries none."""
-    args = request.args
+    args = req.args
     for name in _QUERY_KEYS:
         value = args.get(name)
         if value is not None:
             return value
-    header = request.headers.get("Authorization")
+    header = req.headers.get("Authorization")
     if header:
         scheme, _, token = header.partition(" ")
         if scheme.lower() == "bearer":
@@ -42,25 +43,29 @@ def presented_key(body: dict[str, object]) -> str | None:
     return in_body if isinstance(in_body, str) else None
 
 
-def authenticate(backend: MockBackend, kind: AuthKind, body: dict[str, object]) -> AccountBackend | None:
-    """The calling account (also kept for `current_account()`); NoAuth when the operation needs one."""
-    account: AccountBackend | None = None
+def _named_account(backend: MockBackend, req: Request, body: dict[str, object]) -> AccountBackend:
+    key = presented_key(req, body)
+    return backend.account_for_key(key) if key is not None else backend.account_for_session(session_id(req))
+
+
+def authenticate(
+    backend: MockBackend, kind: AuthKind, req: Request, body: dict[str, object]
+) -> AccountBackend | None:
+    """The calling account, None when the operation needs none; NoAuth when it needs one.
+
+    The caller keeps it as `g.account`, for `current_account()`.
+    """
     if kind is AuthKind.SESSION:
-        account = backend.account_for_session(session_id())
-    elif kind is AuthKind.ACCOUNT:
-        key = presented_key(body)
-        account = (
-            backend.account_for_key(key) if key is not None else backend.account_for_session(session_id())
-        )
-    g.account = account
-    return account
+        return backend.account_for_session(session_id(req))
+    if kind is AuthKind.ACCOUNT:
+        return _named_account(backend, req, body)
+    return None
 
 
-def identify(backend: MockBackend, body: dict[str, object]) -> AccountBackend | None:
+def identify(backend: MockBackend, req: Request, body: dict[str, object]) -> AccountBackend | None:
     """The account the request names, if any, without refusing it (for the journal of faulted requests)."""
     try:
-        key = presented_key(body)
-        return backend.account_for_key(key) if key is not None else backend.account_for_session(session_id())
+        return _named_account(backend, req, body)
     except NoAuth:
         return None
 

@@ -33,7 +33,7 @@ class MockBackend:
         self.scenario = scenario
         self.clock = clock if clock is not None else MockClock(scenario.start)
         self.faults = FaultRegistry()
-        self.journal = Journal(now=self.clock.now_datetime)
+        self.journal = Journal(now=self.clock.now, at=self.clock.at)
         self._seed_override = seed
         self._string_numbers = string_numbers
         self._build()

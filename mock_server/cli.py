@@ -1,7 +1,8 @@
 """`offcloud-mock`: run the Offcloud API mock as a real HTTP server (also `python -m mock_server`).
 
     offcloud-mock [--host 127.0.0.1] [--port 8080] [--scenario FILE] [--seed N] [--clock-speed X]
-                  [--error-mode modern|legacy] [--validate-responses] [--string-numbers] [--threads N]
+                  [--error-mode modern|legacy] [--no-validate-requests] [--validate-responses]
+                  [--string-numbers] [--threads N]
 
 Exit codes: 0 after Ctrl-C or SIGTERM; 2 for bad arguments, a broken scenario file or a port that cannot
 be had (one line on stderr, no traceback).
@@ -38,6 +39,12 @@ def parser() -> argparse.ArgumentParser:
     p.add_argument("--clock-speed", type=float, default=1.0, metavar="X", help="mock seconds per real second")
     p.add_argument(
         "--error-mode", choices=ERROR_MODES, default="modern", help="modern: 400/401/404; legacy: 200"
+    )
+    p.add_argument(
+        "--no-validate-requests",
+        dest="validate_requests",
+        action="store_false",
+        help="do not check requests against openapi.yaml (a request outside it may then get a 500)",
     )
     p.add_argument(
         "--validate-responses", action="store_true", help="answer 500 when an answer strays from openapi.yaml"
@@ -79,6 +86,7 @@ def main(argv: Sequence[str] | None = None) -> int:
             seed=args.seed,
             clock_speed=args.clock_speed,
             error_mode=args.error_mode,
+            validate_requests=args.validate_requests,
             validate_responses=args.validate_responses,
             string_numbers=args.string_numbers,
         )

@@ -23,6 +23,9 @@ class MockConfig:
     seed: int | None = None
     clock_speed: float = 1.0  # mock seconds per real second
     error_mode: ErrorMode = "modern"  # "legacy": API errors come with HTTP 200, as in 2014-2025
+    # Off: path parameters and bodies are not checked against openapi.yaml (bodies are still read and
+    # callers still authenticated); a request outside the spec may then get any answer, even a 500.
+    validate_requests: bool = True
     # On: every API answer is checked against openapi.yaml and one outside it becomes a loud 500.
     validate_responses: bool = False
     max_body_bytes: int = DEFAULT_MAX_BODY_BYTES

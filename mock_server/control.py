@@ -31,8 +31,9 @@ These routes keep their statuses in both error eras. Every route is a thin wrapp
                                               {"seq", "time", "operation", "account", "params", "status"};
                                               keys and passwords never appear; status 0 = dropped
     DELETE /_mock/journal                     empty it
-    GET    /_mock/settings                    {"error_mode", "validate_responses", "string_numbers", ...}
-    POST   /_mock/settings                    {"error_mode": "legacy" | "modern", "validate_responses": true}
+    GET    /_mock/settings                    {"error_mode", "validate_requests", "validate_responses", ...}
+    POST   /_mock/settings                    {"error_mode": "legacy" | "modern", "validate_requests": false,
+                                              "validate_responses": true}, each optional
     GET    /_mock/accounts                    [{"email", "userId", "addons", "apiKey": "****...cdef"}]
 """
 
@@ -214,14 +215,17 @@ def settings() -> Response:
 @bp.post("/settings")
 def change_settings() -> Response:
     body = _body()
-    mode, validate = body.get("error_mode"), _flag(body, "validate_responses")
+    mode = body.get("error_mode")
+    requests, responses = _flag(body, "validate_requests"), _flag(body, "validate_responses")
     if mode is not None and not isinstance(mode, str):
         raise ControlError('\'error_mode\' must be "modern" or "legacy"')
     controls = _controls()
     if mode is not None:
         controls.set_error_mode(mode)
-    if validate is not None:
-        controls.set_validate_responses(validate)
+    if requests is not None:
+        controls.set_validate_requests(requests)
+    if responses is not None:
+        controls.set_validate_responses(responses)
     return _ok(controls.settings())
 
 

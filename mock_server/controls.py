@@ -104,6 +104,8 @@ class MockControls(abc.ABC):
     @abc.abstractmethod
     def set_error_mode(self, mode: str) -> dict[str, Any]: ...
     @abc.abstractmethod
+    def set_validate_requests(self, on: bool) -> dict[str, Any]: ...
+    @abc.abstractmethod
     def set_validate_responses(self, on: bool) -> dict[str, Any]: ...
     @abc.abstractmethod
     def accounts(self) -> list[dict[str, Any]]: ...
@@ -210,6 +212,10 @@ class InProcessControls(MockControls):
         self._state.set_error_mode(mode)
         return self._state.settings()
 
+    def set_validate_requests(self, on: bool) -> dict[str, Any]:
+        self._state.set_validate_requests(on)
+        return self._state.settings()
+
     def set_validate_responses(self, on: bool) -> dict[str, Any]:
         self._state.set_validate_responses(on)
         return self._state.settings()
@@ -295,6 +301,9 @@ class HttpControls(MockControls):
 
     def set_error_mode(self, mode: str) -> dict[str, Any]:
         return dict(self._request("POST", "/settings", json={"error_mode": mode}))
+
+    def set_validate_requests(self, on: bool) -> dict[str, Any]:
+        return dict(self._request("POST", "/settings", json={"validate_requests": on}))
 
     def set_validate_responses(self, on: bool) -> dict[str, Any]:
         return dict(self._request("POST", "/settings", json={"validate_responses": on}))

@@ -5,12 +5,14 @@
    whatever the request);
 3. the body is read (bad JSON or an unread Content-Type: 400; too large: 413);
 4. the caller is authenticated as the operation's `security` asks (401 NOAUTH);
-5. path parameters and body are validated against the spec (400 naming the parameter);
+5. path parameters and body are validated against the spec (400 naming the parameter), unless request
+   validation is off;
 then the handler runs. Afterwards the answer is checked against the spec when response validation is on
 (an answer outside it becomes a loud 500), and the request is written to the journal.
 """
 
-from flask import Response, current_app, g, request
+from flask import Flask, Request, Response, current_app, g, request
+from flask.ctx import _AppCtxGlobals
 
 from mock_server.auth import authenticate, identify
 from mock_server.bodies import BodyKind, read_body
@@ -31,9 +33,9 @@ def params() -> dict[str, object]:
     return validated
 
 
-def _read(validator: RequestValidator) -> tuple[BodyKind, dict[str, object]]:
+def _read(req: Request, validator: RequestValidator) -> tuple[BodyKind, dict[str, object]]:
     try:
-        return read_body(request, validator.array_fields)
+        return read_body(req, validator.array_fields)
     except MockApiError:
         if validator.body_validators:
             raise
@@ -42,26 +44,39 @@ def _read(validator: RequestValidator) -> tuple[BodyKind, dict[str, object]]:
         return "form", {}
 
 
+def _context() -> tuple[Request, _AppCtxGlobals, Flask]:
+    """The objects behind the `request`, `g` and `current_app` proxies.
+
+    Every use of a proxy looks its object up again in a context variable; the hooks fetch them once.
+    """
+    req: Request = request._get_current_object()  # type: ignore[attr-defined]
+    ctx: _AppCtxGlobals = g._get_current_object()
+    app: Flask = current_app._get_current_object()  # type: ignore[attr-defined]
+    return req, ctx, app
+
+
 def before_api_request() -> Response | None:
-    if request.method == "OPTIONS":  # let Flask answer with the Allow header
+    req, ctx, app = _context()
+    if req.method == "OPTIONS":  # let Flask answer with the Allow header
         return None
-    state = runtime()
-    operation_id = (request.endpoint or "").partition(".")[2]
-    g.operation_id = operation_id
-    path_args: dict[str, object] = dict(request.view_args or {})
-    g.params = path_args
+    state = runtime(app)
+    operation_id = (req.endpoint or "").partition(".")[2]
+    ctx.operation_id = operation_id
+    path_args: dict[str, object] = dict(req.view_args or {})
+    ctx.params = path_args
     fault = state.backend.faults.take(operation_id)
     if fault is not None:
-        g.fault = fault
-        answer = fault_response(fault, request.environ)
+        ctx.fault = fault
+        answer = fault_response(fault, req.environ)
         if answer is not None:
-            g.account = identify(state.backend, {})
+            ctx.account = identify(state.backend, req, {})
             return answer
     validator = state.request_validators[operation_id]
-    kind, body = _read(validator)
-    g.params = {**body, **path_args}
-    authenticate(state.backend, state.operations[operation_id].auth, body)
-    validator.validate(path_args, kind, body)
+    kind, body = _read(req, validator)
+    ctx.params = {**body, **path_args}
+    ctx.account = authenticate(state.backend, state.operations[operation_id].auth, req, body)
+    if state.validate_requests:
+        validator.validate(path_args, kind, body)
     return None
 
 
@@ -80,13 +95,16 @@ def _checked(operation_id: str, response: Response) -> Response:
 
 
 def after_api_request(response: Response) -> Response:
-    operation_id: str | None = g.get("operation_id")
+    _, ctx, app = _context()
+    operation_id: str | None = ctx.get("operation_id")
     if operation_id is None:
         return response
-    response = _checked(operation_id, response)
-    fault = g.get("fault")
+    state = runtime(app)
+    if state.validate_responses:
+        response = _checked(operation_id, response)
+    fault = ctx.get("fault")
     status = DROPPED_STATUS if fault is not None and fault.drop else response.status_code
-    account = g.get("account")
-    logged = {name: value for name, value in g.get("params", {}).items() if name not in _SECRETS}
-    runtime().backend.journal.record(operation_id, account.email if account else None, logged, status)
+    account = ctx.get("account")
+    logged = {name: value for name, value in ctx.get("params", {}).items() if name not in _SECRETS}
+    state.backend.journal.record(operation_id, account.email if account else None, logged, status)
     return response

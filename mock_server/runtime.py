@@ -26,6 +26,7 @@ class MockRuntime:
     config: MockConfig
     backend: MockBackend
     error_mode: ErrorMode
+    validate_requests: bool
     validate_responses: bool
     operations: dict[str, Operation]  # by operationId
     request_validators: dict[str, RequestValidator]  # by operationId
@@ -42,6 +43,10 @@ class MockRuntime:
         with self._lock:
             self.error_mode = cast(ErrorMode, mode)  # checked just above
 
+    def set_validate_requests(self, on: bool) -> None:
+        with self._lock:
+            self.validate_requests = bool(on)
+
     def set_validate_responses(self, on: bool) -> None:
         with self._lock:
             self.validate_responses = bool(on)
@@ -49,6 +54,7 @@ class MockRuntime:
     def settings(self) -> dict[str, object]:
         return {
             "error_mode": self.error_mode,
+            "validate_requests": self.validate_requests,
             "validate_responses": self.validate_responses,
             "string_numbers": self.backend.string_numbers,
             "max_body_bytes": self.config.max_body_bytes,

@@ -1,9 +1,11 @@
 """Fault registry (count, "*", order, validation) and request journal (masking, bounds)."""
 
-from datetime import UTC, datetime
+from datetime import UTC, datetime, timedelta
 
 import pytest
 
+from mock_server.backend import MockBackend
+from mock_server.clock import MockClock, iso_millis
 from mock_server.exceptions import BadRequest
 from mock_server.faults import FaultRegistry
 from mock_server.journal import MASK, Journal
@@ -83,12 +85,19 @@ def test_clear_removes_every_fault() -> None:
     assert faults.take("cloud_status") is None
 
 
-def _clock() -> datetime:
-    return datetime(2026, 1, 1, 0, 0, 5, tzinfo=UTC)
+START = datetime(2026, 1, 1, tzinfo=UTC)
+
+
+def _clock() -> float:
+    return 5.0  # mock seconds since START
+
+
+def _at(elapsed: float) -> datetime:
+    return START + timedelta(seconds=elapsed)
 
 
 def test_journal_records_with_sequence_and_mock_time() -> None:
-    journal = Journal(now=_clock)
+    journal = Journal(now=_clock, at=_at)
     journal.record("cloud_add", "alice@test.example", {"url": "https://x.example/a"}, 200)
     journal.record("cloud_status", None, {"requestId": "abc"}, 401)
     assert journal.entries() == [
@@ -114,7 +123,7 @@ def test_journal_records_with_sequence_and_mock_time() -> None:
 
 
 def test_journal_never_stores_secrets() -> None:
-    journal = Journal(now=_clock)
+    journal = Journal(now=_clock, at=_at)
     params: dict[str, object] = {
         "key": "secret-1",
         "apiKey": "secret-2",
@@ -138,14 +147,14 @@ def test_journal_never_stores_secrets() -> None:
 
 
 def test_journal_is_bounded_and_keeps_the_newest() -> None:
-    journal = Journal(maxlen=3, now=_clock)
+    journal = Journal(maxlen=3, now=_clock, at=_at)
     for number in range(10):
         journal.record("cloud_status", None, {"n": number}, 200)
     assert [entry["seq"] for entry in journal.entries()] == [8, 9, 10]
 
 
 def test_journal_entries_cannot_be_changed_by_readers() -> None:
-    journal = Journal(now=_clock)
+    journal = Journal(now=_clock, at=_at)
     journal.record("cache", None, {"hashes": ["a"]}, 200)
     params = journal.entries()[0]["params"]
     assert isinstance(params, dict)
@@ -154,9 +163,38 @@ def test_journal_entries_cannot_be_changed_by_readers() -> None:
 
 
 def test_clear_empties_the_journal_and_restarts_the_sequence() -> None:
-    journal = Journal(now=_clock)
+    journal = Journal(now=_clock, at=_at)
     journal.record("cache", None, {}, 200)
     journal.clear()
     assert journal.entries() == []
     journal.record("cache", None, {}, 200)
     assert journal.entries()[0]["seq"] == 1
+
+
+def test_journal_stores_raw_time_and_formats_it_when_read() -> None:
+    moments = iter([0.0, 1.2345, 61.9996])
+    journal = Journal(now=lambda: next(moments), at=_at)
+    for _ in range(3):
+        journal.record("cache", None, {}, 200)
+    assert [entry["time"] for entry in journal.entries()] == [
+        "2026-01-01T00:00:00.000Z",
+        "2026-01-01T00:00:01.234Z",  # milliseconds are cut, as iso_millis always did
+        "2026-01-01T00:01:01.999Z",
+    ]
+
+
+def test_journal_defaults_to_unix_time() -> None:
+    journal = Journal()
+    before = datetime.now(UTC)
+    journal.record("cache", None, {}, 200)
+    written = datetime.strptime(str(journal.entries()[0]["time"]), "%Y-%m-%dT%H:%M:%S.%f%z")
+    assert before - timedelta(seconds=1) <= written <= datetime.now(UTC)
+
+
+def test_backend_journal_times_follow_the_mock_clock(backend: MockBackend, clock: MockClock) -> None:
+    clock.freeze()
+    clock.advance(90.5)
+    backend.journal.record("cache", None, {}, 200)
+    assert backend.journal.entries()[0]["time"] == iso_millis(clock.now_datetime())
+    clock.advance(30)  # reading later does not move an entry's time
+    assert backend.journal.entries()[0]["time"] == iso_millis(clock.at(90.5))

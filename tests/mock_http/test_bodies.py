@@ -2,7 +2,7 @@
 
 import pytest
 
-from mock_server.bodies import fold_form
+from mock_server.bodies import fold_form, parse_urlencoded
 from mock_server.exceptions import BadRequest
 from mock_server.validation import request_validators
 
@@ -26,6 +26,35 @@ ARRAYS = frozenset({"hashes"})
 )
 def test_fold_form(pairs: list[tuple[str, str]], folded: dict[str, object]) -> None:
     assert fold_form(pairs, ARRAYS) == folded
+
+
+@pytest.mark.parametrize(
+    ("body", "pairs"),
+    [
+        (b"", []),
+        (b"url=", [("url", "")]),
+        (b"url", [("url", "")]),
+        (b"a=1&&b=2&", [("a", "1"), ("b", "2")]),
+        (b"hashes=a&hashes=b", [("hashes", "a"), ("hashes", "b")]),
+        (b"hashes%5B%5D=a&hashes[]=b", [("hashes[]", "a"), ("hashes[]", "b")]),
+        (b"url=a+b%20c%2Bd", [("url", "a b c+d")]),
+        ("name=caf\u00e9&x=%C3%A9".encode(), [("name", "caf\u00e9"), ("x", "\u00e9")]),
+        (b"=x&y=%3D", [("", "x"), ("y", "=")]),
+    ],
+)
+def test_parse_urlencoded(body: bytes, pairs: list[tuple[str, str]]) -> None:
+    assert parse_urlencoded(body) == pairs
+
+
+@pytest.mark.parametrize("body", [b"url=\xff\xfe", b"url=%FF", b"%C3=x"])
+def test_form_bodies_that_are_not_utf8_are_a_bad_request(body: bytes) -> None:
+    with pytest.raises(BadRequest, match="not UTF-8"):
+        parse_urlencoded(body)
+
+
+def test_too_many_form_fields_are_a_bad_request() -> None:
+    with pytest.raises(BadRequest, match="Too many form fields"):
+        parse_urlencoded(b"&".join(b"f=1" for _ in range(10_001)))
 
 
 @pytest.mark.parametrize(

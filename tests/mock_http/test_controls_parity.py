@@ -36,6 +36,7 @@ def _script(target: Target, tmp_path: Path) -> dict[str, Any]:
     controls.clear_journal()
     seen["journal_empty"] = controls.journal()
     seen["legacy"] = controls.set_error_mode("legacy")
+    seen["no_request_validation"] = controls.set_validate_requests(False)
     seen["no_validation"] = controls.set_validate_responses(False)
     seen["settings"] = controls.settings()
     seen["accounts"] = controls.accounts()
