@@ -90,7 +90,8 @@ def _checked(operation_id: str, response: Response) -> Response:
     if problem is None:
         return response
     message = f"mock answered outside the spec: {operation_id} {response.status_code}: {problem}"
-    current_app.logger.error("%s (%s %s)", message, request.method, request.full_path)
+    # The path, not full_path: the query carries the API key.
+    current_app.logger.error("%s (%s %s)", message, request.method, request.path)
     return json_error(500, message)
 
 

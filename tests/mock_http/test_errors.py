@@ -10,7 +10,7 @@ from mock_server.app import create_app
 from mock_server.backend import AccountBackend, MockBackend
 from mock_server.config import ErrorMode, MockConfig
 from mock_server.controls import InProcessControls
-from tests.mock_http.conftest import FREE_KEY, REPORT_URL, SINTEL_MAGNET, UNKNOWN_ID, key
+from tests.mock_http.conftest import DEMO_KEY, FREE_KEY, REPORT_URL, SINTEL_MAGNET, UNKNOWN_ID, key
 
 
 @pytest.fixture
@@ -136,6 +136,8 @@ def test_response_validation_catches_a_planted_bad_answer(
     message = response.json["error"]
     assert message.startswith("mock answered outside the spec: listProxies 200: ")
     assert message in caplog.text
+    assert "/api/proxy" in caplog.text
+    assert DEMO_KEY not in caplog.text  # the key travels in the query; the log names only the path
 
 
 def test_response_validation_names_the_branch_and_field(
