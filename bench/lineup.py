@@ -1,8 +1,9 @@
 """Which servers are measured, and the exact command line of each.
 
 Main section: the mock's own CLI (request validation on, its default), the same CLI with
-`--no-validate-requests`, the bare ceiling app on the same waitress settings, and Prism. The comparison section serves the
-mock other ways, from bench.serve, to put numbers on the changes it recommends.
+`--no-validate-requests` and with `--server granian` (its opt-in fast server), the bare ceiling app
+on the same waitress settings, and Prism. The comparison section serves the mock other ways, from
+bench.serve, to put numbers on the changes it recommends.
 """
 
 import sys
@@ -11,10 +12,21 @@ from pathlib import Path
 from bench import REPO_ROOT
 from bench.servers import ServerSpec
 
-__all__ = ["BARE", "FLASK", "GRANIAN", "MOCK", "NOVALIDATION", "PRISM", "comparison_specs", "main_specs"]
+__all__ = [
+    "BARE",
+    "FLASK",
+    "GRANIAN",
+    "MOCK",
+    "MOCK_GRANIAN",
+    "NOVALIDATION",
+    "PRISM",
+    "comparison_specs",
+    "main_specs",
+]
 
 MOCK = "mock"
 NOVALIDATION = "mock-novalidation"
+MOCK_GRANIAN = "mock-granian"
 BARE = "bare-wsgi"
 PRISM = "prism"
 FLASK = "flask-minimal"
@@ -48,6 +60,11 @@ def main_specs(prism: Path | None) -> list[ServerSpec]:
             NOVALIDATION,
             "mock, validation off",
             lambda p: _python("-m", "mock_server", "--port", str(p), "--no-validate-requests"),
+        ),
+        ServerSpec(
+            MOCK_GRANIAN,
+            "mock (granian)",
+            lambda p: _python("-m", "mock_server", "--port", str(p), "--server", "granian"),
         ),
         ServerSpec(BARE, "bare WSGI (ceiling)", lambda p: _serve(p, "--app", "bare")),
         # Not asked for: what any Flask app reaches on the same server, to read the ceiling ratio against.

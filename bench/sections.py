@@ -10,7 +10,16 @@ from bench import tools
 from bench.generation import run_generation
 from bench.http_load import HttpOutcome, LoadFn, make_load_fn, run_servers
 from bench.inprocess import client_versus_raw, schemathesis_rate
-from bench.lineup import BARE, FLASK, MOCK, NOVALIDATION, PRISM, comparison_specs, main_specs
+from bench.lineup import (
+    BARE,
+    FLASK,
+    MOCK,
+    MOCK_GRANIAN,
+    NOVALIDATION,
+    PRISM,
+    comparison_specs,
+    main_specs,
+)
 from bench.profiling import run_profile
 from bench.scale import run_scale
 from bench.stats import spread
@@ -87,6 +96,7 @@ def _http(options: Options) -> dict[str, object]:
     )
     pairs = [(MOCK, PRISM, "rps"), (MOCK, PRISM, "p99_ms"), (MOCK, NOVALIDATION, "rps"), (MOCK, BARE, "rps")]
     pairs += [(MOCK, FLASK, "rps"), (FLASK, BARE, "rps")]
+    pairs += [(MOCK_GRANIAN, MOCK, "rps"), (MOCK_GRANIAN, PRISM, "rps"), (MOCK_GRANIAN, PRISM, "p99_ms")]
     return {
         **outcome.to_json(),
         "generator": generator,

@@ -2,10 +2,13 @@
 
     offcloud-mock [--host 127.0.0.1] [--port 8080] [--scenario FILE] [--seed N] [--clock-speed X]
                   [--error-mode modern|legacy] [--no-validate-requests] [--validate-responses]
-                  [--string-numbers] [--threads N]
+                  [--string-numbers] [--threads N] [--server waitress|granian]
+
+waitress (the default) is the server of the pytest fixture's live mode too; `--server granian` is the
+faster one (mock_server.granian_server): one process, its --threads blocking threads, a port other than 0.
 
 Exit codes: 0 after Ctrl-C or SIGTERM; 2 for bad arguments, a broken scenario file or a port that cannot
-be had (one line on stderr, no traceback).
+be had; 1 when granian's worker process dies (one line on stderr, no traceback).
 """
 
 import argparse
@@ -24,6 +27,8 @@ from mock_server.server import DEFAULT_THREADS, serve_forever
 __all__ = ["main", "parser"]
 
 _PROG = "offcloud-mock"
+GRANIAN_THREADS = 2  # granian's blocking threads: 2 measured best on 2 cores (python -m bench)
+SERVERS = ("waitress", "granian")
 
 
 def parser() -> argparse.ArgumentParser:
@@ -51,7 +56,15 @@ def parser() -> argparse.ArgumentParser:
     )
     p.add_argument("--string-numbers", action="store_true", help="legacy quirk: byte counts as strings")
     p.add_argument(
-        "--threads", type=int, default=DEFAULT_THREADS, help="request threads (default: %(default)s)"
+        "--threads",
+        type=int,
+        help=f"request threads (default: {DEFAULT_THREADS} under waitress, {GRANIAN_THREADS} under granian)",
+    )
+    p.add_argument(
+        "--server",
+        choices=SERVERS,
+        default="waitress",
+        help="waitress (default) or granian: faster, one process, needs a port other than 0",
     )
     return p
 
@@ -79,8 +92,12 @@ def main(argv: Sequence[str] | None = None) -> int:
     args = parser().parse_args(argv)
     logging.basicConfig(level=logging.WARNING, format="%(asctime)s %(levelname)s %(name)s: %(message)s")
     try:
+        if args.threads is None:
+            args.threads = GRANIAN_THREADS if args.server == "granian" else DEFAULT_THREADS
         if args.threads < 1:
             raise ValueError(f"--threads must be at least 1, not {args.threads}")
+        if args.server == "granian" and args.port == 0:
+            raise ValueError("--server granian needs a port other than 0 (it cannot tell which one it got)")
         config = MockConfig(
             scenario=args.scenario,
             seed=args.seed,
@@ -99,11 +116,24 @@ def main(argv: Sequence[str] | None = None) -> int:
         print(_banner(app, base_url, config), flush=True)
 
     try:
-        reason = serve_forever(app, args.host, args.port, threads=args.threads, on_ready=ready)
+        if args.server == "granian":
+            try:
+                from mock_server import granian_server  # imported only when asked for
+            except ImportError as error:
+                print(f"{_PROG}: --server granian needs granian installed: {error}", file=sys.stderr)
+                return 2
+            reason = granian_server.serve_forever(
+                config, args.host, args.port, threads=args.threads, on_ready=ready
+            )
+        else:
+            reason = serve_forever(app, args.host, args.port, threads=args.threads, on_ready=ready)
     except OSError as error:
         print(
             f"{_PROG}: cannot listen on {args.host}:{args.port}: {error.strerror or error}", file=sys.stderr
         )
         return 2
+    except RuntimeError as error:  # granian_server.WorkerDied
+        print(f"{_PROG}: {_one_line(error)}", file=sys.stderr)
+        return 1
     print(f"{_PROG}: stopped ({reason})", flush=True)
     return 0

@@ -16,6 +16,8 @@ from typing import IO
 import httpx
 import pytest
 
+from tests.mock_http.conftest import REPORT_URL
+
 pytestmark = pytest.mark.live
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -175,3 +177,81 @@ def test_bad_arguments_exit_2() -> None:
     assert caught.value.code == 2
     assert main(["--clock-speed", "0"]) == 2
     assert main(["--threads", "0"]) == 2
+
+
+def _free_port() -> int:
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        port: int = probe.getsockname()[1]
+        return port
+
+
+def test_granian_serves_one_stateful_process_and_stops_on_sigterm() -> None:
+    port = _free_port()
+    process = _start("--server", "granian", "--port", str(port))
+    stdout = _Stdout(process)
+    try:
+        banner = stdout.banner()
+        base_url = f"http://127.0.0.1:{port}"
+        assert f"listening on {base_url}  (demo scenario, modern errors)" in banner
+        assert httpx.get(f"{base_url}/api/check", timeout=5).json() == {"loggedIn": 0}
+        api = f"{base_url}/api/cloud?key=demo-key-0123456789abcdef"
+        added = httpx.post(api, data={"url": REPORT_URL}, timeout=5).json()
+        # The same id found again: the request reached the process that holds the first one's state.
+        for _ in range(3):
+            status = httpx.post(
+                f"{base_url}/api/cloud/status?key=demo-key-0123456789abcdef",
+                json={"requestId": added["requestId"]},
+                timeout=5,
+            )
+            assert status.status_code == 200, status.text
+            assert status.json()["status"]["requestId"] == added["requestId"]
+        process.send_signal(signal.SIGTERM)
+        process.wait(timeout=15)
+    finally:
+        if process.poll() is None:
+            process.kill()
+            process.wait()
+    err = process.stderr.read() if process.stderr else ""
+    assert process.returncode == 0, err
+    assert stdout.rest().strip().splitlines() == ["offcloud-mock: stopped (SIGTERM)"]
+    assert "Traceback" not in err
+    assert "demo-key" not in err  # no access log
+
+
+def _run(*args: str) -> subprocess.CompletedProcess[str]:
+    return subprocess.run(  # noqa: S603 - our own interpreter and module
+        [sys.executable, "-m", "mock_server", *args],
+        capture_output=True,
+        text=True,
+        env=_env(),
+        timeout=30,
+        check=False,
+    )
+
+
+def test_granian_on_a_port_in_use_exits_2() -> None:
+    with socket.socket() as taken:
+        taken.bind(("127.0.0.1", 0))
+        taken.listen()
+        port = taken.getsockname()[1]
+        result = _run("--server", "granian", "--port", str(port))
+    assert result.returncode == 2
+    assert (
+        result.stderr.strip() == f"offcloud-mock: cannot listen on 127.0.0.1:{port}: Address already in use"
+    )
+
+
+def test_granian_refuses_port_0_and_a_broken_scenario(tmp_path: Path) -> None:
+    result = _run("--server", "granian", "--port", "0")
+    assert result.returncode == 2
+    assert result.stderr.strip().splitlines() == [
+        "offcloud-mock: --server granian needs a port other than 0 (it cannot tell which one it got)"
+    ]
+    scenario = tmp_path / "broken.yaml"
+    scenario.write_text("accounts: [unclosed\n")
+    result = _run("--server", "granian", "--port", str(_free_port()), "--scenario", str(scenario))
+    assert result.returncode == 2
+    lines = result.stderr.strip().splitlines()
+    assert len(lines) == 1, result.stderr
+    assert "not valid YAML" in lines[0]

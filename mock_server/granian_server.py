@@ -1,0 +1,146 @@
+"""Running the mock under granian (`offcloud-mock --server granian`): a Rust HTTP server, faster than waitress.
+
+The mock's state lives in memory, so granian runs ONE worker process, which serves requests from its
+blocking threads (`--threads`). The worker imports its app by name: the config reaches it as JSON in the
+environment variable OFFCLOUD_MOCK_CONFIG, read by the factory `create_from_env`. waitress stays the
+default and the only server of `serve_in_thread` (mock_server.server).
+"""
+
+import dataclasses
+import json
+import os
+import signal
+import socket
+import threading
+import time
+from collections.abc import Callable
+from types import FrameType
+from typing import Any
+
+from flask import Flask
+from granian import Granian
+from granian.constants import Interfaces
+
+from mock_server.app import create_app
+from mock_server.config import MockConfig
+
+__all__ = ["CONFIG_ENV", "WorkerDied", "create_from_env", "serve_forever"]
+
+CONFIG_ENV = "OFFCLOUD_MOCK_CONFIG"
+_TARGET = "mock_server.granian_server:create_from_env"
+_READY_TIMEOUT_S = 60.0
+
+
+class WorkerDied(RuntimeError):
+    """granian's worker process ended without being asked to (it could not bind, or load the app)."""
+
+
+def create_from_env() -> Flask:
+    """The factory granian's worker calls: the app of the config the CLI put in the environment."""
+    return create_app(MockConfig(**json.loads(os.environ[CONFIG_ENV])))
+
+
+def _config_json(config: MockConfig) -> str:
+    fields = dataclasses.asdict(config)
+    if fields["scenario"] is not None:
+        fields["scenario"] = os.path.abspath(fields["scenario"])
+    return json.dumps(fields)
+
+
+def _check_port(host: str, port: int) -> None:
+    """OSError (EADDRINUSE) when the address is taken: granian binds with SO_REUSEPORT, so a second
+    granian on the same port would otherwise share it, and split the mock's state between two processes."""
+    family = socket.AF_INET6 if ":" in host else socket.AF_INET
+    with socket.socket(family, socket.SOCK_STREAM) as probe:
+        probe.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)  # as servers do: TIME_WAIT is no owner
+        probe.bind((host, port))
+
+
+def _base_url(host: str, port: int) -> str:
+    return f"http://{f'[{host}]' if ':' in host else host}:{port}"
+
+
+def _announce_when_listening(
+    address: tuple[Any, ...], family: int, on_ready: Callable[[], None], stop: threading.Event
+) -> None:
+    """Calls on_ready once the worker accepts connections (it binds after loading the app).
+
+    Started before granian forks its worker, so it takes no lock the worker could inherit held: the
+    address is resolved beforehand (getaddrinfo imports a codec, under the import lock)."""
+    deadline = time.monotonic() + _READY_TIMEOUT_S
+    while not stop.is_set() and time.monotonic() < deadline:
+        with socket.socket(family, socket.SOCK_STREAM) as probe:
+            probe.settimeout(1)
+            if probe.connect_ex(address) == 0:
+                on_ready()
+                return
+        stop.wait(0.05)
+
+
+def serve_forever(
+    config: MockConfig,
+    host: str,
+    port: int,
+    *,
+    threads: int,
+    on_ready: Callable[[str], None] = lambda base_url: None,
+) -> str:
+    """Serve in the foreground until Ctrl-C or SIGTERM; answers which one ("SIGINT" or "SIGTERM").
+
+    OSError when the address cannot be bound, ValueError for port 0 (granian cannot tell which port it
+    got), WorkerDied when the worker ends on its own. on_ready gets the base URL once the worker listens.
+    """
+    if port == 0:
+        raise ValueError("--server granian needs a port: it cannot report which free port --port 0 got")
+    _check_port(host, port)
+    os.environ[CONFIG_ENV] = _config_json(config)
+    server = Granian(
+        _TARGET,
+        address=host,
+        port=port,
+        interface=Interfaces.WSGI,
+        workers=1,  # ONE process: the state is in memory
+        blocking_threads=threads,
+        factory=True,
+        log_enabled=False,  # granian's own log; its access log (off by default) would show every API key
+        log_access=False,
+    )
+    received: list[str] = []
+    stop = threading.Event()
+    base_url = _base_url(host, port)
+
+    def on_startup() -> None:
+        # Hooks run after granian set its signal handlers: ours note which signal came, then hand over.
+        for number in (signal.SIGTERM, signal.SIGINT):
+            granian_handler = signal.getsignal(number)
+
+            def on_signal(
+                signum: int, frame: FrameType | None, granian_handler: Any = granian_handler
+            ) -> None:
+                received.append(signal.Signals(signum).name)
+                stop.set()
+                granian_handler(signum, frame)
+
+            signal.signal(number, on_signal)
+        probe_host = {"0.0.0.0": "127.0.0.1", "::": "::1", "": "127.0.0.1"}.get(host, host)
+        family, _, _, _, address = socket.getaddrinfo(probe_host, port, type=socket.SOCK_STREAM)[0]
+        announcer = threading.Thread(
+            target=_announce_when_listening,
+            args=(address, family, lambda: on_ready(base_url), stop),
+            name="offcloud-mock:ready",
+            daemon=True,
+        )
+        announcer.start()
+
+    server.on_startup(on_startup)
+    try:
+        server.serve()  # returns after a signal; SystemExit(1) when the worker died
+    except SystemExit:
+        if not received:
+            raise WorkerDied("the granian worker stopped unexpectedly (see above)") from None
+    finally:
+        stop.set()
+        os.environ.pop(CONFIG_ENV, None)
+    if not received:
+        raise WorkerDied("the granian worker stopped unexpectedly (see above)")
+    return received[0]
