@@ -157,8 +157,10 @@ def test_refused_adds_do_not_count_against_the_limit(bob: AccountBackend) -> Non
 
 
 def test_links_addon_lifts_the_limit(alice: AccountBackend) -> None:
-    for number in range(150):
-        alice.add_instant(f"https://files.test.example/{number}.bin")
+    assert "links" in alice.addons
+    answers = [alice.add_instant(f"https://files.test.example/{number}.bin") for number in range(150)]
+    # Every add is a new download (a refusal would be NotAvailable, raised), well past any link limit.
+    assert len({answer["requestId"] for answer in answers}) == 150
 
 
 def test_same_url_again_gives_the_same_download(
