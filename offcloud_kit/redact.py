@@ -49,25 +49,26 @@ _PATTERNS: tuple[tuple[re.Pattern[str], str], ...] = (
 # Shorter strings would mask innocent text; real keys are 32 characters.
 _MIN_SECRET_LENGTH = 6
 _secrets: set[str] = set()
+_longest_first: tuple[str, ...] = ()  # _secrets sorted once per registration, not per redact() call
 _secrets_lock = threading.Lock()
 
 
 def register_secret(secret: str | None) -> None:
     """Mask `secret` (and its URL-encoded form) wherever redact() meets it from now on."""
+    global _longest_first
     if secret is None or len(secret) < _MIN_SECRET_LENGTH:
         return
     with _secrets_lock:
         _secrets.add(secret)
         _secrets.add(quote(secret, safe=""))
+        _longest_first = tuple(sorted(_secrets, key=len, reverse=True))
 
 
 def redact(text: str) -> str:
     """`text` with every credential replaced by `***`."""
     for pattern, replacement in _PATTERNS:
         text = pattern.sub(replacement, text)
-    with _secrets_lock:
-        secrets = sorted(_secrets, key=len, reverse=True)
-    for secret in secrets:
+    for secret in _longest_first:  # a tuple is replaced whole, never changed: safe to read unlocked
         if secret in text:
             text = text.replace(secret, MASK)
     return text
