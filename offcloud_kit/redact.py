@@ -24,6 +24,7 @@ import json
 import logging
 import re
 import threading
+from collections.abc import Iterator
 from typing import Any
 from urllib.parse import quote, quote_plus
 
@@ -62,7 +63,7 @@ _MIN_SECRET_LENGTH = 6
 # a password), not a coincidence; shorter pieces are left alone, so "password1" does not mask "password".
 _MIN_PREFIX_LENGTH = 16
 _secrets: set[str] = set()
-_longest_first: tuple[str, ...] = ()  # _secrets sorted once per registration, not per redact() call
+_registered: tuple[str, ...] = ()  # a snapshot of _secrets, replaced whole on each registration
 _secrets_lock = threading.Lock()
 
 
@@ -83,43 +84,46 @@ def _forms(secret: str) -> set[str]:
 
 def register_secret(secret: str | None) -> None:
     """Mask `secret` (and its encoded and escaped forms) wherever redact() meets it from now on."""
-    global _longest_first
+    global _registered
     if secret is None or len(secret) < _MIN_SECRET_LENGTH:
         return
     with _secrets_lock:
         if secret in _secrets:
             return
         _secrets.update(_forms(secret))
-        _longest_first = tuple(sorted(_secrets, key=len, reverse=True))
+        _registered = tuple(_secrets)
 
 
-def _mask_secret(text: str, secret: str) -> str:
-    """`text` with `secret`, and every prefix of it of _MIN_PREFIX_LENGTH or more, replaced by MASK."""
-    if len(secret) < _MIN_PREFIX_LENGTH:
-        return text.replace(secret, MASK) if secret in text else text
+def _spans(text: str, secret: str) -> Iterator[tuple[int, int]]:
+    """Where `secret`, or a prefix of it of _MIN_PREFIX_LENGTH or more (a truncated echo), is in `text`."""
     anchor = secret[:_MIN_PREFIX_LENGTH]
     start = text.find(anchor)
-    if start < 0:
-        return text
-    pieces: list[str] = []
-    done = 0
     while start >= 0:
         end = start + len(anchor)
-        limit = min(len(text), start + len(secret))
-        while end < limit and text[end] == secret[end - start]:
-            end += 1
-        pieces += [text[done:start], MASK]
-        done = end
+        if len(secret) > len(anchor):
+            limit = min(len(text), start + len(secret))
+            while end < limit and text[end] == secret[end - start]:
+                end += 1
+        yield start, end
         start = text.find(anchor, end)
-    pieces.append(text[done:])
-    return "".join(pieces)
 
 
 def redact(text: str) -> str:
     """`text` with every credential replaced by `***`."""
-    # Registered secrets first: a key with "&" or a space would otherwise be masked only up to it.
-    for secret in _longest_first:  # a tuple is replaced whole, never changed: safe to read unlocked
-        text = _mask_secret(text, secret)
+    # Registered secrets first: a key with "&" or a space would otherwise be masked only up to it by the
+    # patterns. The spans of all forms are merged, so a form sharing its start with another (raw and
+    # JSON-escaped) cannot mask part of an occurrence and leave the rest for no form to match.
+    # _registered is replaced whole, never changed: safe to read unlocked.
+    spans = sorted(span for secret in _registered for span in _spans(text, secret))
+    if spans:
+        pieces: list[str] = []
+        done = 0
+        for start, end in spans:
+            if start > done or not pieces:
+                pieces += [text[done:start], MASK]
+            done = max(done, end)
+        pieces.append(text[done:])
+        text = "".join(pieces)
     for pattern, replacement in _PATTERNS:
         text = pattern.sub(replacement, text)
     return text
