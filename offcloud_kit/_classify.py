@@ -19,6 +19,7 @@ interpret() raises it from a frame whose locals show nothing secret.
 """
 
 import json
+import sys
 from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any, Generic, TypeVar
@@ -93,7 +94,8 @@ def connection_error(operation: str, exc: httpx.RequestError) -> APIConnectionEr
     sent = getattr(exc, "_request", None)  # httpx's .request raises when unset
     request = RedactedRequest.of(sent) if isinstance(sent, httpx.Request) else None
     del sent
-    scrub_exception(exc)
+    # Called outside any handler of ours: what is being handled is the caller's, chained by Python.
+    scrub_exception(exc, outside=sys.exc_info()[1])
     kind = APITimeoutError if isinstance(exc, httpx.TimeoutException) else APIConnectionError
     what = "timed out" if kind is APITimeoutError else "connection failed"
     error = kind(
@@ -153,6 +155,7 @@ def _json_error_beside_text(operation: str, response: httpx.Response) -> ErrorBo
 
 def _build(plan: Plan[Any], raw: Client, response: httpx.Response) -> Any:
     """The generated client's parse of `response`, or the UnexpectedResponseError it means."""
+    outside = sys.exc_info()[1]  # the caller's exception, if it calls us while handling one
     try:
         return plan.build_response(client=raw, response=response).parsed
     except UnexpectedResponse as exc:
@@ -160,7 +163,7 @@ def _build(plan: Plan[Any], raw: Client, response: httpx.Response) -> Any:
         # and become the __cause__ of an error raised later, outside this handler: raised inside it, the
         # error would also keep the unscrubbed original as __context__.
         failure = _unexpected(plan.operation, response, exc.reason)
-        failure.__cause__ = scrub_exception(exc)
+        failure.__cause__ = scrub_exception(exc, outside=outside)
         return failure
 
 

@@ -250,18 +250,22 @@ def _scrub_one(exc: BaseException) -> None:
     exc.__traceback__ = None
 
 
-def scrub_exception(exc: BaseException) -> BaseException:
+def scrub_exception(exc: BaseException, *, outside: BaseException | None = None) -> BaseException:
     """Detach `exc` and its whole __cause__/__context__ chain from the request, in place; returns exc.
 
     Messages and text attributes are redacted, httpx/httpcore objects (requests, responses, URLs) set to
     None (so `.request` of a scrubbed httpx error raises RuntimeError, as for one never sent), and the
     tracebacks dropped: the frames of httpx and httpcore hold the raw URL in their locals.
+
+    `outside` is the exception the caller was handling when the request was made (sys.exc_info()), which
+    Python chains as the __context__ of the request's errors: it and what lies beyond it are the caller's
+    and left alone.
     """
     seen: set[int] = set()
     pending: list[BaseException] = [exc]
     while pending:
         current = pending.pop()
-        if id(current) in seen:
+        if id(current) in seen or current is outside:
             continue
         seen.add(id(current))
         _scrub_one(current)

@@ -38,6 +38,7 @@ from .secret_fakes import (
     KINDS,
     LONG_PASSWORD,
     PASSWORD,
+    chain,
     exposures,
     failing_client,
     leaks,
@@ -95,6 +96,23 @@ def test_chained_transport_error_is_a_scrubbed_copy() -> None:
     assert cause.__traceback__ is None  # httpcore's frames hold the request in their locals
     with pytest.raises(RuntimeError):
         _ = cause.request
+
+
+@pytest.mark.parametrize("kind", ["refused", "unexpected"])
+def test_the_callers_own_exception_is_left_alone(kind: str) -> None:
+    """Called while handling an exception, the client scrubs its own chain, not the caller's."""
+    handled: list[BaseException] = []
+    with failing_client(kind) as client:
+        try:
+            raise ValueError("the caller's own problem, with its own traceback")
+        except ValueError as own:
+            handled.append(own)
+            with pytest.raises(OffcloudError) as caught:
+                client.cloud_status(UNKNOWN_ID)
+    assert handled[0].__traceback__ is not None
+    assert handled[0].args == ("the caller's own problem, with its own traceback",)
+    assert any(exc is handled[0] for exc in chain(caught.value))  # chained, as Python does
+    assert exposures(caught.value) == []
 
 
 @pytest.fixture
