@@ -22,8 +22,8 @@ method and URL with the key masked; None for errors of no single request). Messa
 through redact(), so they never show the API key, the login password or a token.
 
 No error holds a raw httpx Request or Response (their URLs carry `?key=`), neither itself nor through
-`__cause__`/`__context__`: a chained httpx or generated-client error is a scrubbed copy, without its
-request and traceback (see redact.scrub_exception).
+`__cause__`/`__context__`: a chained httpx or generated-client error is scrubbed in place, left without
+its request and traceback, its text redacted (see redact.scrub_exception).
 """
 
 from dataclasses import dataclass
@@ -200,7 +200,7 @@ class DownloadFailedError(OffcloudError):
         super().__init__(message, operation=operation, status=200, body=body)
         self.request_id = request_id
         self.state = state
-        self.error_message = error_message
+        self.error_message = None if error_message is None else redact(error_message)
         self.download = download
 
 

@@ -62,7 +62,8 @@ _MIN_SECRET_LENGTH = 6
 # A piece of a secret this long is a truncated echo of it (a server quoting the first 79 characters of
 # a password), not a coincidence; shorter pieces are left alone, so "password1" does not mask "password".
 _MIN_PREFIX_LENGTH = 16
-_secrets: set[str] = set()
+_given: set[str] = set()  # the secrets as registered
+_secrets: set[str] = set()  # and every form of them
 _registered: tuple[str, ...] = ()  # a snapshot of _secrets, replaced whole on each registration
 _secrets_lock = threading.Lock()
 
@@ -88,8 +89,9 @@ def register_secret(secret: str | None) -> None:
     if secret is None or len(secret) < _MIN_SECRET_LENGTH:
         return
     with _secrets_lock:
-        if secret in _secrets:
+        if secret in _given:
             return
+        _given.add(secret)
         _secrets.update(_forms(secret))
         _registered = tuple(_secrets)
 
