@@ -115,12 +115,17 @@ def test_the_callers_own_exception_is_left_alone(kind: str) -> None:
     assert exposures(caught.value) == []
 
 
+def planted_client(mock: OffcloudMock) -> Offcloud:
+    """A client with the planted key on `mock`, reset to an account with the planted key and password."""
+    mock.controls.load_scenario(planted_scenario())
+    transport = mock.transport()  # None when live: real sockets, httpcore and its DEBUG logs
+    httpx_args = {} if transport is None else {"transport": transport}
+    return Offcloud(KEY, base_url=mock.base_url, httpx_args=httpx_args, max_retries=0)
+
+
 @pytest.fixture
 def planted(offcloud_mock: OffcloudMock) -> Offcloud:
-    offcloud_mock.controls.load_scenario(planted_scenario())
-    transport = offcloud_mock.transport()
-    assert transport is not None
-    return Offcloud(KEY, base_url=offcloud_mock.base_url, httpx_args={"transport": transport}, max_retries=0)
+    return planted_client(offcloud_mock)
 
 
 def test_an_echoed_over_long_password_is_masked(planted: Offcloud) -> None:
@@ -139,12 +144,16 @@ def test_a_wrong_password_is_masked(planted: Offcloud) -> None:
     assert exposures(caught.value) == []
 
 
+@pytest.mark.parametrize("live", [False, True], ids=["in-process", "live"])
 def test_everything_captured_at_debug_holds_no_secret(
-    offcloud_mock: OffcloudMock, planted: Offcloud, caplog: pytest.LogCaptureFixture
+    live: bool, request: pytest.FixtureRequest, caplog: pytest.LogCaptureFixture
 ) -> None:
+    offcloud_mock: OffcloudMock = request.getfixturevalue("offcloud_mock_live" if live else "offcloud_mock")
+    planted = planted_client(offcloud_mock)
     caplog.set_level(logging.DEBUG)
     for name in list(logging.Logger.manager.loggerDict):
-        if not name.startswith("mock_server"):  # the mock's own logs are the mock's business
+        # The server's own logs (the mock, waitress) are the server side's business, not the client's.
+        if not name.startswith(("mock_server", "waitress")):
             caplog.set_level(logging.DEBUG, logger=name)
     errors: list[OffcloudError] = []
 
@@ -175,6 +184,7 @@ def test_everything_captured_at_debug_holds_no_secret(
         ServerError,
     ]
     assert any(record.name == "httpx" for record in caplog.records)
+    assert live == any(record.name.startswith("httpcore.") for record in caplog.records)
     captured = [caplog.text, *(record.getMessage() for record in caplog.records)]
     captured += [repr(planted), repr(planted.raw), repr(planted.to_async())]
     for error in errors:
