@@ -21,8 +21,9 @@ import pytest
 from flask import Flask
 from werkzeug.exceptions import HTTPException
 
-from mock_server.app import create_app
-from mock_server.config import MockConfig
+from mock_server.backend.demo import PREMIUM_URL, VIDEO_URL
+from mock_server.http.app import create_app
+from mock_server.settings import MockConfig
 from tests.mock_http.conftest import (
     BROKEN_URL,
     BUNNY_HASH,
@@ -41,8 +42,6 @@ from tests.mock_http.conftest import (
 
 GOLDEN_DIR = Path(__file__).with_name("golden")
 SEED = 7
-PREMIUM_URL = "https://premiumhost.example/file/7f3a9c/holiday-photos.zip"
-VIDEO_URL = "https://videos.example.org/watch?v=demo42"
 
 
 @dataclass(frozen=True)
