@@ -19,8 +19,8 @@ from typing import Any
 import httpx
 from flask import Response
 
-from mock_server.errors import json_error, mark_outside_contract
-from mock_server.faults import Fault
+from mock_server.backend.faults import Fault
+from mock_server.http.error_handlers import json_error, mark_outside_contract
 
 __all__ = ["DROPPED_STATUS", "ConnectionDropped", "fault_response"]
 

@@ -14,9 +14,9 @@ from dataclasses import dataclass, field
 from typing import Final, Literal
 from urllib.parse import quote
 
-from mock_server.exceptions import BadRequest
-from mock_server.fake_internet import Content
-from mock_server.scenario import ResourceFile, Timing
+from mock_server.backend.errors import BadRequest
+from mock_server.backend.fake_internet import Content
+from mock_server.backend.scenario import ResourceFile, Timing
 
 __all__ = [
     "FINISHED_STATUSES",
@@ -26,6 +26,7 @@ __all__ = [
     "Download",
     "DownloadKind",
     "DownloadProgress",
+    "DownloadSnapshot",
 ]
 
 DownloadKind = Literal["instant", "cloud", "remote"]
@@ -158,49 +159,29 @@ class Download:
             return [f"{base}/{index}/{quote(file.name)}" for index, file in enumerate(self.files)]
         return [f"{base}/{quote(self.file_name)}"]
 
-    def add_answer(self, now: float) -> dict[str, object]:
-        """The answer to the add operation of this download's kind; also the answer to adding it again.
+    def instant_url(self) -> str:
+        """The link an instant download answers with: the file's name on the download host."""
+        return (
+            f"https://{self.server}.offcloud.com/instant/download/{self.request_id}/{quote(self.file_name)}"
+        )
 
-        Keys in the real server's order: only instant answers carry a link with the file name, only cloud
-        answers a link without it, remote answers none.
-        """
-        answer: dict[str, object] = {"requestId": self.request_id, "fileName": self.file_name}
-        if self.kind == "instant":
-            answer["url"] = (
-                f"https://{self.server}.offcloud.com/instant/download/{self.request_id}/"
-                f"{quote(self.file_name)}"
-            )
-        answer["site"] = self.site
-        answer["status"] = self.status_at(now).status
-        answer["originalLink"] = self.original_link
-        if self.kind == "cloud":
-            answer["url"] = self.download_url()
-        answer["createdOn"] = self.created_on
-        return answer
+    def snapshot(self, now: float) -> "DownloadSnapshot":
+        return DownloadSnapshot(self, self.status_at(now), self.attempt, self.forced_status)
 
-    def status_body(self, now: float, *, string_numbers: bool = False) -> dict[str, object]:
-        """The object inside the {"status": ...} wrapper of /api/cloud/status and /api/remote/status.
 
-        `string_numbers` plays the legacy server, which sent some numbers as strings of digits.
-        """
-        progress = self.status_at(now)
+@dataclass(frozen=True, slots=True)
+class DownloadSnapshot:
+    """A download as of one moment: what every answer about a download is presented from."""
 
-        def number(value: int) -> int | str:
-            return str(value) if string_numbers else value
+    download: Download
+    progress: DownloadProgress
+    attempt: int
+    forced_status: str | None
 
-        body: dict[str, object] = {
-            "requestId": self.request_id,
-            "fileName": self.file_name,
-            "status": progress.status,
-            "amount": progress.amount,
-            "fileSize": number(self.size),
-            "server": self.server,
-        }
-        if progress.speed is not None and progress.downloading_ms is not None:
-            body["downloadingSpeed"] = number(progress.speed)
-            body["downloadingTime"] = progress.downloading_ms
-        if progress.status == "downloaded":
-            body["isDirectory"] = self.content.is_multi_file
-        if progress.error_message is not None:
-            body["errorMessage"] = progress.error_message
-        return body
+    @property
+    def request_id(self) -> str:
+        return self.download.request_id
+
+    @property
+    def status(self) -> str:
+        return self.progress.status

@@ -14,13 +14,13 @@ then the handler runs. Afterwards the answer is checked against the spec when re
 from flask import Flask, Request, Response, current_app, g, request
 from flask.ctx import _AppCtxGlobals
 
-from mock_server.auth import authenticate, identify
-from mock_server.bodies import BodyKind, read_body
-from mock_server.errors import json_error
-from mock_server.exceptions import MockApiError
-from mock_server.injection import DROPPED_STATUS, fault_response
-from mock_server.runtime import runtime
-from mock_server.validation import RequestValidator
+from mock_server.backend.errors import DomainError
+from mock_server.http.auth import authenticate, identify
+from mock_server.http.bodies import BodyKind, read_body
+from mock_server.http.error_handlers import json_error
+from mock_server.http.injection import DROPPED_STATUS, fault_response
+from mock_server.http.runtime import runtime
+from mock_server.http.validation import RequestValidator
 
 __all__ = ["after_api_request", "before_api_request", "params"]
 
@@ -36,7 +36,7 @@ def params() -> dict[str, object]:
 def _read(req: Request, validator: RequestValidator) -> tuple[BodyKind, dict[str, object]]:
     try:
         return read_body(req, validator.array_fields)
-    except MockApiError:
+    except DomainError:
         if validator.body_validators:
             raise
         # An operation without a request body takes no parameters, and the spec gives it no 400

@@ -18,8 +18,8 @@ from typing import Any
 
 import jsonschema_rs
 
-from mock_server.bodies import BodyKind
-from mock_server.exceptions import BadRequest
+from mock_server.backend.errors import BadRequest
+from mock_server.http.bodies import BodyKind
 from mock_server.spec import Operation, operations
 
 __all__ = [

@@ -4,7 +4,7 @@ import math
 from collections.abc import Sequence
 from typing import NoReturn, overload
 
-from mock_server.exceptions import ScenarioError
+from mock_server.backend.errors import ScenarioError
 
 __all__ = ["Fields", "check_unique"]
 

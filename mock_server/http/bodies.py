@@ -16,7 +16,7 @@ from urllib.parse import parse_qsl
 
 from flask import Request
 
-from mock_server.exceptions import BadRequest
+from mock_server.backend.errors import BadRequest
 
 __all__ = ["BodyKind", "fold_form", "parse_urlencoded", "read_body"]
 

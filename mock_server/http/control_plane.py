@@ -117,7 +117,7 @@ def index() -> Response:
         for method in rule.methods or ()
         if method not in ("HEAD", "OPTIONS")
     )
-    return _ok({"routes": routes, "docs": "the docstring of mock_server/control.py"})
+    return _ok({"routes": routes, "docs": "the docstring of mock_server/http/control_plane.py"})
 
 
 @bp.get("/health")

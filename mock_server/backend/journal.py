@@ -14,7 +14,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import UTC, datetime
 
-from mock_server.clock import iso_millis
+from mock_server.backend.clock import iso_millis
 
 __all__ = ["MASK", "Journal"]
 

@@ -9,7 +9,7 @@ import math
 import threading
 from dataclasses import asdict, dataclass
 
-from mock_server.exceptions import BadRequest
+from mock_server.backend.errors import BadRequest
 
 __all__ = ["ANY_OPERATION", "Fault", "FaultRegistry"]
 

@@ -4,7 +4,7 @@
     app = create_app(MockConfig(error_mode="legacy", validate_responses=True))
     app = create_app(backend=my_backend)                 # around a backend built by hand
 
-The mock's state is reachable as `mock_server.runtime.runtime(app)` (also `app.extensions["offcloud_mock"]`),
+The mock's state is reachable as `mock_server.http.runtime.runtime(app)` (also `app.extensions["offcloud_mock"]`),
 its backend as `runtime(app).backend`.
 """
 
@@ -13,21 +13,21 @@ import functools
 from flask import Flask
 from flask.json.provider import DefaultJSONProvider
 
-from mock_server import control, docs, routes
 from mock_server.backend import MockBackend
-from mock_server.clock import MockClock
-from mock_server.config import MockConfig
-from mock_server.errors import register_error_handlers
-from mock_server.runtime import EXTENSION_KEY, MockRuntime, runtime
-from mock_server.scenario import Scenario, demo_scenario, load_scenario
+from mock_server.backend.clock import MockClock
+from mock_server.backend.scenario import Scenario, demo_scenario, load_scenario
+from mock_server.http import control_plane, docs, routes
+from mock_server.http.error_handlers import register_error_handlers
+from mock_server.http.runtime import EXTENSION_KEY, MockRuntime, runtime
+from mock_server.http.validation import request_validators
+from mock_server.settings import MockConfig
 from mock_server.spec import Operation, operations
-from mock_server.validation import request_validators
 
 __all__ = ["build_backend", "create_app", "runtime"]
 
 
 class _JsonProvider(DefaultJSONProvider):
-    sort_keys = False  # keep the real server's field order (the backend builds answers in it)
+    sort_keys = False  # keep the real server's field order (the presenters build answers in it)
     compact = True
 
 
@@ -46,7 +46,7 @@ def build_backend(config: MockConfig) -> MockBackend:
     scenario = _demo() if config.scenario is None else load_scenario(config.scenario)
     # Frozen from the first instant, so a frozen mock always starts at exactly the scenario's start.
     clock = MockClock(scenario.start, config.clock_speed, frozen=config.frozen_clock)
-    return MockBackend(scenario, seed=config.seed, clock=clock, string_numbers=config.string_numbers)
+    return MockBackend(scenario, seed=config.seed, clock=clock)
 
 
 def _check_routes(app: Flask, specified: tuple[Operation, ...]) -> None:
@@ -74,15 +74,12 @@ def create_app(config: MockConfig | None = None, *, backend: MockBackend | None 
     app.extensions[EXTENSION_KEY] = MockRuntime(
         config=config,
         backend=backend if backend is not None else build_backend(config),
-        error_mode=config.error_mode,
-        validate_requests=config.validate_requests,
-        validate_responses=config.validate_responses,
         operations={op.operation_id: op for op in specified},
         request_validators=request_validators(),
     )
     register_error_handlers(app)
     app.register_blueprint(routes.bp)
-    app.register_blueprint(control.bp)
+    app.register_blueprint(control_plane.bp)
     docs.register_docs(app)
     _check_routes(app, specified)
     return app

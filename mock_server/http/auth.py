@@ -11,7 +11,7 @@ checks the key first would. Missing or unknown credentials: `NoAuth` (401 `{"err
 from flask import Request, g, request
 
 from mock_server.backend import AccountBackend, MockBackend
-from mock_server.exceptions import NoAuth
+from mock_server.backend.errors import NoAuth
 from mock_server.spec import AuthKind
 
 __all__ = ["SESSION_COOKIE", "authenticate", "current_account", "identify", "presented_key", "session_id"]

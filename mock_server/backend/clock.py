@@ -10,7 +10,7 @@ import time
 from collections.abc import Callable
 from datetime import UTC, datetime, timedelta
 
-from mock_server.exceptions import BadRequest
+from mock_server.backend.errors import BadRequest
 
 __all__ = ["MAX_ELAPSED", "MAX_SPEED", "MockClock", "iso_millis"]
 

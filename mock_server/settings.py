@@ -1,11 +1,17 @@
-"""The settings a mock app is built from (the Flask tutorial's "test_config", typed)."""
+"""The one settings object of a mock app, validated once, here.
 
+Built alike from the command line (`cli`), by hand (`Settings(...)`, also named `MockConfig`), from the
+pytest marker (`pytest_plugin`) and, for the settings that change at run time, by the control plane
+(`Settings.changed`, which validates again the same way).
+"""
+
+import dataclasses
 import math
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Literal, get_args
 
-__all__ = ["DEFAULT_MAX_BODY_BYTES", "ERROR_MODES", "ErrorMode", "MockConfig"]
+__all__ = ["DEFAULT_MAX_BODY_BYTES", "ERROR_MODES", "ErrorMode", "MockConfig", "Settings"]
 
 ErrorMode = Literal["modern", "legacy"]
 ERROR_MODES: tuple[str, ...] = get_args(ErrorMode)
@@ -15,7 +21,7 @@ DEFAULT_MAX_BODY_BYTES = 1024 * 1024
 
 
 @dataclass(frozen=True, slots=True)
-class MockConfig:
+class Settings:
     """How to build one mock app. The defaults play the demo scenario like the 2026 server."""
 
     scenario: Path | str | None = None  # a scenario YAML file; None: the bundled demo scenario
@@ -40,3 +46,10 @@ class MockConfig:
             raise ValueError(f"max_body_bytes must be at least 1, not {self.max_body_bytes}")
         if not (math.isfinite(self.clock_speed) and self.clock_speed > 0):
             raise ValueError(f"clock_speed must be a finite number above 0, not {self.clock_speed}")
+
+    def changed(self, **changes: object) -> "Settings":
+        """A copy with `changes`, validated like any other; ValueError names a bad value."""
+        return dataclasses.replace(self, **changes)  # type: ignore[arg-type]
+
+
+MockConfig = Settings  # the public name of the constructor since the first release

@@ -1,33 +1,24 @@
 """AccountBackend: the API operations of one Offcloud account, and the state its MockBackend shares with it.
 
-One method per API operation, named like it. Errors are raised as the typed errors of
-`mock_server.exceptions`; the HTTP layer renders them. Every method that touches shared state holds the
+One method per API operation, named like it. Answers are domain objects (a `DownloadSnapshot`, the
+scenario's proxies and remote accounts, lists of links and hashes), errors the domain errors of
+`backend.errors`; the presenters of the HTTP layer decide how both look on the wire. Every method that touches shared state holds the
 MockBackend's one re-entrant lock, which also keeps the RNG's draws (and so the ids) in call order.
 """
 
 import threading
 from dataclasses import dataclass
 
-from mock_server.clock import MockClock, iso_millis
-from mock_server.downloads import FINISHED_STATUSES, SERVERS, Download, DownloadKind
-from mock_server.exceptions import BadArchive, BadRequest, NotAvailable, NotFound
-from mock_server.fake_internet import Content, FakeInternet
-from mock_server.rng import SeededIds
-from mock_server.scenario import Account, ResourceFile, Scenario
+from mock_server.backend.clock import MockClock, iso_millis
+from mock_server.backend.downloads import FINISHED_STATUSES, SERVERS, Download, DownloadKind, DownloadSnapshot
+from mock_server.backend.errors import BadArchive, BadRequest, NotAvailable, NotFound
+from mock_server.backend.fake_internet import Content, FakeInternet
+from mock_server.backend.ids import SeededIds
+from mock_server.backend.scenario import Account, Proxy, RemoteAccount, Scenario
 
 __all__ = ["MAX_REMOTE_IN_PROGRESS", "AccountBackend", "SharedState"]
 
 MAX_REMOTE_IN_PROGRESS = 100
-_BULK_FILE = ResourceFile(name="bulk-file.bin", size=1_048_576)
-# One content object for every bulk download keeps 100,000 of them small.
-_BULK_CONTENT = Content(
-    key="bulk",  # unused: bulk downloads are registered under their distinct URLs
-    name=_BULK_FILE.name,
-    site="Offcloud",
-    kind="normal",
-    files=(_BULK_FILE,),
-    size=_BULK_FILE.size,
-)
 
 
 @dataclass(slots=True, eq=False)
@@ -40,7 +31,6 @@ class SharedState:
     ids: SeededIds
     internet: FakeInternet
     downloads: dict[str, Download]  # every account's, by request id
-    string_numbers: bool
 
 
 class AccountBackend:
@@ -57,28 +47,26 @@ class AccountBackend:
         self._by_link: dict[DownloadKind, dict[str, Download]] = {"instant": {}, "cloud": {}, "remote": {}}
         self._remote_downloads: list[Download] = []
         self._added = 0  # downloads added in total, what link_limit counts
-        self._bulk_added = 0
 
-    def add_instant(self, url: str, proxy_id: str | None = None) -> dict[str, object]:
+    def add_instant(self, url: str, proxy_id: str | None = None) -> DownloadSnapshot:
         return self._add("instant", url, proxy_id=proxy_id)
 
-    def add_cloud(self, url: str) -> dict[str, object]:
+    def add_cloud(self, url: str) -> DownloadSnapshot:
         return self._add("cloud", url)
 
-    def add_remote(self, url: str, remote_option_id: str, folder_id: str | None = None) -> dict[str, object]:
+    def add_remote(self, url: str, remote_option_id: str, folder_id: str | None = None) -> DownloadSnapshot:
         return self._add("remote", url, remote_option_id=remote_option_id, folder_id=folder_id)
 
-    def list_proxies(self) -> dict[str, object]:
-        proxies = self._shared.scenario.proxies
-        return {"list": [{"id": proxy.id, "name": proxy.name, "region": proxy.region} for proxy in proxies]}
+    def list_proxies(self) -> tuple[Proxy, ...]:
+        return self._shared.scenario.proxies
 
-    def cloud_status(self, request_id: str) -> dict[str, object]:
+    def cloud_status(self, request_id: str) -> DownloadSnapshot:
         return self._status(request_id, "cloud")
 
-    def remote_status(self, request_id: str) -> dict[str, object]:
+    def remote_status(self, request_id: str) -> DownloadSnapshot:
         return self._status(request_id, "remote")
 
-    def check_cache(self, hashes: list[str]) -> dict[str, object]:
+    def check_cache(self, hashes: list[str]) -> list[str]:
         """The cached hashes only, in the client's order and spelling, each once."""
         seen: set[str] = set()
         cached: list[str] = []
@@ -88,7 +76,7 @@ class AccountBackend:
                 if lowered not in seen and self._shared.internet.is_cached(lowered):
                     cached.append(info_hash)
                 seen.add(lowered)
-        return {"cachedItems": cached}
+        return cached
 
     def explore(self, request_id: str) -> list[str]:
         with self._shared.lock:
@@ -97,50 +85,19 @@ class AccountBackend:
                 raise BadArchive()
             return download.file_urls()
 
-    def list_links(self, request_id: str) -> str:
+    def list_links(self, request_id: str) -> list[str]:
+        """The links of every file, multi-file or not (explore refuses single files)."""
         with self._shared.lock:
-            return "".join(f"{url}\n" for url in self._downloaded_cloud(request_id).file_urls())
+            return self._downloaded_cloud(request_id).file_urls()
 
-    def remote_accounts(self) -> dict[str, object]:
-        return {
-            "data": [
-                {
-                    "accountId": remote.account_id,
-                    "remoteOptionId": remote.remote_option_id,
-                    "type": remote.type,
-                    "username": remote.username,
-                    "path": remote.path,
-                    "host": remote.host,
-                    "port": remote.port,
-                    "status": remote.status,
-                    "usage": remote.usage,
-                }
-                for remote in self.account.remote_accounts
-            ]
-        }
+    def remote_accounts(self) -> tuple[RemoteAccount, ...]:
+        return self.account.remote_accounts
 
-    def retry_cloud(self, request_id: str) -> dict[str, object]:
+    def retry_cloud(self, request_id: str) -> DownloadSnapshot:
         return self._retry(request_id, "cloud")
 
-    def retry_remote(self, request_id: str) -> dict[str, object]:
+    def retry_remote(self, request_id: str) -> DownloadSnapshot:
         return self._retry(request_id, "remote")
-
-    def api_key_info(self) -> dict[str, object]:
-        return {"email": self.email, "apiKey": self.api_key}
-
-    def add_bulk(self, count: int) -> None:
-        """`count` cloud downloads of distinct URLs and one small shared content, without any check.
-
-        The fast path for benchmarks: no resolving, no entitlements, one clock read for all of them.
-        """
-        with self._shared.lock:
-            now = self._shared.clock.now()
-            created_on = iso_millis(self._shared.clock.at(now))
-            first = self._bulk_added
-            self._bulk_added += count
-            for number in range(first, first + count):
-                link = f"https://bulk.offcloud.test/{number}/{_BULK_FILE.name}"
-                self._create("cloud", link, link, _BULK_CONTENT, now, created_on)
 
     def _add(
         self,
@@ -150,7 +107,7 @@ class AccountBackend:
         proxy_id: str | None = None,
         remote_option_id: str | None = None,
         folder_id: str | None = None,
-    ) -> dict[str, object]:
+    ) -> DownloadSnapshot:
         shared = self._shared
         with shared.lock:
             content = shared.internet.resolve(url)
@@ -160,7 +117,7 @@ class AccountBackend:
             # Content the account already has is answered again, never refused and never counted.
             existing = self._by_link[kind].get(content.key)
             if existing is not None:
-                return existing.add_answer(now)
+                return existing.snapshot(now)
             self._check_entitlements(kind, content, proxy_id)
             if kind == "remote":
                 self._check_remote_capacity(now)
@@ -168,7 +125,7 @@ class AccountBackend:
             download = self._create(kind, content.key, url.strip(), content, now, created_on)
             download.remote_option_id = remote_option_id
             download.folder_id = folder_id
-            return download.add_answer(now)
+            return download.snapshot(now)
 
     def _check_entitlements(self, kind: DownloadKind, content: Content, proxy_id: str | None) -> None:
         # The order of the checks decides which add-on a refusal names when several are missing.
@@ -228,16 +185,14 @@ class AccountBackend:
             raise BadRequest("File is not downloaded yet.")
         return download
 
-    def _status(self, request_id: str, kind: DownloadKind) -> dict[str, object]:
+    def _status(self, request_id: str, kind: DownloadKind) -> DownloadSnapshot:
         with self._shared.lock:
-            download = self._own(request_id, kind)
-            now = self._shared.clock.now()
-            return {"status": download.status_body(now, string_numbers=self._shared.string_numbers)}
+            return self._own(request_id, kind).snapshot(self._shared.clock.now())
 
-    def _retry(self, request_id: str, kind: DownloadKind) -> dict[str, object]:
+    def _retry(self, request_id: str, kind: DownloadKind) -> DownloadSnapshot:
         with self._shared.lock:
             download = self._own(request_id, kind)
             now = self._shared.clock.now()
             download.retry(now)
             # "created", except for cached cloud content, which is at once downloaded again.
-            return {"success": True, "requestId": request_id, "status": download.status_at(now).status}
+            return download.snapshot(now)

@@ -1,8 +1,7 @@
-"""Every error answer of the mock is rendered here, and only here.
+"""Error answers of the HTTP layer.
 
-* Typed backend errors (`MockApiError`) of the faked API follow the error era: `http_status()` is the one
-  place that maps an error to its HTTP status (modern: the error's own 400/401/404; legacy: 200, as the
-  2014-2025 server answered; add-on refusals are 200 in both).
+* Domain errors of the faked API (`backend.errors.DomainError`) are answered as the current era's
+  presenter says (`presenters`: status and body).
 * Framework errors (unknown route 404, 405, 413) and the control plane's errors keep their status
   in both eras: the real server's era mapping only ever covered its API answers.
 * Anything unexpected is a 500 `{"error": "Internal mock error"}`; Flask logs the traceback, the body
@@ -14,22 +13,11 @@ from http import HTTPStatus
 from flask import Flask, Response, current_app, g, jsonify, request
 from werkzeug.exceptions import HTTPException, InternalServerError
 
-from mock_server.config import ErrorMode
-from mock_server.exceptions import MockApiError
-from mock_server.runtime import runtime
+from mock_server.backend.errors import DomainError
+from mock_server.http.presenters import Presenter
+from mock_server.http.runtime import runtime
 
-__all__ = [
-    "api_error_response",
-    "http_status",
-    "json_error",
-    "mark_outside_contract",
-    "register_error_handlers",
-]
-
-
-def http_status(error: MockApiError, mode: ErrorMode) -> int:
-    """THE era mapping: the HTTP status an API error is answered with."""
-    return 200 if mode == "legacy" else error.status
+__all__ = ["api_error_response", "json_error", "mark_outside_contract", "register_error_handlers"]
 
 
 def json_error(status: int, message: str, headers: dict[str, str] | None = None) -> Response:
@@ -40,9 +28,9 @@ def json_error(status: int, message: str, headers: dict[str, str] | None = None)
     return response
 
 
-def api_error_response(error: MockApiError, mode: ErrorMode) -> Response:
-    response = jsonify(error.body())
-    response.status_code = http_status(error, mode)
+def api_error_response(error: DomainError, presenter: Presenter) -> Response:
+    response = jsonify(presenter.error_body(error))
+    response.status_code = presenter.error_status(error)
     return response
 
 
@@ -51,8 +39,8 @@ def mark_outside_contract() -> None:
     g.outside_contract = True
 
 
-def _api_error(error: MockApiError) -> Response:
-    return api_error_response(error, runtime().error_mode)
+def _api_error(error: DomainError) -> Response:
+    return api_error_response(error, runtime().presenter)
 
 
 def _message(error: HTTPException) -> str:
@@ -80,6 +68,6 @@ def _internal_error(error: InternalServerError) -> Response:
 
 
 def register_error_handlers(app: Flask) -> None:
-    app.register_error_handler(MockApiError, _api_error)
+    app.register_error_handler(DomainError, _api_error)
     app.register_error_handler(InternalServerError, _internal_error)
     app.register_error_handler(HTTPException, _framework_error)

@@ -5,15 +5,15 @@ The HTTP layer finds an account here (by API key or session) and calls that Acco
 
 import threading
 
-from mock_server.account_backend import AccountBackend, SharedState
-from mock_server.clock import MockClock
-from mock_server.downloads import Download
-from mock_server.exceptions import BadRequest, InvalidCredentials, NoAuth, NotFound
-from mock_server.fake_internet import FakeInternet
-from mock_server.faults import FaultRegistry
-from mock_server.journal import Journal
-from mock_server.rng import SeededIds
-from mock_server.scenario import EMAIL_PATTERN, Scenario
+from mock_server.backend.accounts import AccountBackend, SharedState
+from mock_server.backend.clock import MockClock
+from mock_server.backend.downloads import Download, DownloadSnapshot
+from mock_server.backend.errors import BadRequest, InvalidCredentials, NoAuth, NotFound
+from mock_server.backend.fake_internet import FakeInternet
+from mock_server.backend.faults import FaultRegistry
+from mock_server.backend.ids import SeededIds
+from mock_server.backend.journal import Journal
+from mock_server.backend.scenario import EMAIL_PATTERN, Scenario
 
 __all__ = ["AccountBackend", "MockBackend"]
 
@@ -27,7 +27,6 @@ class MockBackend:
         *,
         seed: int | None = None,
         clock: MockClock | None = None,
-        string_numbers: bool = False,
     ) -> None:
         self._lock = threading.RLock()
         self.scenario = scenario
@@ -35,7 +34,6 @@ class MockBackend:
         self.faults = FaultRegistry()
         self.journal = Journal(now=self.clock.now, at=self.clock.at)
         self._seed_override = seed
-        self._string_numbers = string_numbers
         self._build()
 
     def _build(self) -> None:
@@ -46,7 +44,6 @@ class MockBackend:
             ids=SeededIds(self.seed),
             internet=FakeInternet(self.scenario.resources),
             downloads={},
-            string_numbers=self._string_numbers,
         )
         self._by_key = {
             account.api_key: AccountBackend(self._shared, account) for account in self.scenario.accounts
@@ -60,17 +57,6 @@ class MockBackend:
         if self._seed_override is not None:
             return self._seed_override
         return self.scenario.seed if self.scenario.seed is not None else 0
-
-    @property
-    def string_numbers(self) -> bool:
-        """Play the legacy server, which sent fileSize and downloadingSpeed as strings of digits."""
-        return self._shared.string_numbers
-
-    @string_numbers.setter
-    def string_numbers(self, value: bool) -> None:
-        with self._lock:
-            self._string_numbers = value
-            self._shared.string_numbers = value
 
     def reset(self, scenario: Scenario | None = None, seed: int | None = None) -> None:
         """Back to the initial state: same seed, same ids again. The clock keeps its speed and freezing."""
@@ -98,8 +84,8 @@ class MockBackend:
             raise NoAuth()
         return account
 
-    def login(self, username: str, password: str) -> tuple[str, dict[str, object]]:
-        """A new session for the account; (session id, the answer body)."""
+    def login(self, username: str, password: str) -> tuple[str, AccountBackend]:
+        """A new session for the account: (session id, the account)."""
         if not EMAIL_PATTERN.match(username):
             raise BadRequest("Please enter a valid email address.")
         with self._lock:
@@ -108,7 +94,7 @@ class MockBackend:
                 raise InvalidCredentials()
             session_id = self._shared.ids.session_id()
             self._sessions[session_id] = account
-        return session_id, {"email": account.email, "userId": account.user_id}
+        return session_id, account
 
     def is_logged_in(self, session_id: str | None) -> bool:
         with self._lock:
@@ -126,17 +112,18 @@ class MockBackend:
             raise NotFound()
         return download
 
-    def force_status(self, request_id: str, status: str) -> dict[str, object]:
-        """Pin a download's status; answers its status body (without the {"status": ...} wrapper)."""
+    def download_snapshot(self, request_id: str) -> DownloadSnapshot:
+        """Any account's download as of now, for the control plane."""
+        with self._lock:
+            return self.find_download(request_id).snapshot(self.clock.now())
+
+    def force_status(self, request_id: str, status: str) -> DownloadSnapshot:
+        """Pin a download's status; answers the download as of now."""
         with self._lock:
             download = self.find_download(request_id)
             download.force_status(status)
-            return download.status_body(self.clock.now(), string_numbers=self._shared.string_numbers)
+            return download.snapshot(self.clock.now())
 
     def download_count(self) -> int:
         with self._lock:
             return len(self._shared.downloads)
-
-    def add_bulk_downloads(self, api_key: str, count: int) -> None:
-        """Add `count` cloud downloads of distinct URLs to the account at once, skipping every check."""
-        self.account_for_key(api_key).add_bulk(count)

@@ -11,8 +11,8 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from urllib.parse import parse_qs, unquote, urlsplit
 
-from mock_server.exceptions import BadRequest
-from mock_server.scenario import DEFAULT_ERROR_MESSAGE, Resource, ResourceFile
+from mock_server.backend.errors import BadRequest
+from mock_server.backend.scenario import DEFAULT_ERROR_MESSAGE, Resource, ResourceFile
 
 __all__ = ["Content", "FakeInternet", "link_key", "site_name"]
 

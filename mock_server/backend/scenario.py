@@ -15,8 +15,9 @@ from urllib.parse import urlsplit
 
 import yaml
 
-from mock_server.exceptions import ScenarioError
-from mock_server.scenario_reader import Fields, check_unique
+from mock_server.backend.demo import DEMO_SCENARIO_PATH
+from mock_server.backend.errors import ScenarioError
+from mock_server.backend.scenario_reader import Fields, check_unique
 
 __all__ = [
     "ADDONS",
@@ -158,8 +159,8 @@ def parse_scenario(data: object, source: str = "<scenario>") -> Scenario:
 
 
 def demo_scenario() -> Scenario:
-    """The built-in demo data, `demo_scenario.yaml` beside this module."""
-    return load_scenario(Path(__file__).with_name("demo_scenario.yaml"))
+    """The built-in demo data, `mock_server/demo_scenario.yaml`."""
+    return load_scenario(DEMO_SCENARIO_PATH)
 
 
 def _field_names(record: type) -> tuple[str, ...]:
