@@ -143,10 +143,12 @@ def standard_timeline(
 
 def _walk(timeline: Timeline, elapsed: float) -> Reading:
     """The reading of the phases alone, ignoring a planned failure."""
+    if math.isnan(elapsed):
+        raise ValueError("elapsed time must be a number")
     done = 0.0
     left = max(elapsed, 0.0)
     for phase in timeline.phases:
-        if left < phase.seconds:
+        if left < phase.seconds or phase.seconds == math.inf:
             part = phase.share * (left / phase.seconds) if math.isfinite(phase.seconds) else 0.0
             return Reading(phase.status, min(done + part, _BELOW_ONE), WORKING_MESSAGES[phase.status])
         left -= phase.seconds
