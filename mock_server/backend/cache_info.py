@@ -134,7 +134,7 @@ def info_hash_of_magnet(link: str) -> str | None:
     if link[:7].lower() != "magnet:" or len(link) > MAX_INPUT_CHARS:
         return None
     for key, value in parse_qsl(urlsplit(link).query, keep_blank_values=True):
-        if not _XT_KEY.fullmatch(key) or value[: len(_BTIH_PREFIX)].lower() != _BTIH_PREFIX:
+        if not _XT_KEY.fullmatch(key.lower()) or value[: len(_BTIH_PREFIX)].lower() != _BTIH_PREFIX:
             continue
         digest = value[len(_BTIH_PREFIX) :]
         if _HEX_HASH.fullmatch(digest):
