@@ -54,7 +54,7 @@ class Torrent:
     name: str  # the single file's name, or the root folder of a multi-file torrent
     files: tuple[TorrentFile, ...]
     is_directory: bool  # a multi-file torrent (a `files` list), even when that list holds one file
-    total_size: int
+    total_size: int  # of the files listed (padding files of hybrid torrents left out)
     info_hash: str  # 40 lowercase hex characters
     trackers: tuple[str, ...]
 
@@ -78,6 +78,8 @@ def parse_torrent(data: bytes, *, max_bytes: int = MAX_TORRENT_BYTES) -> Torrent
         raise NotATorrent("This is not a torrent file: it has no info dictionary.")
     name = _text(info.get(b"name.utf-8", info.get(b"name")), "name")
     _check_segment(name, "name")
+    if b"pieces" not in info and b"file tree" in info:
+        raise NotATorrent("This is a BitTorrent v2-only torrent; only torrents with v1 pieces are supported.")
     _check_pieces(info)
     if b"files" in info:
         files = _multi_files(info[b"files"])
@@ -226,7 +228,13 @@ def _multi_files(value: Bencoded) -> tuple[TorrentFile, ...]:
         path = tuple(_text(segment, "file path") for segment in raw_path)
         for segment in path:
             _check_segment(segment, "file path")
-        files.append(TorrentFile(path, _size(entry.get(b"length"), "file length")))
+        size = _size(entry.get(b"length"), "file length")
+        attributes = entry.get(b"attr", b"")
+        # Hybrid v1/v2 torrents align files with padding files (BEP 47); clients list no such file.
+        if not (isinstance(attributes, bytes) and b"p" in attributes):
+            files.append(TorrentFile(path, size))
+    if not files:
+        raise NotATorrent("This torrent holds nothing but padding files.")
     return tuple(files)
 
 

@@ -101,6 +101,19 @@ def test_the_magnet_link_names_hash_name_and_trackers() -> None:
     assert query["tr"] == ["udp://tracker.example:1337/announce", "udp://a.example:1/ann"]
 
 
+def test_padding_files_of_hybrid_torrents_are_left_out() -> None:
+    files: list[object] = [
+        {"length": 100, "path": ["a.bin"]},
+        {"length": 16284, "path": [".pad", "16284"], "attr": "p"},
+        {"length": 7, "path": ["b.txt"], "attr": "x"},
+    ]
+    info = {**MULTI_INFO, "files": files, "file tree": {}, "meta version": 2}
+    parsed = parse_torrent(torrent(info))
+    assert [file.path for file in parsed.files] == [("a.bin",), ("b.txt",)]
+    assert parsed.total_size == 107
+    assert parsed.info_hash == hashlib.sha1(bencode(info), usedforsecurity=False).hexdigest()
+
+
 def test_utf8_names_win_over_legacy_ones() -> None:
     info = {**SINGLE_INFO, "name.utf-8": "Café.mp4"}
     assert parse_torrent(torrent(info)).name == "Café.mp4"
@@ -160,6 +173,8 @@ def test_what_is_not_bencoded_torrent_data_is_refused_clearly(data: bytes, words
         ({**SINGLE_INFO, "pieces": b"x" * 19}, "pieces"),
         ({**SINGLE_INFO, "piece length": 0}, "piece length"),
         ({**SINGLE_INFO, "name": 5}, "name"),
+        ({"name": "v2", "piece length": 16384, "file tree": {}, "meta version": 2}, "v2-only"),
+        ({**MULTI_INFO, "files": [{"length": 1, "path": [".pad", "1"], "attr": "p"}]}, "padding"),
     ],
 )
 def test_a_broken_torrent_is_refused_with_its_reason(info: dict[str, object], words: str) -> None:
