@@ -31,7 +31,7 @@ say "built $(basename "$wheel")"
 
 # 2. the wheel with [mock], outside the checkout
 "$work/full/bin/python" -m pip install "${pip_quiet[@]}" "${wheel}[mock]" pytest==9.2.0 mypy==2.4.1
-say "installed: $("$work/full/bin/python" -m pip list --format=freeze | wc -l) packages"
+say "installed: $("$work/full/bin/python" -m pip freeze | grep -iE '^(offcloud-kit|httpx|attrs|flask|waitress|flask-swagger-ui|pyyaml|jsonschema.rs|jsonref)==' | tr '\n' ' ')"
 cp -r "$repo/examples/downstream" "$work/project"
 cd "$work/project"
 
