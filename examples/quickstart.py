@@ -10,7 +10,9 @@ Against the real service (your key is in your account settings at https://offclo
 
     OFFCLOUD_API_KEY=... .venv/bin/python examples/quickstart.py --base-url https://offcloud.com
 
-The hashes and links below exist in the mock's demo scenario.
+The hashes and links below exist in the mock's demo scenario. Progress is one redrawn text line (bytes done
+of total, speed, ETA), or a rich progress bar when rich is installed and the output is a terminal
+(`--progress plain|rich` to choose).
 """
 
 import argparse
