@@ -9,7 +9,14 @@ import pytest
 
 from mock_server.async_transport import AsyncWSGITransport
 from mock_server.pytest_plugin import OffcloudMock
-from offcloud_kit import AsyncOffcloud, AuthenticationError, Offcloud, ServerError, WaitTimeoutError
+from offcloud_kit import (
+    APIConnectionError,
+    AsyncOffcloud,
+    AuthenticationError,
+    Offcloud,
+    ServerError,
+    WaitTimeoutError,
+)
 
 PLAIN_URL = "https://files.example.com/docs/annual-report-2025.pdf"  # 50 MiB: 8 s of mock time
 CACHED_MULTI = "92b926e37e61e370e948cda081685a45731f9406"
@@ -119,3 +126,17 @@ def test_async_transport_runs_the_app_off_the_event_loop() -> None:
     assert asyncio.run(call()) == (201, "yes", "got ping")
     assert seen
     assert seen[0] != threading.main_thread().name
+
+
+def test_async_kit_in_process_sees_dropped_connections_like_the_sync_one(offcloud_mock: OffcloudMock) -> None:
+    offcloud_mock.controls.add_fault("checkCache", drop=True, count=4)
+    with pytest.raises(APIConnectionError):
+        offcloud_mock.kit(max_retries=1).check_cache([CACHED_MULTI])
+
+    async def check() -> list[str]:
+        async with offcloud_mock.async_kit(max_retries=1) as oc:
+            return await oc.check_cache([CACHED_MULTI])
+
+    with pytest.raises(APIConnectionError):
+        asyncio.run(check())
+    assert asyncio.run(check()) == [CACHED_MULTI]  # the four faults are used up
