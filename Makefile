@@ -10,7 +10,8 @@ OFFCLOUD_API_KEY ?=
 MOCK_ARGS ?=
 
 .DEFAULT_GOAL := help
-.PHONY: help venv test mock generate check-generated lint format contract bench lock clean
+.PHONY: help venv test mock generate check-generated lint format contract bench lock clean \
+	test-lowest downstream docker-smoke
 
 help:
 	@echo "make mock             run the mock server on http://127.0.0.1:8080 with the demo data"
@@ -20,6 +21,9 @@ help:
 	@echo "make lint             ruff and mypy on our own code"
 	@echo "make contract         contract tests against BASE_URL (with OFFCLOUD_API_KEY)"
 	@echo "make bench            benchmarks, printed and written to bench/results/"
+	@echo "make test-lowest      mock, client and plugin tests at the lower bounds of every dependency"
+	@echo "make downstream       build the wheel, install it outside the checkout, run examples/downstream"
+	@echo "make docker-smoke     build the mock's image and check it turns healthy (skips without Docker)"
 
 $(STAMP): requirements.txt constraints.txt pyproject.toml generated_client/pyproject.toml
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -56,6 +60,16 @@ contract: $(STAMP)
 
 bench: $(STAMP)
 	$(BIN)/python -m bench
+
+# Packaging checks, each in throw-away virtualenvs under a temporary directory (scripts in .ci/).
+test-lowest:
+	bash .ci/lowest.sh
+
+downstream:
+	bash .ci/downstream.sh
+
+docker-smoke:
+	bash .ci/docker.sh
 
 # Rewrites constraints.txt from the venv after a change to requirements.txt.
 lock: $(STAMP)

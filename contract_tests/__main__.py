@@ -12,6 +12,7 @@ it is thrown away afterwards. The coverage matrix of the run is printed at the e
 import os
 import sys
 from collections.abc import Sequence
+from pathlib import Path
 
 import pytest
 
@@ -26,7 +27,9 @@ def _say(message: str) -> None:
 
 
 def _run(pytest_args: Sequence[str]) -> int:
-    code = pytest.main(["-m", "real_server", "-p", "no:cacheprovider", "-q", "contract_tests", *pytest_args])
+    # The package's own folder, so this works from any directory, on a checkout or an installed wheel.
+    suite = str(Path(__file__).resolve().parent)
+    code = pytest.main(["-m", "real_server", "-p", "no:cacheprovider", "-q", suite, *pytest_args])
     print()
     _say("coverage matrix of this run (2xx answers/all answers per suite)")
     print(render(matrix(REACH.snapshot())))

@@ -54,6 +54,9 @@ def suites_collected(item: pytest.Item) -> frozenset[str]:
 def pytest_configure(config: pytest.Config) -> None:
     config.addinivalue_line("markers", "suite(name): the test feeds the coverage matrix column `name`")
     config.addinivalue_line("markers", "coverage_matrix: the final coverage matrix test")
+    # Registered here too (the checkout's pyproject.toml has them) for runs from an installed wheel.
+    config.addinivalue_line("markers", "live: runs against the mock started as a real server process")
+    config.addinivalue_line("markers", "real_server: talks to a server named by OFFCLOUD_BASE_URL")
 
 
 def pytest_sessionfinish(session: pytest.Session) -> None:

@@ -7,11 +7,11 @@ names the fields: `addCloudDownload 200 (closest: CloudDownload): /status: 'queu
 
 import functools
 import json
-from typing import Any, cast
+from typing import Any
 
 import jsonschema_rs
 
-from contract_tests.spec import dereferenced, load_raw, operations_in
+from contract_tests.spec import dereferenced, inline_refs, load_raw, operations_in
 
 __all__ = ["Diagnosis", "diagnose_body", "field_errors"]
 
@@ -50,7 +50,7 @@ class Diagnosis:
 
 @functools.lru_cache(maxsize=8)
 def _dereferenced(raw_json: str) -> dict[str, Any]:
-    return cast(dict[str, Any], jsonschema_rs.dereference(json.loads(raw_json)))
+    return inline_refs(json.loads(raw_json))
 
 
 def diagnose_body(

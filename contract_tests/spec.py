@@ -11,13 +11,14 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, cast
 
-import jsonschema_rs
+import jsonref
 import yaml
 
 __all__ = [
     "SPEC_PATH",
     "SpecOperation",
     "dereferenced",
+    "inline_refs",
     "load_raw",
     "operation_for",
     "operation_ids",
@@ -26,7 +27,12 @@ __all__ = [
     "snake_case",
 ]
 
-SPEC_PATH = Path(__file__).resolve().parents[1] / "openapi.yaml"
+_ROOT = Path(__file__).resolve().parents[1]
+# A checkout has the spec at its root; an installed wheel carries it inside mock_server.
+SPEC_PATH = next(
+    (path for path in (_ROOT / "openapi.yaml", _ROOT / "mock_server" / "openapi.yaml") if path.is_file()),
+    _ROOT / "openapi.yaml",
+)
 _HTTP_METHODS = ("get", "put", "post", "delete", "patch")
 
 
@@ -80,7 +86,22 @@ def load_raw(path: Path = SPEC_PATH) -> dict[str, Any]:
 @functools.cache
 def dereferenced(path: Path = SPEC_PATH) -> dict[str, Any]:
     """The spec with every $ref inlined (it has no recursive schemas). Cached: do not change it."""
-    return jsonschema_rs.dereference(load_raw(path))
+    return inline_refs(load_raw(path))
+
+
+def inline_refs(document: dict[str, Any]) -> dict[str, Any]:
+    """A copy of `document` with every local $ref replaced by what it points at, wherever it stands."""
+    resolved = jsonref.replace_refs(document, proxies=False, lazy_load=False, merge_props=True)
+    return cast(dict[str, Any], _unshared(resolved))
+
+
+def _unshared(value: Any) -> Any:
+    """A copy in which no dict or list appears twice (deepcopy would keep jsonref's sharing)."""
+    if isinstance(value, dict):
+        return {key: _unshared(item) for key, item in value.items()}
+    if isinstance(value, list):
+        return [_unshared(item) for item in value]
+    return value
 
 
 @functools.cache

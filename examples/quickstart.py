@@ -10,13 +10,17 @@ Against the real service (your key is in your account settings at https://offclo
 
     OFFCLOUD_API_KEY=... .venv/bin/python examples/quickstart.py --base-url https://offcloud.com
 
-The hashes and links below exist in the mock's demo scenario.
+The hashes and links below exist in the mock's demo scenario. Progress is one redrawn text line (bytes done
+of total, speed, ETA), or a rich progress bar when rich is installed and the output is a terminal
+(`--progress plain|rich` to choose).
 """
 
 import argparse
+import importlib.util
 import os
 import sys
 from collections.abc import Callable, Sequence
+from typing import Any, Protocol, TextIO
 
 from mock_server.backend.demo import BUNNY_HASH, DEMO_KEY, SINTEL_HASH, TEARS_HASH
 from offcloud_kit import BadRequestError, Offcloud, OffcloudError, Progress
@@ -33,13 +37,120 @@ UNCACHED_URL = "https://files.example.com/docs/annual-report-2025.pdf"
 BAR_WIDTH = 30
 
 
-def show_progress(progress: Progress) -> None:
-    """A one-line text progress bar, redrawn in place with a carriage return."""
+def human_bytes(count: int) -> str:
+    """1536 -> '1.5 KiB'."""
+    value = float(count)
+    for unit in ("B", "KiB", "MiB", "GiB"):
+        if value < 1024:
+            return f"{value:.0f} {unit}" if unit == "B" else f"{value:.1f} {unit}"
+        value /= 1024
+    return f"{value:.1f} TiB"
+
+
+def eta_seconds(progress: Progress) -> float | None:
+    """Seconds left at the speed the server reports, or None when it reports none (queued, processing)."""
+    if not progress.speed or not progress.bytes_total or progress.status != "downloading":
+        return None
+    return max(progress.bytes_total - progress.bytes_done, 0) / progress.speed
+
+
+def format_eta(seconds: float) -> str:
+    minutes, secs = divmod(round(seconds), 60)
+    hours, minutes = divmod(minutes, 60)
+    return f"{hours}:{minutes:02d}:{secs:02d}" if hours else f"{minutes}:{secs:02d}"
+
+
+def progress_text(progress: Progress) -> str:
+    """[#####.....]  42.0%  downloading  21.0 MiB / 50.0 MiB  10.0 MiB/s  ETA 0:03"""
     fraction = progress.fraction or 0.0
     filled = round(fraction * BAR_WIDTH)
-    speed = f"  {progress.speed / 1_048_576:.1f} MiB/s" if progress.speed else ""
     bar = "#" * filled + "." * (BAR_WIDTH - filled)
-    print(f"\r  [{bar}] {fraction:6.1%}  {progress.status:<12}{speed}", end="", flush=True)
+    size = human_bytes(progress.bytes_done)
+    if progress.bytes_total:
+        size += f" / {human_bytes(progress.bytes_total)}"
+    speed = f"  {progress.speed / 1_048_576:.1f} MiB/s" if progress.speed else ""
+    eta = eta_seconds(progress)
+    remaining = f"  ETA {format_eta(eta)}" if eta is not None else ""
+    return f"[{bar}] {fraction:6.1%}  {progress.status:<12}{size}{speed}{remaining}"
+
+
+class Renderer(Protocol):
+    """Shows the progress of one download at a time: start, updates, finish."""
+
+    def start(self, label: str) -> None: ...
+    def update(self, progress: Progress) -> None: ...
+    def finish(self) -> None: ...
+
+
+class LineRenderer:
+    """One text line redrawn in place with a carriage return.
+
+    A shorter line would leave the end of the longer one before it on screen ("downloadeding"), so each
+    redraw is padded with spaces to the longest line drawn so far.
+    """
+
+    def __init__(self, stream: TextIO | None = None) -> None:
+        self._stream = stream if stream is not None else sys.stdout
+        self._width = 0
+
+    def start(self, label: str) -> None:
+        self._width = 0
+
+    def update(self, progress: Progress) -> None:
+        text = "  " + progress_text(progress)
+        self._stream.write("\r" + text.ljust(self._width))
+        self._stream.flush()
+        self._width = max(self._width, len(text))
+
+    def finish(self) -> None:
+        self._stream.write("\n")
+        self._width = 0
+
+
+class RichRenderer:
+    """The same information as a rich progress bar (used when rich is installed and stdout is a terminal)."""
+
+    def __init__(self, console: Any = None) -> None:
+        self._console = console
+        self._bar: Any = None
+        self._task: Any = None
+
+    def start(self, label: str) -> None:
+        from rich.progress import BarColumn, DownloadColumn, TaskProgressColumn, TextColumn
+        from rich.progress import Progress as RichProgress
+
+        self._bar = RichProgress(
+            TextColumn("  {task.description}"),
+            BarColumn(),
+            TaskProgressColumn(),
+            DownloadColumn(binary_units=True),
+            TextColumn("{task.fields[status]}  {task.fields[speed]}  {task.fields[eta]}"),
+            console=self._console,
+        )
+        self._bar.start()
+        self._task = self._bar.add_task(label, total=None, status="", speed="", eta="")
+
+    def update(self, progress: Progress) -> None:
+        eta = eta_seconds(progress)
+        self._bar.update(
+            self._task,
+            completed=progress.bytes_done,
+            total=progress.bytes_total,
+            status=progress.status,
+            speed=f"{progress.speed / 1_048_576:.1f} MiB/s" if progress.speed else "",
+            eta=f"ETA {format_eta(eta)}" if eta is not None else "",
+        )
+
+    def finish(self) -> None:
+        self._bar.stop()
+
+
+def make_renderer(choice: str) -> Renderer:
+    """`plain`, `rich`, or `auto`: rich when it is importable and stdout is a terminal."""
+    if choice == "auto":
+        rich_found = importlib.util.find_spec("rich") is not None
+        choice = "rich" if rich_found and sys.stdout.isatty() else "plain"
+    return RichRenderer() if choice == "rich" else LineRenderer()
 
 
 def parse_args(argv: Sequence[str] | None) -> argparse.Namespace:
@@ -51,10 +162,17 @@ def parse_args(argv: Sequence[str] | None) -> argparse.Namespace:
     )
     parser.add_argument("--poll-interval", type=float, default=2.0, help="seconds between status polls")
     parser.add_argument("--timeout", type=float, default=600.0, help="seconds to wait for each download")
+    parser.add_argument(
+        "--progress",
+        choices=("auto", "plain", "rich"),
+        default="auto",
+        help="progress display (default auto: rich if installed and on a terminal, else a text line)",
+    )
     return parser.parse_args(argv)
 
 
-def run(oc: Offcloud, args: argparse.Namespace) -> None:
+def run(oc: Offcloud, args: argparse.Namespace, renderer: Renderer | None = None) -> None:
+    renderer = renderer if renderer is not None else LineRenderer()
     cached = set(oc.check_cache(HASHES))
     print("Cache check:")
     for info_hash in HASHES:
@@ -64,10 +182,17 @@ def run(oc: Offcloud, args: argparse.Namespace) -> None:
     web = oc.add_cloud(UNCACHED_URL)
     for item in (torrent, web):
         print(f"\n{item.file_name} ({item.request_id}), added as {item.status!r}:")
-        done = oc.wait_for_cloud(
-            item.request_id, timeout=args.timeout, poll_interval=args.poll_interval, on_progress=show_progress
-        )
-        print(f"\n  done: {done.amount:,} bytes on server {done.server}")
+        renderer.start(item.file_name)
+        try:
+            done = oc.wait_for_cloud(
+                item.request_id,
+                timeout=args.timeout,
+                poll_interval=args.poll_interval,
+                on_progress=renderer.update,
+            )
+        finally:
+            renderer.finish()
+        print(f"  done: {done.amount:,} bytes on server {done.server}")
 
     print(f"\nFiles of {torrent.file_name}:")
     for link in oc.explore(torrent.request_id):
@@ -84,7 +209,7 @@ def main(argv: Sequence[str] | None = None, *, sleep: Callable[[float], object] 
     api_key = os.environ.get("OFFCLOUD_API_KEY") or DEMO_KEY
     try:
         with Offcloud(api_key, base_url=args.base_url, sleep=sleep) as oc:
-            run(oc, args)
+            run(oc, args, make_renderer(args.progress))
     except OffcloudError as error:
         # Every failure of the API, the network or a download lands here, with a message that is safe
         # to show (it never contains the API key).

@@ -1,5 +1,14 @@
 """pytest plugin (entry point `offcloud_mock`): a fresh Offcloud API mock per test.
 
+    def test_wait(offcloud_mock):
+        oc = offcloud_mock.kit()                        # an offcloud_kit.Offcloud on the mock, demo key
+        item = oc.add_cloud("https://files.example.com/docs/annual-report-2025.pdf")
+        assert oc.wait_for_cloud(item.request_id).status == "downloaded"  # waits move the mock's clock
+
+    async def test_async(offcloud_mock):                # in-process through AsyncWSGITransport, or live
+        async with offcloud_mock.async_kit() as oc:
+            assert await oc.check_cache([...]) == [...]
+
     def test_add(offcloud_mock):
         client = offcloud_mock.client()                 # a generated offcloud_client.Client, ready
         created = add_cloud_download.sync(client=client, body=CloudDownloadForm(url=...))
@@ -19,6 +28,11 @@ Live, the same app is served by waitress on a free port in a thread of the test 
 start, no port races since waitress binds port 0 itself; real HTTP parsing, real sockets, real
 concurrency and dropped connections); the CLI as a subprocess is tested separately. Controls go through
 /_mock/ over HTTP when live, so both paths of the control plane are used.
+
+The kit's clients from `.kit()` and `.async_kit()` never sleep: their `sleep` (poll intervals, retry
+backoff) advances the mock's clock and their `clock` reads it, so a wait of ten mock minutes takes
+milliseconds. The plugin imports only httpx and pytest at load time: a project that installed
+offcloud-kit without the `[mock]` extra gets a clear error from the fixture, not from every pytest run.
 """
 
 from collections.abc import Iterator
@@ -34,11 +48,14 @@ if TYPE_CHECKING:  # the plugin is loaded by every pytest run: import the mock o
     from mock_server.backend import MockBackend
     from mock_server.controls import MockControls
     from mock_server.server import RunningServer
+    from offcloud_kit import AsyncOffcloud, Offcloud
 
 __all__ = ["IN_PROCESS_BASE_URL", "MARKER", "OffcloudMock"]
 
 MARKER = "offcloud_mock"
 IN_PROCESS_BASE_URL = "http://offcloud-mock.test"
+# What the fixture needs beyond httpx: the modules of the `[mock]` extra.
+_MOCK_EXTRA_MODULES = ("flask", "waitress", "flask_swagger_ui", "yaml", "jsonschema_rs", "jsonref")
 _MARKER_ARGS = frozenset(
     {"live", "scenario", "error_mode", "seed", "validate_responses", "frozen", "string_numbers"}
 )
@@ -81,6 +98,7 @@ class OffcloudMock:
     backend: "MockBackend"  # the live server runs in this process too, so its backend is reachable
     live: bool
     _httpx_clients: list[httpx.Client] = field(default_factory=list, repr=False)
+    _kits: list["Offcloud"] = field(default_factory=list, repr=False)
 
     def transport(self) -> httpx.BaseTransport | None:
         """The transport that reaches this mock: the app itself in-process, None (the network) live."""
@@ -106,9 +124,54 @@ class OffcloudMock:
             kwargs["httpx_args"] = {"transport": transport, **kwargs.get("httpx_args", {})}
         return offcloud_client.Client(base_url=self.base_url, **kwargs)
 
+    def kit(self, **kwargs: Any) -> "Offcloud":
+        """An `offcloud_kit.Offcloud` on this mock with the demo key; it waits on the mock's clock.
+
+        Keywords go to Offcloud (`api_key=`, `max_retries=`, `auth_style=`...); closed after the test.
+        """
+        from offcloud_kit import Offcloud
+
+        oc = Offcloud(**self._kit_settings(kwargs, self.transport()))
+        self._kits.append(oc)
+        return oc
+
+    def async_kit(self, **kwargs: Any) -> "AsyncOffcloud":
+        """An `offcloud_kit.AsyncOffcloud` on this mock (use it as `async with`); waits on the mock's clock.
+
+        In-process its requests run the app in a worker thread (AsyncWSGITransport); live they use sockets.
+        """
+        from mock_server.async_transport import AsyncWSGITransport
+        from offcloud_kit import AsyncOffcloud
+
+        transport = None if self.live else AsyncWSGITransport(self.app)
+        return AsyncOffcloud(**self._kit_settings(kwargs, transport))
+
+    def sleep(self, seconds: float) -> None:
+        """What the kit's clients do instead of sleeping: move the mock's clock forward."""
+        if seconds > 0:
+            self.controls.advance(seconds)
+
+    def clock(self) -> float:
+        """The kit's clients' clock: seconds on the mock's clock (so wait timeouts are mock time too)."""
+        return float(self.controls.clock_state()["elapsed"])
+
+    def _kit_settings(self, kwargs: dict[str, Any], transport: Any) -> dict[str, Any]:
+        if "raw" not in kwargs:
+            kwargs.setdefault("api_key", self.api_key)
+            kwargs.setdefault("base_url", self.base_url)
+            httpx_args = {"verify": False, **kwargs.get("httpx_args", {})}  # plain http: skip the CA bundle
+            if transport is not None:
+                httpx_args.setdefault("transport", transport)
+            kwargs["httpx_args"] = httpx_args
+        kwargs.setdefault("sleep", self.sleep)
+        kwargs.setdefault("clock", self.clock)
+        return kwargs
+
     def close(self) -> None:
         for client in self._httpx_clients:
             client.close()
+        for oc in self._kits:
+            oc.close()
 
 
 def _settings(request: pytest.FixtureRequest) -> dict[str, Any]:
@@ -130,7 +193,20 @@ def _settings(request: pytest.FixtureRequest) -> dict[str, Any]:
     return settings
 
 
+def _require_mock_extra() -> None:
+    import importlib.util
+
+    missing = [name for name in _MOCK_EXTRA_MODULES if importlib.util.find_spec(name) is None]
+    if missing:
+        pytest.fail(
+            f"the offcloud_mock fixture needs the mock extra: pip install 'offcloud-kit[mock]' "
+            f"(missing: {', '.join(missing)})",
+            pytrace=False,
+        )
+
+
 def _start(request: pytest.FixtureRequest, *, force_live: bool) -> Iterator[OffcloudMock]:
+    _require_mock_extra()
     from mock_server.controls import HttpControls, InProcessControls
     from mock_server.http.app import create_app
     from mock_server.http.runtime import runtime

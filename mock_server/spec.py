@@ -13,7 +13,7 @@ from enum import Enum
 from pathlib import Path
 from typing import Any, cast
 
-import jsonschema_rs
+import jsonref
 import yaml
 
 __all__ = ["AuthKind", "Operation", "load_spec", "operations", "spec_path", "spec_text"]
@@ -76,8 +76,24 @@ def load_spec() -> dict[str, Any]:
 @functools.cache
 def _dereferenced() -> dict[str, Any]:
     # The spec has no recursive schemas, so inlining every $ref gives self-contained schemas that
-    # jsonschema-rs compiles without a registry.
-    return jsonschema_rs.dereference(_parsed())
+    # jsonschema-rs compiles without a registry. jsonref resolves refs wherever they stand (parameters,
+    # request bodies, responses, schemas); jsonschema-rs's own `dereference` stopped resolving the ones
+    # under `parameters` in 0.61. A copy makes plain dicts with no object shared between operations.
+    return _inline_refs(_parsed())
+
+
+def _inline_refs(document: dict[str, Any]) -> dict[str, Any]:
+    resolved = jsonref.replace_refs(document, proxies=False, lazy_load=False, merge_props=True)
+    return cast(dict[str, Any], _unshared(resolved))
+
+
+def _unshared(value: Any) -> Any:
+    """A copy in which no dict or list appears twice (deepcopy would keep jsonref's sharing)."""
+    if isinstance(value, dict):
+        return {key: _unshared(item) for key, item in value.items()}
+    if isinstance(value, list):
+        return [_unshared(item) for item in value]
+    return value
 
 
 def _auth_kind(security: list[dict[str, list[str]]]) -> AuthKind:

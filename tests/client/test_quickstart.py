@@ -1,8 +1,10 @@
 """examples/quickstart.py runs against a live mock, so the example cannot rot."""
 
 import importlib.util
+import io
 from pathlib import Path
 from types import ModuleType
+from typing import Any
 
 import pytest
 
@@ -37,6 +39,8 @@ def test_quickstart_runs_against_the_live_mock(
     assert out.count("100.0%  downloaded") == 2  # both downloads followed to the end
     assert "downloading" in out
     assert "MiB/s" in out
+    assert out.count("50.0 MiB / 50.0 MiB") >= 1  # bytes done of total
+    assert "ETA 0:0" in out  # 10 MiB/s in the demo scenario: seconds left
     assert out.count("/cloud/download/") == 5  # four files of the torrent, one link of the PDF
     assert "is a single file" in out
     assert sleeps.delays
@@ -51,3 +55,70 @@ def test_quickstart_reports_errors_cleanly(
     _, err = capsys.readouterr()
     assert code == 1
     assert err.strip() == "Offcloud error: checkCache: NOAUTH (HTTP 401)"
+
+
+def screen_line(written: str) -> str:
+    """What a terminal shows after `written`: each carriage return overwrites from the first column."""
+    line = ""
+    for chunk in written.split("\r"):
+        line = chunk + line[len(chunk) :]
+    return line
+
+
+def progress(status: str, done: int, total: int | None, speed: int | None) -> Any:
+    return load_quickstart().Progress("5f1b2c3d4e5f60718293a4b7", status, done, total, speed)
+
+
+def test_the_progress_line_leaves_no_stale_text() -> None:
+    quickstart = load_quickstart()
+    stream = io.StringIO()
+    renderer = quickstart.LineRenderer(stream)
+    renderer.start("report.pdf")
+    mib = 1_048_576
+    renderer.update(progress("downloading", 20 * mib, 50 * mib, 10 * mib))
+    renderer.update(progress("processing", 50 * mib, 50 * mib, None))  # shorter: no speed, no ETA
+    shown = screen_line(stream.getvalue())
+    assert shown.rstrip() == "  " + quickstart.progress_text(progress("processing", 50 * mib, 50 * mib, None))
+    assert "MiB/s" not in shown
+    assert "ETA" not in shown
+    renderer.finish()
+    assert stream.getvalue().endswith("\n")
+
+
+def test_the_progress_text_has_bytes_and_eta() -> None:
+    quickstart = load_quickstart()
+    mib = 1_048_576
+    text = quickstart.progress_text(progress("downloading", 20 * mib, 50 * mib, 10 * mib))
+    assert "40.0%" in text
+    assert "20.0 MiB / 50.0 MiB" in text
+    assert "10.0 MiB/s" in text
+    assert text.endswith("ETA 0:03")
+    hours = quickstart.progress_text(progress("downloading", 0, 8 * 1024 * mib, mib))
+    assert hours.endswith("ETA 2:16:32")
+    unknown = quickstart.progress_text(progress("queued", 0, None, None))
+    assert "0 B" in unknown
+    assert "ETA" not in unknown
+    assert quickstart.human_bytes(1536) == "1.5 KiB"
+
+
+def test_the_rich_renderer_shows_the_same_numbers() -> None:
+    pytest.importorskip("rich")
+    from rich.console import Console
+
+    quickstart = load_quickstart()
+    out = io.StringIO()
+    renderer = quickstart.RichRenderer(Console(file=out, width=140, force_terminal=False))
+    renderer.start("report.pdf")
+    mib = 1_048_576
+    renderer.update(progress("downloading", 20 * mib, 50 * mib, 10 * mib))
+    renderer.finish()
+    text = out.getvalue()
+    assert "report.pdf" in text
+    assert "20.0/50.0 MiB" in text
+    assert "ETA 0:03" in text
+
+
+def test_auto_picks_the_plain_line_off_a_terminal() -> None:
+    quickstart = load_quickstart()
+    assert isinstance(quickstart.make_renderer("auto"), quickstart.LineRenderer)  # pytest captures stdout
+    assert isinstance(quickstart.make_renderer("rich"), quickstart.RichRenderer)

@@ -1,0 +1,73 @@
+"""What the distribution promises: one version (the spec's), light imports, a clear error without [mock]."""
+
+import json
+import re
+import subprocess
+import sys
+import tomllib
+from pathlib import Path
+
+import pytest
+import yaml
+
+from mock_server import pytest_plugin
+
+ROOT = Path(__file__).resolve().parents[2]
+PYPROJECT = tomllib.loads((ROOT / "pyproject.toml").read_text(encoding="utf-8"))
+MOCK_MODULES = {"flask", "waitress", "flask_swagger_ui", "yaml", "jsonschema_rs", "jsonref", "werkzeug"}
+
+
+def test_the_version_is_read_from_the_spec() -> None:
+    assert "version" in PYPROJECT["project"]["dynamic"]
+    source = PYPROJECT["tool"]["hatch"]["version"]
+    assert source["path"] == "openapi.yaml"
+    spec_text = (ROOT / "openapi.yaml").read_text(encoding="utf-8")
+    match = re.search(source["pattern"], spec_text, flags=re.MULTILINE)  # as hatchling applies it
+    assert match is not None
+    assert match.group("version") == yaml.safe_load(spec_text)["info"]["version"]
+
+
+def test_every_runtime_range_has_both_bounds() -> None:
+    project = PYPROJECT["project"]
+    requirements = [*project["dependencies"]]
+    for extra in project["optional-dependencies"].values():
+        requirements += [r for r in extra if not r.startswith("offcloud-kit")]
+    for requirement in requirements:
+        assert ">=" in requirement, requirement
+        assert "<" in requirement.replace("<=", ""), requirement
+
+
+def test_every_lower_bound_is_pinned_in_constraints_lowest() -> None:
+    pins = {
+        line.split("==")[0].lower(): line.split("==")[1]
+        for line in (ROOT / "constraints-lowest.txt").read_text(encoding="utf-8").splitlines()
+        if "==" in line and not line.startswith("#")
+    }
+    project = PYPROJECT["project"]
+    for requirement in [*project["dependencies"], *project["optional-dependencies"]["mock"]]:
+        name, lower = re.match(r"([A-Za-z0-9_.-]+)>=([^,]+)", requirement).groups()  # type: ignore[union-attr]
+        assert pins.get(name.lower()) == lower, requirement
+
+
+def test_every_package_is_typed() -> None:
+    for package in ("offcloud_kit", "mock_server", "contract_tests", "generated_client/offcloud_client"):
+        assert (ROOT / package / "py.typed").is_file(), package
+
+
+def test_the_client_imports_no_mock_dependency() -> None:
+    code = (
+        "import json, sys, offcloud_kit, offcloud_client, mock_server.pytest_plugin; "
+        "print(json.dumps(sorted(m.split('.')[0] for m in sys.modules)))"
+    )
+    result = subprocess.run(  # noqa: S603 - this interpreter, a fixed program
+        [sys.executable, "-c", code], capture_output=True, text=True, check=True, timeout=60
+    )
+    loaded = set(json.loads(result.stdout))
+    assert "offcloud_kit" in loaded
+    assert not MOCK_MODULES & loaded
+
+
+def test_the_fixture_names_the_missing_extra(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setitem(sys.modules, "flask", None)  # as if offcloud-kit was installed without [mock]
+    with pytest.raises(pytest.fail.Exception, match=r"pip install 'offcloud-kit\[mock\]' \(missing: flask\)"):
+        pytest_plugin._require_mock_extra()
