@@ -109,9 +109,18 @@ def sync_detailed(
 
      Same wrapper and fields as `getCloudStatus`; a remote download also passes through
     `uploading` while Offcloud copies it to the remote account.
+    Evidence: DOC, field notes (transcript). Our choice: in 2026 the legacy fields (`amount`,
+    `fileSize`) are kept for remote downloads (no 2026 client reads this operation).
 
     Args:
-        body (RequestIdForm):  Example: {'requestId': '5f1b2c3d4e5f60718293a4b6'}.
+        body (RequestIdForm): `requestId` (documented). Legacy `getCloudStatus` also took
+            `requestIds` instead (several
+            ids, answered with `{"requests": [...]}`; form clients send `requestIds=<id>` or
+            `requestIds[]=<id>`; MF25, JD); the 2026 server refuses them with 400 `Missing required
+            parameter: requestId` (DMM live). `requestId` is required unless `requestIds` is given.
+            Our choice: only `getCloudStatus` (legacy) serves `requestIds`; the other operations
+            answer `Missing required parameter: requestId` without a `requestId`.
+             Example: {'requestId': '5f1b2c3d4e5f60718293a4b6'}.
 
     Raises:
         errors.UnexpectedStatus: If the server returns a non-standard status code (such as 520), or an undocumented one and Client.raise_on_unexpected_status is True.
@@ -142,9 +151,18 @@ def sync(
 
      Same wrapper and fields as `getCloudStatus`; a remote download also passes through
     `uploading` while Offcloud copies it to the remote account.
+    Evidence: DOC, field notes (transcript). Our choice: in 2026 the legacy fields (`amount`,
+    `fileSize`) are kept for remote downloads (no 2026 client reads this operation).
 
     Args:
-        body (RequestIdForm):  Example: {'requestId': '5f1b2c3d4e5f60718293a4b6'}.
+        body (RequestIdForm): `requestId` (documented). Legacy `getCloudStatus` also took
+            `requestIds` instead (several
+            ids, answered with `{"requests": [...]}`; form clients send `requestIds=<id>` or
+            `requestIds[]=<id>`; MF25, JD); the 2026 server refuses them with 400 `Missing required
+            parameter: requestId` (DMM live). `requestId` is required unless `requestIds` is given.
+            Our choice: only `getCloudStatus` (legacy) serves `requestIds`; the other operations
+            answer `Missing required parameter: requestId` without a `requestId`.
+             Example: {'requestId': '5f1b2c3d4e5f60718293a4b6'}.
 
     Raises:
         errors.UnexpectedStatus: If the server returns a non-standard status code (such as 520), or an undocumented one and Client.raise_on_unexpected_status is True.
@@ -170,9 +188,18 @@ async def asyncio_detailed(
 
      Same wrapper and fields as `getCloudStatus`; a remote download also passes through
     `uploading` while Offcloud copies it to the remote account.
+    Evidence: DOC, field notes (transcript). Our choice: in 2026 the legacy fields (`amount`,
+    `fileSize`) are kept for remote downloads (no 2026 client reads this operation).
 
     Args:
-        body (RequestIdForm):  Example: {'requestId': '5f1b2c3d4e5f60718293a4b6'}.
+        body (RequestIdForm): `requestId` (documented). Legacy `getCloudStatus` also took
+            `requestIds` instead (several
+            ids, answered with `{"requests": [...]}`; form clients send `requestIds=<id>` or
+            `requestIds[]=<id>`; MF25, JD); the 2026 server refuses them with 400 `Missing required
+            parameter: requestId` (DMM live). `requestId` is required unless `requestIds` is given.
+            Our choice: only `getCloudStatus` (legacy) serves `requestIds`; the other operations
+            answer `Missing required parameter: requestId` without a `requestId`.
+             Example: {'requestId': '5f1b2c3d4e5f60718293a4b6'}.
 
     Raises:
         errors.UnexpectedStatus: If the server returns a non-standard status code (such as 520), or an undocumented one and Client.raise_on_unexpected_status is True.
@@ -201,9 +228,18 @@ async def asyncio(
 
      Same wrapper and fields as `getCloudStatus`; a remote download also passes through
     `uploading` while Offcloud copies it to the remote account.
+    Evidence: DOC, field notes (transcript). Our choice: in 2026 the legacy fields (`amount`,
+    `fileSize`) are kept for remote downloads (no 2026 client reads this operation).
 
     Args:
-        body (RequestIdForm):  Example: {'requestId': '5f1b2c3d4e5f60718293a4b6'}.
+        body (RequestIdForm): `requestId` (documented). Legacy `getCloudStatus` also took
+            `requestIds` instead (several
+            ids, answered with `{"requests": [...]}`; form clients send `requestIds=<id>` or
+            `requestIds[]=<id>`; MF25, JD); the 2026 server refuses them with 400 `Missing required
+            parameter: requestId` (DMM live). `requestId` is required unless `requestIds` is given.
+            Our choice: only `getCloudStatus` (legacy) serves `requestIds`; the other operations
+            answer `Missing required parameter: requestId` without a `requestId`.
+             Example: {'requestId': '5f1b2c3d4e5f60718293a4b6'}.
 
     Raises:
         errors.UnexpectedStatus: If the server returns a non-standard status code (such as 520), or an undocumented one and Client.raise_on_unexpected_status is True.
