@@ -9,6 +9,7 @@ from flask import Blueprint, Response, jsonify
 
 from mock_server.auth import SESSION_COOKIE, current_account, session_id
 from mock_server.backend import MockBackend
+from mock_server.exceptions import BadRequest
 from mock_server.pipeline import after_api_request, before_api_request, params
 from mock_server.runtime import runtime
 
@@ -37,6 +38,14 @@ def _optional_text(name: str) -> str | None:
     value = params().get(name)
     assert value is None or isinstance(value, str)
     return value
+
+
+def _request_id() -> str:
+    # Bridge (issue 10): RequestIdForm lets `requestIds` stand for `requestId` (legacy getCloudStatus), which
+    # the mock does not serve yet; it answers as the 2026 server does.
+    if "requestId" not in params():
+        raise BadRequest("Missing required parameter: requestId")
+    return _text("requestId")
 
 
 def _texts(name: str) -> list[str]:
@@ -86,12 +95,12 @@ def list_proxies() -> Response:
 
 @bp.post("/api/cloud/status", endpoint="getCloudStatus")
 def get_cloud_status() -> Response:
-    return _json(current_account().cloud_status(_text("requestId")))
+    return _json(current_account().cloud_status(_request_id()))
 
 
 @bp.post("/api/remote/status", endpoint="getRemoteStatus")
 def get_remote_status() -> Response:
-    return _json(current_account().remote_status(_text("requestId")))
+    return _json(current_account().remote_status(_request_id()))
 
 
 @bp.post("/api/cache", endpoint="checkCache")
