@@ -5,6 +5,8 @@ live in the backend, auth/validation/faults/journal in `pipeline`, error renderi
 `create_app` checks at start-up that these routes and the spec's operations are the same set.
 """
 
+from collections.abc import Callable
+
 from flask import Blueprint, Response, jsonify
 
 from mock_server.auth import SESSION_COOKIE, current_account, session_id
@@ -41,11 +43,14 @@ def _optional_text(name: str) -> str | None:
 
 
 def _request_id() -> str:
-    # Bridge (issue 10): RequestIdForm lets `requestIds` stand for `requestId` (legacy getCloudStatus), which
-    # the mock does not serve yet; it answers as the 2026 server does.
-    if "requestId" not in params():
+    if "requestId" not in params():  # RequestIdForm requires it unless `requestIds` is given
         raise BadRequest("Missing required parameter: requestId")
     return _text("requestId")
+
+
+def _statuses(status_of: Callable[[str], dict[str, object]]) -> dict[str, object]:
+    # Bridge (issue 10): the legacy `requestIds` answer, until the eras come; the 2026 server refuses them.
+    return {"requests": [status_of(request_id)["status"] for request_id in _texts("requestIds")]}
 
 
 def _texts(name: str) -> list[str]:
@@ -95,11 +100,15 @@ def list_proxies() -> Response:
 
 @bp.post("/api/cloud/status", endpoint="getCloudStatus")
 def get_cloud_status() -> Response:
+    if "requestIds" in params() and "requestId" not in params():
+        return _json(_statuses(current_account().cloud_status))
     return _json(current_account().cloud_status(_request_id()))
 
 
 @bp.post("/api/remote/status", endpoint="getRemoteStatus")
 def get_remote_status() -> Response:
+    if "requestIds" in params() and "requestId" not in params():
+        return _json(_statuses(current_account().remote_status))
     return _json(current_account().remote_status(_request_id()))
 
 

@@ -81,7 +81,7 @@ DOCUMENTED = [
         "getRemoteStatus",
         "remote",
         {"requestId"},
-        {"RemoteStatusResult", "ErrorBody"},
+        {"RemoteStatusResult", "RemoteStatusList", "ErrorBody"},
     ),
     (
         "get",

@@ -28,6 +28,7 @@ from .download_add_on import DownloadAddOn
 from .download_not_available import DownloadNotAvailable
 from .error_body import ErrorBody
 from .explore_cloud_download_format import ExploreCloudDownloadFormat
+from .explore_form import ExploreForm
 from .explored_file import ExploredFile
 from .history_item import HistoryItem
 from .history_page import HistoryPage
@@ -47,6 +48,7 @@ from .remote_download import RemoteDownload
 from .remote_download_form import RemoteDownloadForm
 from .remote_download_state import RemoteDownloadState
 from .remote_download_status import RemoteDownloadStatus
+from .remote_status_list import RemoteStatusList
 from .remote_status_result import RemoteStatusResult
 from .remove_many_form import RemoveManyForm
 from .remove_result import RemoveResult
@@ -86,6 +88,7 @@ __all__ = (
     "ErrorBody",
     "ExploreCloudDownloadFormat",
     "ExploredFile",
+    "ExploreForm",
     "HistoryItem",
     "HistoryPage",
     "HistoryPageForm",
@@ -104,6 +107,7 @@ __all__ = (
     "RemoteDownloadForm",
     "RemoteDownloadState",
     "RemoteDownloadStatus",
+    "RemoteStatusList",
     "RemoteStatusResult",
     "RemoveManyForm",
     "RemoveResult",

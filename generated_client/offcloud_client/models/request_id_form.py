@@ -18,8 +18,7 @@ class RequestIdForm:
     ids, answered with `{"requests": [...]}`; form clients send `requestIds=<id>` or
     `requestIds[]=<id>`; MF25, JD); the 2026 server refuses them with 400 `Missing required
     parameter: requestId` (DMM live). `requestId` is required unless `requestIds` is given.
-    Our choice: only `getCloudStatus` (legacy) serves `requestIds`; the other operations
-    answer `Missing required parameter: requestId` without a `requestId`.
+    Our choice: `getRemoteStatus` (legacy) serves `requestIds` like `getCloudStatus`.
 
         Example:
             {'requestId': '5f1b2c3d4e5f60718293a4b6'}

@@ -5,13 +5,13 @@ import httpx
 from ... import errors
 from ...client import AuthenticatedClient, Client
 from ...models.error_body import ErrorBody
-from ...models.request_id_form import RequestIdForm
+from ...models.explore_form import ExploreForm
 from ...types import Response
 
 
 def _get_kwargs(
     *,
-    body: RequestIdForm,
+    body: ExploreForm,
 ) -> dict[str, Any]:
     headers: dict[str, Any] = {}
 
@@ -20,7 +20,7 @@ def _get_kwargs(
         "url": "/api/cloud/explore",
     }
 
-    if isinstance(body, RequestIdForm):
+    if isinstance(body, ExploreForm):
         _kwargs["data"] = body.to_dict()
         headers["Content-Type"] = "application/x-www-form-urlencoded"
 
@@ -73,7 +73,7 @@ def _build_response(
 def sync_detailed(
     *,
     client: AuthenticatedClient,
-    body: RequestIdForm,
+    body: ExploreForm,
 ) -> Response[ErrorBody | list[str]]:
     """Old form of exploreCloudDownload, the id in the body
 
@@ -83,14 +83,7 @@ def sync_detailed(
     Evidence: DOC history (2017-01), ST25, PB.
 
     Args:
-        body (RequestIdForm): `requestId` (documented). Legacy `getCloudStatus` also took
-            `requestIds` instead (several
-            ids, answered with `{"requests": [...]}`; form clients send `requestIds=<id>` or
-            `requestIds[]=<id>`; MF25, JD); the 2026 server refuses them with 400 `Missing required
-            parameter: requestId` (DMM live). `requestId` is required unless `requestIds` is given.
-            Our choice: only `getCloudStatus` (legacy) serves `requestIds`; the other operations
-            answer `Missing required parameter: requestId` without a `requestId`.
-             Example: {'requestId': '5f1b2c3d4e5f60718293a4b6'}.
+        body (ExploreForm):  Example: {'requestId': '5f1b2c3d4e5f60718293a4b7'}.
 
     Raises:
         errors.UnexpectedStatus: If the server returns a non-standard status code (such as 520), or an undocumented one and Client.raise_on_unexpected_status is True.
@@ -115,7 +108,7 @@ def sync_detailed(
 def sync(
     *,
     client: AuthenticatedClient,
-    body: RequestIdForm,
+    body: ExploreForm,
 ) -> ErrorBody | list[str] | None:
     """Old form of exploreCloudDownload, the id in the body
 
@@ -125,14 +118,7 @@ def sync(
     Evidence: DOC history (2017-01), ST25, PB.
 
     Args:
-        body (RequestIdForm): `requestId` (documented). Legacy `getCloudStatus` also took
-            `requestIds` instead (several
-            ids, answered with `{"requests": [...]}`; form clients send `requestIds=<id>` or
-            `requestIds[]=<id>`; MF25, JD); the 2026 server refuses them with 400 `Missing required
-            parameter: requestId` (DMM live). `requestId` is required unless `requestIds` is given.
-            Our choice: only `getCloudStatus` (legacy) serves `requestIds`; the other operations
-            answer `Missing required parameter: requestId` without a `requestId`.
-             Example: {'requestId': '5f1b2c3d4e5f60718293a4b6'}.
+        body (ExploreForm):  Example: {'requestId': '5f1b2c3d4e5f60718293a4b7'}.
 
     Raises:
         errors.UnexpectedStatus: If the server returns a non-standard status code (such as 520), or an undocumented one and Client.raise_on_unexpected_status is True.
@@ -152,7 +138,7 @@ def sync(
 async def asyncio_detailed(
     *,
     client: AuthenticatedClient,
-    body: RequestIdForm,
+    body: ExploreForm,
 ) -> Response[ErrorBody | list[str]]:
     """Old form of exploreCloudDownload, the id in the body
 
@@ -162,14 +148,7 @@ async def asyncio_detailed(
     Evidence: DOC history (2017-01), ST25, PB.
 
     Args:
-        body (RequestIdForm): `requestId` (documented). Legacy `getCloudStatus` also took
-            `requestIds` instead (several
-            ids, answered with `{"requests": [...]}`; form clients send `requestIds=<id>` or
-            `requestIds[]=<id>`; MF25, JD); the 2026 server refuses them with 400 `Missing required
-            parameter: requestId` (DMM live). `requestId` is required unless `requestIds` is given.
-            Our choice: only `getCloudStatus` (legacy) serves `requestIds`; the other operations
-            answer `Missing required parameter: requestId` without a `requestId`.
-             Example: {'requestId': '5f1b2c3d4e5f60718293a4b6'}.
+        body (ExploreForm):  Example: {'requestId': '5f1b2c3d4e5f60718293a4b7'}.
 
     Raises:
         errors.UnexpectedStatus: If the server returns a non-standard status code (such as 520), or an undocumented one and Client.raise_on_unexpected_status is True.
@@ -192,7 +171,7 @@ async def asyncio_detailed(
 async def asyncio(
     *,
     client: AuthenticatedClient,
-    body: RequestIdForm,
+    body: ExploreForm,
 ) -> ErrorBody | list[str] | None:
     """Old form of exploreCloudDownload, the id in the body
 
@@ -202,14 +181,7 @@ async def asyncio(
     Evidence: DOC history (2017-01), ST25, PB.
 
     Args:
-        body (RequestIdForm): `requestId` (documented). Legacy `getCloudStatus` also took
-            `requestIds` instead (several
-            ids, answered with `{"requests": [...]}`; form clients send `requestIds=<id>` or
-            `requestIds[]=<id>`; MF25, JD); the 2026 server refuses them with 400 `Missing required
-            parameter: requestId` (DMM live). `requestId` is required unless `requestIds` is given.
-            Our choice: only `getCloudStatus` (legacy) serves `requestIds`; the other operations
-            answer `Missing required parameter: requestId` without a `requestId`.
-             Example: {'requestId': '5f1b2c3d4e5f60718293a4b6'}.
+        body (ExploreForm):  Example: {'requestId': '5f1b2c3d4e5f60718293a4b7'}.
 
     Raises:
         errors.UnexpectedStatus: If the server returns a non-standard status code (such as 520), or an undocumented one and Client.raise_on_unexpected_status is True.

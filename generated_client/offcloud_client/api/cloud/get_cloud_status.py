@@ -136,8 +136,7 @@ def sync_detailed(
             ids, answered with `{"requests": [...]}`; form clients send `requestIds=<id>` or
             `requestIds[]=<id>`; MF25, JD); the 2026 server refuses them with 400 `Missing required
             parameter: requestId` (DMM live). `requestId` is required unless `requestIds` is given.
-            Our choice: only `getCloudStatus` (legacy) serves `requestIds`; the other operations
-            answer `Missing required parameter: requestId` without a `requestId`.
+            Our choice: `getRemoteStatus` (legacy) serves `requestIds` like `getCloudStatus`.
              Example: {'requestId': '5f1b2c3d4e5f60718293a4b6'}.
 
     Raises:
@@ -187,8 +186,7 @@ def sync(
             ids, answered with `{"requests": [...]}`; form clients send `requestIds=<id>` or
             `requestIds[]=<id>`; MF25, JD); the 2026 server refuses them with 400 `Missing required
             parameter: requestId` (DMM live). `requestId` is required unless `requestIds` is given.
-            Our choice: only `getCloudStatus` (legacy) serves `requestIds`; the other operations
-            answer `Missing required parameter: requestId` without a `requestId`.
+            Our choice: `getRemoteStatus` (legacy) serves `requestIds` like `getCloudStatus`.
              Example: {'requestId': '5f1b2c3d4e5f60718293a4b6'}.
 
     Raises:
@@ -233,8 +231,7 @@ async def asyncio_detailed(
             ids, answered with `{"requests": [...]}`; form clients send `requestIds=<id>` or
             `requestIds[]=<id>`; MF25, JD); the 2026 server refuses them with 400 `Missing required
             parameter: requestId` (DMM live). `requestId` is required unless `requestIds` is given.
-            Our choice: only `getCloudStatus` (legacy) serves `requestIds`; the other operations
-            answer `Missing required parameter: requestId` without a `requestId`.
+            Our choice: `getRemoteStatus` (legacy) serves `requestIds` like `getCloudStatus`.
              Example: {'requestId': '5f1b2c3d4e5f60718293a4b6'}.
 
     Raises:
@@ -282,8 +279,7 @@ async def asyncio(
             ids, answered with `{"requests": [...]}`; form clients send `requestIds=<id>` or
             `requestIds[]=<id>`; MF25, JD); the 2026 server refuses them with 400 `Missing required
             parameter: requestId` (DMM live). `requestId` is required unless `requestIds` is given.
-            Our choice: only `getCloudStatus` (legacy) serves `requestIds`; the other operations
-            answer `Missing required parameter: requestId` without a `requestId`.
+            Our choice: `getRemoteStatus` (legacy) serves `requestIds` like `getCloudStatus`.
              Example: {'requestId': '5f1b2c3d4e5f60718293a4b6'}.
 
     Raises:
