@@ -97,6 +97,11 @@ def _assert_parses(answer: Answer, body: object) -> Any:
     )
     if hasattr(parsed, "to_dict"):
         assert _keys(parsed.to_dict()) == _keys(body), f"{answer.id}: fields lost or invented: {body!r}"
+    elif isinstance(parsed, list) and isinstance(body, list) and any(hasattr(i, "to_dict") for i in parsed):
+        # A bare array of objects (history, sites, cache info): each item a model, no field lost or invented.
+        assert len(parsed) == len(body)
+        for item, raw in zip(parsed, body, strict=True):
+            assert _keys(item.to_dict()) == _keys(raw), f"{answer.id}: fields lost or invented: {raw!r}"
     elif expected is str and not answer.read_by_client:
         assert parsed == _encode(answer, body).decode(), (
             f"{answer.id}: the text must reach the caller as sent"

@@ -4,8 +4,11 @@ fuzzing phases, with every check that applies (see st_config), authenticated by 
 Against a server that is not a mock, only the read-only operations run unless OFFCLOUD_ALLOW_WRITES=1.
 """
 
+import functools
+
 import pytest
 
+from contract_tests.coverage_matrix import mock_operations
 from contract_tests.reach import REACH
 from contract_tests.spec import operation_ids
 from contract_tests.st_schema import build_schema
@@ -18,9 +21,17 @@ READ_ONLY = frozenset(
 )
 
 
+@functools.cache
+def _mock_routes() -> frozenset[str]:
+    return mock_operations()
+
+
 @pytest.mark.suite("stateless")
 @pytest.mark.parametrize("operation_id", operation_ids())
 def test_operation_conforms(target: Target, operation_id: str) -> None:
+    if target.is_mock and operation_id not in _mock_routes():
+        # Issue 10: openapi.yaml describes the operations beyond the doc before the mock serves them.
+        pytest.skip(f"{operation_id}: not served by the mock yet")
     if not target.allow_writes and operation_id not in READ_ONLY:
         pytest.skip(f"{operation_id} changes the server's state; set OFFCLOUD_ALLOW_WRITES=1 to run it")
     if operation_id in ("getApiKey", "login") and target.account.password is None:

@@ -17,6 +17,7 @@ from offcloud_kit._base import DEFAULT_BASE_URL, DEFAULT_TIMEOUT
 from offcloud_kit._core import CACHE_BATCH_SIZE, CallOptions, WaitOptions
 from offcloud_kit.async_client import AsyncOffcloud
 from offcloud_kit.client import Offcloud
+from offcloud_kit.device_login import DeviceAccessDeniedError, DeviceCodeExpiredError, DeviceLoginError
 from offcloud_kit.errors import (
     APIConnectionError,
     APIStatusError,
@@ -48,6 +49,9 @@ __all__ = [
     "AuthenticationError",
     "BadRequestError",
     "CallOptions",
+    "DeviceAccessDeniedError",
+    "DeviceCodeExpiredError",
+    "DeviceLoginError",
     "DownloadFailedError",
     "NotAvailableError",
     "NotFoundError",

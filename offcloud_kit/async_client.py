@@ -5,15 +5,23 @@ The methods mirror Offcloud's one for one (same names, arguments and results, as
 
 import asyncio
 import inspect
+import os
 from collections.abc import Callable, Iterable
 from types import TracebackType
-from typing import TYPE_CHECKING, Self, TypeVar, Unpack
+from typing import TYPE_CHECKING, Any, Self, TypeVar, Unpack
 
 import httpx
 from offcloud_client.models import (
+    AccountInfo,
+    AccountStats,
     ApiKeyInfo,
+    CachedFileLink,
+    CacheInfoItem,
     CloudDownload,
     CloudDownloadStatus,
+    DeviceCode,
+    ExploredFile,
+    HistoryItem,
     InstantDownload,
     LoginResult,
     Proxy,
@@ -21,11 +29,15 @@ from offcloud_client.models import (
     RemoteDownload,
     RemoteDownloadStatus,
     RetryResult,
+    Site,
+    TorrentUploadResult,
 )
 
+from offcloud_kit import _beyond
 from offcloud_kit._base import ClientBase
 from offcloud_kit._core import CallOptions, WaitOptions
 from offcloud_kit._steps import Done, Notify, Send, Sleep, Steps, advance
+from offcloud_kit.device_login import device_login
 from offcloud_kit.waiting import Progress
 
 if TYPE_CHECKING:
@@ -184,3 +196,93 @@ class AsyncOffcloud(ClientBase):
         return await self._drive(
             self._core.wait_for_remote(request_id, timeout, poll_interval, on_progress, options)
         )
+
+    # --- beyond the documentation (openapi.yaml tags them `undocumented`; see its x-offcloud-eras) ------
+    async def cloud_history(self, **options: Unpack[CallOptions]) -> list[HistoryItem]:
+        """The account's cloud downloads, newest first (either era's item shape)."""
+        return await self._drive(_beyond.cloud_history(self._core, options))
+
+    async def instant_history(self, **options: Unpack[CallOptions]) -> list[HistoryItem]:
+        """The account's instant downloads, newest first (legacy server)."""
+        return await self._drive(_beyond.instant_history(self._core, options))
+
+    async def remove_cloud(
+        self, request_id: str, *, site_root: bool = False, **options: Unpack[CallOptions]
+    ) -> bool:
+        """Remove a cloud download: /api/cloud/remove/{id} (2026), or with `site_root` /cloud/remove/{id}
+        (legacy). Never repeated unless retry_unsafe."""
+        return await self._drive(_beyond.remove_cloud(self._core, request_id, site_root, options))
+
+    async def remove_cloud_many(self, request_ids: Iterable[str], **options: Unpack[CallOptions]) -> bool:
+        """Remove several cloud downloads (2026), in batches of 200; True when every batch succeeded."""
+        return await self._drive(_beyond.remove_cloud_many(self._core, request_ids, options))
+
+    async def remove_instant(self, request_id: str, **options: Unpack[CallOptions]) -> bool:
+        """Remove an instant download (legacy site-root route)."""
+        return await self._drive(_beyond.remove_instant(self._core, request_id, options))
+
+    async def account_info(self, **options: Unpack[CallOptions]) -> AccountInfo:
+        """The account's identity, premium state and expiry (2026 server)."""
+        return await self._drive(_beyond.account_info(self._core, options))
+
+    async def account_stats(self, **options: Unpack[CallOptions]) -> AccountStats:
+        """The account's premium state, expiry and limits (legacy server)."""
+        return await self._drive(_beyond.account_stats(self._core, options))
+
+    async def sites(self, **options: Unpack[CallOptions]) -> list[Site]:
+        """The supported file hosts and their health (either era's item shape)."""
+        return await self._drive(_beyond.sites(self._core, options))
+
+    async def cache_info(
+        self, urls: Iterable[str], *, include_files: bool = False, **options: Unpack[CallOptions]
+    ) -> list[CacheInfoItem]:
+        """Whether each magnet is cached (2026), in input order, with its files if `include_files`."""
+        return await self._drive(_beyond.cache_info(self._core, urls, include_files, options))
+
+    async def cache_download(self, url: str, **options: Unpack[CallOptions]) -> list[CachedFileLink]:
+        """Direct links to the files of cached content (2026). Never repeated unless retry_unsafe."""
+        return await self._drive(_beyond.cache_download(self._core, url, options))
+
+    async def explore_detailed(self, request_id: str, **options: Unpack[CallOptions]) -> list[ExploredFile]:
+        """The files of a finished download with names, sizes and paths (2026 `format=detailed`)."""
+        return await self._drive(_beyond.explore_detailed(self._core, request_id, options))
+
+    async def upload_torrent(
+        self,
+        torrent: bytes | str | os.PathLike[str],
+        *,
+        file_name: str | None = None,
+        **options: Unpack[CallOptions],
+    ) -> TorrentUploadResult:
+        """Upload a .torrent (its bytes, or a path) to the legacy site-root /torrent/upload; add the
+        answer's `url` with add_cloud(). Never repeated unless retry_unsafe."""
+        return await self._drive(_beyond.upload_torrent_file(self._core, torrent, file_name, options))
+
+    @classmethod
+    async def login_with_device(
+        cls,
+        on_code: Callable[[DeviceCode], object],
+        *,
+        max_wait: float | None = None,
+        call_options: CallOptions | None = None,
+        **settings: Any,
+    ) -> Self:
+        """Log in through the 2026 device flow and return a client holding the token as its key.
+
+        `on_code` (a plain or a coroutine function) receives the DeviceCode: show its `user_code` and `verification_uri` (or
+        `verification_uri_complete`) to the user. Polls at the server's `interval`, 5 s slower after each
+        `slow_down`; raises DeviceAccessDeniedError or DeviceCodeExpiredError (device_login). `settings`
+        are the constructor's keywords (base_url, auth_style, timeout, sleep, clock, httpx_args...), used
+        for the login and for the returned client.
+        """
+        if "api_key" in settings or "raw" in settings:
+            raise TypeError("login_with_device() gets its key from the login; give no api_key or raw")
+        helper = cls(None, **settings)
+        try:
+            token = await helper._drive(
+                device_login(helper._core, on_code, max_wait=max_wait, options=call_options or {})
+            )
+        finally:
+            if "transport" not in (settings.get("httpx_args") or {}):
+                await helper.aclose()  # a transport the caller gave stays open for the returned client
+        return cls(token.access_token, **settings)

@@ -31,6 +31,14 @@ SAFE_OPERATIONS: frozenset[str] = frozenset(
         "listProxies",
         "listRemoteAccounts",
         "checkLogin",
+        # beyond the documentation (openapi.yaml `undocumented`); removal, upload, cache download and the
+        # device login are not repeated
+        "getCloudHistory",
+        "getInstantHistory",
+        "getAccountInfo",
+        "getAccountStats",
+        "listSites",
+        "getCacheInfo",
     }
 )
 

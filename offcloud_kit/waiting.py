@@ -10,7 +10,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Protocol, TypeVar
 
-from offcloud_client.types import Unset
+from offcloud_client.types import UNSET, Unset
 
 from offcloud_kit._steps import Notify, Sleep, Steps
 from offcloud_kit.errors import DownloadFailedError, WaitTimeoutError
@@ -29,9 +29,9 @@ class StatusLike(Protocol):
     @property
     def status(self) -> str: ...
     @property
-    def amount(self) -> int: ...
+    def amount(self) -> int | Unset: ...  # absent from 2026 status answers
     @property
-    def file_size(self) -> int | str: ...
+    def file_size(self) -> int | str | Unset: ...
     @property
     def downloading_speed(self) -> int | str | Unset: ...
     @property
@@ -53,32 +53,63 @@ def to_int(value: object) -> int | None:
     return None
 
 
+def _share(value: object) -> float | None:
+    """The 2026 `progress` (a 0-1 fraction), clamped; None when absent, null or not a number."""
+    if isinstance(value, bool) or not isinstance(value, int | float):
+        return None
+    return min(1.0, max(0.0, float(value)))
+
+
 @dataclass(frozen=True, slots=True)
 class Progress:
-    """One poll of a download. `speed` is bytes per second while downloading, else None."""
+    """One poll of a download. `speed` is bytes per second while downloading, else None.
+
+    The legacy server reports bytes (`amount` of `fileSize`); the 2026 one a fraction (`progress`, kept
+    as `share`) and a `message` (e.g. `Loading...`, or the error), with no byte counts.
+    """
 
     request_id: str
     status: str
     bytes_done: int
     bytes_total: int | None
     speed: int | None
+    share: float | None = None
+    message: str | None = None
 
     @property
     def fraction(self) -> float | None:
-        """bytes_done / bytes_total between 0 and 1, or None when the total is unknown or zero."""
+        """Done between 0 and 1: the server's own share (2026), else bytes_done / bytes_total; None when
+        unknown (no share, and a total unknown or zero)."""
+        if self.share is not None:
+            return self.share
         if not self.bytes_total:
             return None
         return min(1.0, max(0.0, self.bytes_done / self.bytes_total))
 
     @classmethod
     def of(cls, status: StatusLike) -> "Progress":
+        # Only cloud statuses have the 2026 fields; remote ones are read as legacy.
+        message = getattr(status, "message", None)
+        share = _share(getattr(status, "progress", None))
+        if status.status == DONE and getattr(status, "progress", UNSET) is None:
+            share = 1.0  # the 2026 server nulls `progress` once done
         return cls(
             request_id=status.request_id,
             status=status.status,
             bytes_done=to_int(status.amount) or 0,
             bytes_total=to_int(status.file_size),
             speed=to_int(status.downloading_speed),
+            share=share,
+            message=message if isinstance(message, str) else None,
         )
+
+
+def _failure_text(status: StatusLike) -> str | None:
+    """Why a download failed: the legacy `errorMessage`, else the 2026 `message`."""
+    if isinstance(status.error_message, str):
+        return status.error_message
+    message = getattr(status, "message", None)
+    return message if isinstance(message, str) and message else None
 
 
 def follow(
@@ -102,7 +133,7 @@ def follow(
         if status.status == DONE:
             return status
         if status.status in FAILED:
-            error_message = None if isinstance(status.error_message, Unset) else status.error_message
+            error_message = _failure_text(status)
             raise DownloadFailedError(
                 f"{operation}: download {request_id} ended in {status.status!r}"
                 + (f": {error_message}" if error_message else ""),

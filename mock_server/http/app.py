@@ -21,7 +21,7 @@ from mock_server.http.error_handlers import register_error_handlers
 from mock_server.http.runtime import EXTENSION_KEY, MockRuntime, runtime
 from mock_server.http.validation import request_validators
 from mock_server.settings import MockConfig
-from mock_server.spec import Operation, operations
+from mock_server.spec import Operation, load_spec, operations
 
 __all__ = ["build_backend", "create_app", "runtime"]
 
@@ -49,6 +49,18 @@ def build_backend(config: MockConfig) -> MockBackend:
     return MockBackend(scenario, seed=config.seed, clock=clock)
 
 
+@functools.cache
+def _beyond_the_doc() -> frozenset[str]:
+    """The operationIds openapi.yaml tags `undocumented` (see _check_routes)."""
+    paths = load_spec()["paths"]
+    return frozenset(
+        operation["operationId"]
+        for item in paths.values()
+        for operation in item.values()
+        if isinstance(operation, dict) and "undocumented" in operation.get("tags", [])
+    )
+
+
 def _check_routes(app: Flask, specified: tuple[Operation, ...]) -> None:
     """Fail at start-up, not per request, if routes.py and openapi.yaml disagree."""
     routed = {
@@ -59,6 +71,9 @@ def _check_routes(app: Flask, specified: tuple[Operation, ...]) -> None:
         if method not in ("HEAD", "OPTIONS")
     }
     expected = {(op.operation_id, op.method, op.flask_rule) for op in specified}
+    # Bridge (issue 10): openapi.yaml describes the operations beyond the documentation before the mock
+    # serves them; until it does, those it does not route answer the unknown-route 404. Remove with them.
+    expected -= {entry for entry in expected - routed if entry[0] in _beyond_the_doc()}
     if routed != expected:
         raise RuntimeError(
             f"routes and openapi.yaml disagree: only routed {sorted(routed - expected)}, "

@@ -6,9 +6,13 @@ auth/validation/faults/journal in `pipeline`, error answers in `error_handlers`.
 `create_app` checks at start-up that these routes and the spec's operations are the same set.
 """
 
+from collections.abc import Callable
+
 from flask import Blueprint, Response, jsonify
 
 from mock_server.backend import MockBackend
+from mock_server.backend.downloads import DownloadSnapshot
+from mock_server.backend.errors import BadRequest
 from mock_server.http.auth import SESSION_COOKIE, current_account, session_id
 from mock_server.http.pipeline import after_api_request, before_api_request, params
 from mock_server.http.presenters import Presenter
@@ -43,6 +47,18 @@ def _optional_text(name: str) -> str | None:
     value = params().get(name)
     assert value is None or isinstance(value, str)
     return value
+
+
+def _request_id() -> str:
+    if "requestId" not in params():  # RequestIdForm requires it unless `requestIds` is given
+        raise BadRequest("Missing required parameter: requestId")
+    return _text("requestId")
+
+
+def _statuses(status_of: Callable[[str], DownloadSnapshot]) -> dict[str, object]:
+    # Bridge (issue 10): the legacy `requestIds` answer, until the eras come; the 2026 server refuses them.
+    present = _present()
+    return {"requests": [present.status_body(status_of(request_id)) for request_id in _texts("requestIds")]}
 
 
 def _texts(name: str) -> list[str]:
@@ -94,12 +110,16 @@ def list_proxies() -> Response:
 
 @bp.post("/api/cloud/status", endpoint="getCloudStatus")
 def get_cloud_status() -> Response:
-    return _json(_present().status(current_account().cloud_status(_text("requestId"))))
+    if "requestIds" in params() and "requestId" not in params():
+        return _json(_statuses(current_account().cloud_status))
+    return _json(_present().status(current_account().cloud_status(_request_id())))
 
 
 @bp.post("/api/remote/status", endpoint="getRemoteStatus")
 def get_remote_status() -> Response:
-    return _json(_present().status(current_account().remote_status(_text("requestId"))))
+    if "requestIds" in params() and "requestId" not in params():
+        return _json(_statuses(current_account().remote_status))
+    return _json(_present().status(current_account().remote_status(_request_id())))
 
 
 @bp.post("/api/cache", endpoint="checkCache")

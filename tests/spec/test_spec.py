@@ -55,7 +55,7 @@ DOCUMENTED = [
         "getCloudStatus",
         "cloud",
         {"requestId"},
-        {"CloudStatusResult", "ErrorBody"},
+        {"CloudStatusResult", "CloudStatusList", "ErrorBody"},
     ),
     ("post", "/api/cache", "checkCache", "cache", {"hashes"}, {"CacheCheckResult", "ErrorBody"}),
     (
@@ -64,7 +64,7 @@ DOCUMENTED = [
         "exploreCloudDownload",
         "cloud",
         set(),
-        {"ExploreResult", "ErrorBody"},
+        {"ExploreResult", "DetailedExploreResult", "ErrorBody"},
     ),
     ("get", "/api/cloud/list/{requestId}", "listCloudDownloadLinks", "cloud", set(), set()),
     (
@@ -81,7 +81,7 @@ DOCUMENTED = [
         "getRemoteStatus",
         "remote",
         {"requestId"},
-        {"RemoteStatusResult", "ErrorBody"},
+        {"RemoteStatusResult", "RemoteStatusList", "ErrorBody"},
     ),
     (
         "get",
@@ -100,6 +100,50 @@ DOCUMENTED = [
         {"RetryResult", "ErrorBody"},
     ),
 ]
+
+
+LEGACY, MODERN = ["legacy"], ["2026"]
+BOTH = ["legacy", "2026"]
+
+# The eras of the documented operations (the 2026 server retired the login and key routes).
+DOCUMENTED_ERAS = {
+    "login": LEGACY,
+    "checkLogin": LEGACY,
+    "getApiKey": LEGACY,
+    **{d[2]: BOTH for d in DOCUMENTED if d[2] not in {"login", "checkLogin", "getApiKey"}},
+}
+
+# The operations real clients call beyond the documentation (offcloud-beyond-docs.md):
+# method, path, operationId, first tag, eras.
+UNDOCUMENTED = [
+    ("get", "/api/cloud/history", "getCloudHistory", "cloud", BOTH),
+    ("get", "/api/instant/history", "getInstantHistory", "instant", LEGACY),
+    ("get", "/api/remote/history", "getRemoteHistory", "remote", LEGACY),
+    ("post", "/cloud/history", "getCloudHistoryPage", "cloud", LEGACY),
+    ("get", "/cloud/remove/{requestId}", "removeCloudDownloadSiteRoot", "cloud", BOTH),
+    ("get", "/instant/remove/{requestId}", "removeInstantDownloadSiteRoot", "instant", LEGACY),
+    ("get", "/api/cloud/remove/{requestId}", "removeCloudDownload", "cloud", MODERN),
+    ("post", "/api/cloud/remove", "removeCloudDownloads", "cloud", MODERN),
+    ("get", "/api/account/stats", "getAccountStats", "account", LEGACY),
+    ("get", "/api/account/info", "getAccountInfo", "account", MODERN),
+    ("get", "/api/sites", "listSites", "account", BOTH),
+    ("post", "/torrent/upload", "uploadTorrent", "cloud", LEGACY),
+    ("post", "/api/torrent/check", "checkTorrentCache", "cache", LEGACY),
+    ("post", "/api/cache/info", "getCacheInfo", "cache", MODERN),
+    ("post", "/api/cache/download", "getCachedDownloadLinks", "cache", MODERN),
+    ("post", "/oauth/device/code", "requestDeviceCode", "oauth", MODERN),
+    ("post", "/oauth/token", "requestDeviceToken", "oauth", MODERN),
+    ("post", "/api/login/classic", "loginClassic", "account", LEGACY),
+    ("get", "/api/login/check", "checkLoginAlias", "account", LEGACY),
+    ("post", "/api/account/get", "getApiKeyAlias", "account", LEGACY),
+    ("post", "/api/instant/download", "addInstantDownloadAlias", "instant", LEGACY),
+    ("post", "/api/cloud/download", "addCloudDownloadAlias", "cloud", LEGACY),
+    ("post", "/api/remote/download", "addRemoteDownloadAlias", "remote", LEGACY),
+    ("post", "/api/proxy/list", "listProxiesAlias", "proxies", LEGACY),
+    ("post", "/api/remote-account/list", "listRemoteAccountsAlias", "remote", LEGACY),
+    ("post", "/api/cloud/explore", "exploreCloudDownloadAlias", "cloud", LEGACY),
+]
+OAUTH = {"requestDeviceCode", "requestDeviceToken"}
 
 
 def resolve(node: dict[str, Any]) -> dict[str, Any]:
@@ -155,9 +199,56 @@ def test_spec_is_valid_openapi_3_1() -> None:
     validate(SPEC)
 
 
-def test_exactly_the_documented_operations() -> None:
-    found = {(method, path, op["operationId"]) for method, path, op in operations()}
-    assert found == {(m, p, o) for m, p, o, *_ in DOCUMENTED}
+def test_exactly_the_documented_and_undocumented_operations() -> None:
+    found = [(method, path, op["operationId"]) for method, path, op in operations()]
+    expected = {(m, p, o) for m, p, o, *_ in DOCUMENTED} | {(m, p, o) for m, p, o, *_ in UNDOCUMENTED}
+    assert set(found) == expected
+    ids = [operation_id for *_, operation_id in found]
+    assert len(ids) == len(set(ids)), "operationIds are unique"
+
+
+@pytest.mark.parametrize(("method", "path", "operation"), list(operations()), ids=lambda v: str(v)[:40])
+def test_every_operation_has_eras_and_evidence(method: str, path: str, operation: dict[str, Any]) -> None:
+    operation_id = operation["operationId"]
+    eras = operation["x-offcloud-eras"]
+    assert eras in (LEGACY, MODERN, BOTH), f"{operation_id}: eras {eras!r}"
+    expected = DOCUMENTED_ERAS.get(operation_id) or next(d[4] for d in UNDOCUMENTED if d[2] == operation_id)
+    assert eras == expected
+    assert "Evidence:" in operation["description"], f"{operation_id} names no evidence"
+
+
+@pytest.mark.parametrize(
+    ("method", "path", "operation_id", "tag", "eras"), UNDOCUMENTED, ids=[d[2] for d in UNDOCUMENTED]
+)
+def test_undocumented_operation(method: str, path: str, operation_id: str, tag: str, eras: list[str]) -> None:
+    operation = SPEC["paths"][path][method]
+    assert operation["operationId"] == operation_id
+    assert operation["tags"] == [tag, "undocumented"]
+    security = operation.get("security", SPEC["security"])
+    if operation_id in OAUTH:
+        assert security == []
+    elif eras == MODERN:
+        assert security == [{"apiKey": []}, {"bearer": []}]  # Bearer and ?key=
+    elif eras == LEGACY:
+        assert {"bearer": []} not in security  # the legacy server knew no Bearer
+    if "{requestId}" in path:
+        (parameter,) = (resolve(p) for p in operation["parameters"])
+        assert resolve(parameter["schema"])["pattern"] == "^[0-9a-f]{24}$"
+
+
+def test_tags_separate_documented_from_undocumented() -> None:
+    documented = {d[2] for d in DOCUMENTED}
+    for _, _, operation in operations():
+        assert ("undocumented" in operation["tags"]) == (operation["operationId"] not in documented)
+    assert "undocumented" in {tag["name"] for tag in SPEC["tags"]}
+
+
+@pytest.mark.parametrize(
+    "operation_id", ["exploreCloudDownload", "getCloudHistory", "getRemoteHistory", "uploadTorrent"]
+)
+def test_unverified_behaviour_is_a_stated_choice(operation_id: str) -> None:
+    (operation,) = (op for _, _, op in operations() if op["operationId"] == operation_id)
+    assert "Our choice" in operation["description"]
 
 
 @pytest.mark.parametrize(
@@ -170,7 +261,13 @@ def test_documented_operation(
     assert operation["operationId"] == operation_id
     assert operation["tags"] == [tag]
     body = operation.get("requestBody")
-    if fields:
+    if fields == {"requestId"}:
+        # `requestId`, or (legacy getCloudStatus) `requestIds`: required through if/then.
+        for media in body["content"].values():
+            schema = resolve(media["schema"])
+            assert set(schema["properties"]) == {"requestId", "requestIds"}
+            assert schema["then"] == {"required": ["requestId"]}
+    elif fields:
         # Documented as form fields; the server takes the same fields as JSON.
         assert set(body["content"]) == {"application/x-www-form-urlencoded", "application/json"}
         for media in body["content"].values():
@@ -186,23 +283,31 @@ def test_documented_operation(
         branches = schema.get("oneOf", [schema])
         assert {b["$ref"].rsplit("/", 1)[1] for b in branches} == answers
     if "{requestId}" in path:
-        (parameter,) = (resolve(p) for p in operation["parameters"])
-        assert parameter["in"] == "path"
+        (parameter,) = (resolve(p) for p in operation["parameters"] if resolve(p)["in"] == "path")
         assert resolve(parameter["schema"])["pattern"] == "^[0-9a-f]{24}$"
+    if operation_id == "exploreCloudDownload":  # 2026: ?format=detailed
+        (query,) = (p for p in operation["parameters"] if p.get("in") == "query")
+        assert (query["name"], query["schema"]["enum"]) == ("format", ["detailed"])
 
 
 @pytest.mark.parametrize(("method", "path", "operation"), list(operations()), ids=lambda v: str(v)[:40])
-def test_errors_documented_for_both_eras(method: str, path: str, operation: dict[str, Any]) -> None:
+def test_errors_documented_for_each_era(method: str, path: str, operation: dict[str, Any]) -> None:
     responses = operation["responses"]
-    if operation["operationId"] == "checkLogin":
+    if operation["operationId"] in {"checkLogin", "checkLoginAlias"}:
         return  # answers loggedIn 0 rather than an error
+    eras = operation["x-offcloud-eras"]
     error_statuses = {s for s in responses if s != "200"}
-    assert error_statuses, "the modern server's error statuses must be documented"
+    error_schema = "OAuthError" if operation["operationId"] in OAUTH else "ErrorBody"
+    if "2026" in eras:
+        assert error_statuses, "the modern server's error statuses must be documented"
     for status in error_statuses:
         schema = resolve(responses[status])["content"]["application/json"]["schema"]
-        assert schema == {"$ref": "#/components/schemas/ErrorBody"}
-    legacy = responses["200"]["content"]["application/json"]["schema"]
-    assert {"$ref": "#/components/schemas/ErrorBody"} in legacy.get("oneOf", [legacy]), "legacy 200 errors"
+        assert schema == {"$ref": f"#/components/schemas/{error_schema}"}
+    if "legacy" in eras:
+        legacy = responses["200"]["content"]["application/json"]["schema"]
+        assert {"$ref": "#/components/schemas/ErrorBody"} in legacy.get("oneOf", [legacy]), (
+            "legacy 200 errors"
+        )
 
 
 @pytest.mark.parametrize(
@@ -283,4 +388,8 @@ def test_example_validation_can_fail() -> None:
     pointer = "/components/schemas/CloudStatusResult"
     assert not validator_at(pointer).is_valid({"requestId": "5f1b2c3d4e5f60718293a4b6", "status": "created"})
     assert not validator_at("/components/schemas/RequestId").is_valid("5F1B2C3D4E5F60718293A4B6")
+    modern = {"requestId": "5f1b2c3d4e5f60718293a4b6", "fileName": "a", "status": "downloading"}
+    assert validator_at(pointer).is_valid({"status": {**modern, "progress": 0.5, "message": None}})
+    assert not validator_at(pointer).is_valid({"status": {**modern, "progress": 1.5}})
+    assert not validator_at(pointer).is_valid({"status": {**modern, "message": 3}})
     assert len(EXAMPLES) > 60

@@ -15,32 +15,40 @@ T = TypeVar("T", bound="CloudDownloadStatus")
 
 @_attrs_define
 class CloudDownloadStatus:
-    """
-    Example:
-        {'requestId': '5f1b2c3d4e5f60718293a4b6', 'fileName': 'manual.pdf', 'status': 'downloading', 'amount': 52428800,
-            'fileSize': 104857600, 'server': 'de-3', 'downloadingSpeed': 10485760, 'downloadingTime': 5000}
+    """Either era's status object. Legacy: `amount` and `fileSize` always, the rest as they
+    apply. 2026: `progress` and `message` always (null when finished), no legacy field.
 
-    Attributes:
-        request_id (str): A MongoDB ObjectId, 24 lowercase hex characters. Example: 5f1b2c3d4e5f60718293a4b7.
-        file_name (str):
-        status (CloudDownloadState): `processing` is Offcloud unpacking an archive; `canceled` is set by the user on the
-            web site.
-        amount (int): Bytes done.
-        file_size (int | str): A number of bytes; the legacy server sometimes sent it as a string of digits. Example:
-            104857600.
-        server (str | Unset): The host prefix of download links, e.g. `de-3`.
-        is_directory (bool | Unset): Present when done; true for folders and multi-file torrents.
-        downloading_speed (int | str | Unset): A number of bytes; the legacy server sometimes sent it as a string of
-            digits. Example: 104857600.
-        downloading_time (int | Unset): Milliseconds spent downloading so far; present while downloading.
-        error_message (str | Unset): Present when the status is `error`.
+        Example:
+            {'requestId': '5f1b2c3d4e5f60718293a4b6', 'fileName': 'manual.pdf', 'status': 'downloading', 'amount': 52428800,
+                'fileSize': 104857600, 'server': 'de-3', 'downloadingSpeed': 10485760, 'downloadingTime': 5000}
+
+        Attributes:
+            request_id (str): A MongoDB ObjectId, 24 lowercase hex characters. Example: 5f1b2c3d4e5f60718293a4b7.
+            file_name (str):
+            status (CloudDownloadState): `processing` is Offcloud unpacking an archive; `canceled` is set by the user on the
+                web site.
+            amount (int | Unset): Bytes done (legacy).
+            file_size (int | str | Unset): A number of bytes; the legacy server sometimes sent it as a string of digits.
+                Example: 104857600.
+            progress (float | None | Unset): 2026: the share done, a fraction from 0 to 1 that only grows; null when
+                finished.
+                (RU multiplies it by 100; HA also accepts 1–100.)
+            message (None | str | Unset): 2026: text while working (e.g. `Loading...`) or the error; null when finished.
+            server (str | Unset): The host prefix of download links, e.g. `de-3`.
+            is_directory (bool | Unset): Present when done; true for folders and multi-file torrents.
+            downloading_speed (int | str | Unset): A number of bytes; the legacy server sometimes sent it as a string of
+                digits. Example: 104857600.
+            downloading_time (int | Unset): Milliseconds spent downloading so far; present while downloading.
+            error_message (str | Unset): Present when the status is `error`.
     """
 
     request_id: str
     file_name: str
     status: CloudDownloadState
-    amount: int
-    file_size: int | str
+    amount: int | Unset = UNSET
+    file_size: int | str | Unset = UNSET
+    progress: float | None | Unset = UNSET
+    message: None | str | Unset = UNSET
     server: str | Unset = UNSET
     is_directory: bool | Unset = UNSET
     downloading_speed: int | str | Unset = UNSET
@@ -57,8 +65,23 @@ class CloudDownloadStatus:
 
         amount = self.amount
 
-        file_size: int | str
-        file_size = self.file_size
+        file_size: int | str | Unset
+        if isinstance(self.file_size, Unset):
+            file_size = UNSET
+        else:
+            file_size = self.file_size
+
+        progress: float | None | Unset
+        if isinstance(self.progress, Unset):
+            progress = UNSET
+        else:
+            progress = self.progress
+
+        message: None | str | Unset
+        if isinstance(self.message, Unset):
+            message = UNSET
+        else:
+            message = self.message
 
         server = self.server
 
@@ -81,10 +104,16 @@ class CloudDownloadStatus:
                 "requestId": request_id,
                 "fileName": file_name,
                 "status": status,
-                "amount": amount,
-                "fileSize": file_size,
             }
         )
+        if amount is not UNSET:
+            field_dict["amount"] = amount
+        if file_size is not UNSET:
+            field_dict["fileSize"] = file_size
+        if progress is not UNSET:
+            field_dict["progress"] = progress
+        if message is not UNSET:
+            field_dict["message"] = message
         if server is not UNSET:
             field_dict["server"] = server
         if is_directory is not UNSET:
@@ -107,13 +136,35 @@ class CloudDownloadStatus:
 
         status = check_cloud_download_state(check_type("CloudDownloadStatus.status", d.pop("status"), str))
 
-        amount = check_type("CloudDownloadStatus.amount", d.pop("amount"), int)
+        amount = check_type("CloudDownloadStatus.amount", d.pop("amount", UNSET), int)
         check_bounds("CloudDownloadStatus.amount", amount, minimum=0)
 
-        def _parse_file_size(data: object) -> int | str:
-            return cast(int | str, data)
+        def _parse_file_size(data: object) -> int | str | Unset:
+            if isinstance(data, Unset):
+                return data
+            return cast(int | str | Unset, data)
 
-        file_size = _parse_file_size(check_type("CloudDownloadStatus.fileSize", d.pop("fileSize"), (int, str)))
+        file_size = _parse_file_size(check_type("CloudDownloadStatus.fileSize", d.pop("fileSize", UNSET), (int, str)))
+
+        def _parse_progress(data: object) -> float | None | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            return cast(float | None | Unset, data)
+
+        progress = _parse_progress(
+            check_type("CloudDownloadStatus.progress", d.pop("progress", UNSET), (float, type(None)))
+        )
+
+        def _parse_message(data: object) -> None | str | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            return cast(None | str | Unset, data)
+
+        message = _parse_message(check_type("CloudDownloadStatus.message", d.pop("message", UNSET), (str, type(None))))
 
         server = check_type("CloudDownloadStatus.server", d.pop("server", UNSET), str)
 
@@ -139,6 +190,8 @@ class CloudDownloadStatus:
             status=status,
             amount=amount,
             file_size=file_size,
+            progress=progress,
+            message=message,
             server=server,
             is_directory=is_directory,
             downloading_speed=downloading_speed,

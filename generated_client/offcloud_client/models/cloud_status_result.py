@@ -24,9 +24,11 @@ class CloudStatusResult:
             'fileSize': 104857600, 'server': 'de-3'}}
 
     Attributes:
-        status (CloudDownloadStatus):  Example: {'requestId': '5f1b2c3d4e5f60718293a4b6', 'fileName': 'manual.pdf',
-            'status': 'downloading', 'amount': 52428800, 'fileSize': 104857600, 'server': 'de-3', 'downloadingSpeed':
-            10485760, 'downloadingTime': 5000}.
+        status (CloudDownloadStatus): Either era's status object. Legacy: `amount` and `fileSize` always, the rest as
+            they
+            apply. 2026: `progress` and `message` always (null when finished), no legacy field.
+             Example: {'requestId': '5f1b2c3d4e5f60718293a4b6', 'fileName': 'manual.pdf', 'status': 'downloading', 'amount':
+            52428800, 'fileSize': 104857600, 'server': 'de-3', 'downloadingSpeed': 10485760, 'downloadingTime': 5000}.
     """
 
     status: CloudDownloadStatus

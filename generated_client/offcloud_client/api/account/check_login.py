@@ -49,6 +49,9 @@ def sync_detailed(
     """Tell whether the session cookie belongs to a logged-in user
 
      Reads only the `connect.sid` cookie; an API key does not count as logged in.
+    Our choice: legacy only; without `/api/login` there is no session to check, and no
+    2026 client calls it (the 2026 server answers its HTML 404 page). Evidence: DOC,
+    field notes.
 
     Raises:
         errors.UnexpectedStatus: If the server returns a non-standard status code (such as 520), or an undocumented one and Client.raise_on_unexpected_status is True.
@@ -75,6 +78,9 @@ def sync(
     """Tell whether the session cookie belongs to a logged-in user
 
      Reads only the `connect.sid` cookie; an API key does not count as logged in.
+    Our choice: legacy only; without `/api/login` there is no session to check, and no
+    2026 client calls it (the 2026 server answers its HTML 404 page). Evidence: DOC,
+    field notes.
 
     Raises:
         errors.UnexpectedStatus: If the server returns a non-standard status code (such as 520), or an undocumented one and Client.raise_on_unexpected_status is True.
@@ -97,6 +103,9 @@ async def asyncio_detailed(
     """Tell whether the session cookie belongs to a logged-in user
 
      Reads only the `connect.sid` cookie; an API key does not count as logged in.
+    Our choice: legacy only; without `/api/login` there is no session to check, and no
+    2026 client calls it (the 2026 server answers its HTML 404 page). Evidence: DOC,
+    field notes.
 
     Raises:
         errors.UnexpectedStatus: If the server returns a non-standard status code (such as 520), or an undocumented one and Client.raise_on_unexpected_status is True.
@@ -121,6 +130,9 @@ async def asyncio(
     """Tell whether the session cookie belongs to a logged-in user
 
      Reads only the `connect.sid` cookie; an API key does not count as logged in.
+    Our choice: legacy only; without `/api/login` there is no session to check, and no
+    2026 client calls it (the 2026 server answers its HTML 404 page). Evidence: DOC,
+    field notes.
 
     Raises:
         errors.UnexpectedStatus: If the server returns a non-standard status code (such as 520), or an undocumented one and Client.raise_on_unexpected_status is True.

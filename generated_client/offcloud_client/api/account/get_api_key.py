@@ -88,6 +88,7 @@ def sync_detailed(
     """Read the API key of the logged-in user
 
      Needs the session cookie. Retired by the 2026 server, which answers 404.
+    Evidence: DOC; the 2026 server answers 404 (CMT live).
 
     Raises:
         errors.UnexpectedStatus: If the server returns a non-standard status code (such as 520), or an undocumented one and Client.raise_on_unexpected_status is True.
@@ -114,6 +115,7 @@ def sync(
     """Read the API key of the logged-in user
 
      Needs the session cookie. Retired by the 2026 server, which answers 404.
+    Evidence: DOC; the 2026 server answers 404 (CMT live).
 
     Raises:
         errors.UnexpectedStatus: If the server returns a non-standard status code (such as 520), or an undocumented one and Client.raise_on_unexpected_status is True.
@@ -136,6 +138,7 @@ async def asyncio_detailed(
     """Read the API key of the logged-in user
 
      Needs the session cookie. Retired by the 2026 server, which answers 404.
+    Evidence: DOC; the 2026 server answers 404 (CMT live).
 
     Raises:
         errors.UnexpectedStatus: If the server returns a non-standard status code (such as 520), or an undocumented one and Client.raise_on_unexpected_status is True.
@@ -160,6 +163,7 @@ async def asyncio(
     """Read the API key of the logged-in user
 
      Needs the session cookie. Retired by the 2026 server, which answers 404.
+    Evidence: DOC; the 2026 server answers 404 (CMT live).
 
     Raises:
         errors.UnexpectedStatus: If the server returns a non-standard status code (such as 520), or an undocumented one and Client.raise_on_unexpected_status is True.

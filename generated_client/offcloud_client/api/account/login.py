@@ -109,6 +109,7 @@ def sync_detailed(
 
      Checks the credentials and sets the `connect.sid` session cookie; later requests that
     send the cookie need no API key. Retired by the 2026 server, which answers 404.
+    Evidence: DOC; the 2026 server answers 404 (CMT live).
 
     Args:
         body (LoginForm):  Example: {'username': 'demo@offcloud.test', 'password': 'demo-
@@ -143,6 +144,7 @@ def sync(
 
      Checks the credentials and sets the `connect.sid` session cookie; later requests that
     send the cookie need no API key. Retired by the 2026 server, which answers 404.
+    Evidence: DOC; the 2026 server answers 404 (CMT live).
 
     Args:
         body (LoginForm):  Example: {'username': 'demo@offcloud.test', 'password': 'demo-
@@ -172,6 +174,7 @@ async def asyncio_detailed(
 
      Checks the credentials and sets the `connect.sid` session cookie; later requests that
     send the cookie need no API key. Retired by the 2026 server, which answers 404.
+    Evidence: DOC; the 2026 server answers 404 (CMT live).
 
     Args:
         body (LoginForm):  Example: {'username': 'demo@offcloud.test', 'password': 'demo-
@@ -204,6 +207,7 @@ async def asyncio(
 
      Checks the credentials and sets the `connect.sid` session cookie; later requests that
     send the cookie need no API key. Retired by the 2026 server, which answers 404.
+    Evidence: DOC; the 2026 server answers 404 (CMT live).
 
     Args:
         body (LoginForm):  Example: {'username': 'demo@offcloud.test', 'password': 'demo-

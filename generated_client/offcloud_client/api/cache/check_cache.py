@@ -100,6 +100,7 @@ def sync_detailed(
 
      Send bare info hashes (40 hex characters, any case), usually in batches of 100 to 1000.
     The answer lists only the cached ones, never the misses.
+    Evidence: DOC, field notes; 2026 DMM live (hits only, 5,000 hashes in 2.1 s).
 
     Args:
         body (CacheCheckForm):  Example: {'hashes': ['0123456789abcdef0123456789abcdef01234567']}.
@@ -133,6 +134,7 @@ def sync(
 
      Send bare info hashes (40 hex characters, any case), usually in batches of 100 to 1000.
     The answer lists only the cached ones, never the misses.
+    Evidence: DOC, field notes; 2026 DMM live (hits only, 5,000 hashes in 2.1 s).
 
     Args:
         body (CacheCheckForm):  Example: {'hashes': ['0123456789abcdef0123456789abcdef01234567']}.
@@ -161,6 +163,7 @@ async def asyncio_detailed(
 
      Send bare info hashes (40 hex characters, any case), usually in batches of 100 to 1000.
     The answer lists only the cached ones, never the misses.
+    Evidence: DOC, field notes; 2026 DMM live (hits only, 5,000 hashes in 2.1 s).
 
     Args:
         body (CacheCheckForm):  Example: {'hashes': ['0123456789abcdef0123456789abcdef01234567']}.
@@ -192,6 +195,7 @@ async def asyncio(
 
      Send bare info hashes (40 hex characters, any case), usually in batches of 100 to 1000.
     The answer lists only the cached ones, never the misses.
+    Evidence: DOC, field notes; 2026 DMM live (hits only, 5,000 hashes in 2.1 s).
 
     Args:
         body (CacheCheckForm):  Example: {'hashes': ['0123456789abcdef0123456789abcdef01234567']}.

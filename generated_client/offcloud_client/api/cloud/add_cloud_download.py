@@ -111,6 +111,11 @@ def sync_detailed(
     `https://{server}.offcloud.com/cloud/download/{requestId}` without the file name;
     clients append `/{fileName}`. Content already in Offcloud's cache is `downloaded` at
     once. Adding the same URL or magnet again returns the same `requestId`.
+    Evidence: DOC, field notes; 2026 DMM (live), ST26, MFpy, MFrs and others. Bad input
+    in 2026 (DMM live): an unreachable torrent URL answers HTTP 500 with a bare JSON
+    string `"Error parsing url - HTTP code: 404 "`; a url that is not a link answers
+    `Incorrect url` (JD, legacy; our choice: 400 in 2026), before the generic `Missing
+    required parameter: url`.
 
     Args:
         body (CloudDownloadForm):  Example: {'url': 'https://files.example.com/docs/manual.pdf'}.
@@ -146,6 +151,11 @@ def sync(
     `https://{server}.offcloud.com/cloud/download/{requestId}` without the file name;
     clients append `/{fileName}`. Content already in Offcloud's cache is `downloaded` at
     once. Adding the same URL or magnet again returns the same `requestId`.
+    Evidence: DOC, field notes; 2026 DMM (live), ST26, MFpy, MFrs and others. Bad input
+    in 2026 (DMM live): an unreachable torrent URL answers HTTP 500 with a bare JSON
+    string `"Error parsing url - HTTP code: 404 "`; a url that is not a link answers
+    `Incorrect url` (JD, legacy; our choice: 400 in 2026), before the generic `Missing
+    required parameter: url`.
 
     Args:
         body (CloudDownloadForm):  Example: {'url': 'https://files.example.com/docs/manual.pdf'}.
@@ -176,6 +186,11 @@ async def asyncio_detailed(
     `https://{server}.offcloud.com/cloud/download/{requestId}` without the file name;
     clients append `/{fileName}`. Content already in Offcloud's cache is `downloaded` at
     once. Adding the same URL or magnet again returns the same `requestId`.
+    Evidence: DOC, field notes; 2026 DMM (live), ST26, MFpy, MFrs and others. Bad input
+    in 2026 (DMM live): an unreachable torrent URL answers HTTP 500 with a bare JSON
+    string `"Error parsing url - HTTP code: 404 "`; a url that is not a link answers
+    `Incorrect url` (JD, legacy; our choice: 400 in 2026), before the generic `Missing
+    required parameter: url`.
 
     Args:
         body (CloudDownloadForm):  Example: {'url': 'https://files.example.com/docs/manual.pdf'}.
@@ -209,6 +224,11 @@ async def asyncio(
     `https://{server}.offcloud.com/cloud/download/{requestId}` without the file name;
     clients append `/{fileName}`. Content already in Offcloud's cache is `downloaded` at
     once. Adding the same URL or magnet again returns the same `requestId`.
+    Evidence: DOC, field notes; 2026 DMM (live), ST26, MFpy, MFrs and others. Bad input
+    in 2026 (DMM live): an unreachable torrent URL answers HTTP 500 with a bare JSON
+    string `"Error parsing url - HTTP code: 404 "`; a url that is not a link answers
+    `Incorrect url` (JD, legacy; our choice: 400 in 2026), before the generic `Missing
+    required parameter: url`.
 
     Args:
         body (CloudDownloadForm):  Example: {'url': 'https://files.example.com/docs/manual.pdf'}.

@@ -5,19 +5,34 @@ import httpx
 
 from ... import errors
 from ...client import AuthenticatedClient, Client
+from ...models.detailed_explore_result import DetailedExploreResult
 from ...models.error_body import ErrorBody
-from ...types import Response
+from ...models.explore_cloud_download_format import ExploreCloudDownloadFormat
+from ...types import UNSET, Response, Unset
 
 
 def _get_kwargs(
     request_id: str,
+    *,
+    format_: ExploreCloudDownloadFormat | Unset = UNSET,
 ) -> dict[str, Any]:
+
+    params: dict[str, Any] = {}
+
+    json_format_: str | Unset = UNSET
+    if not isinstance(format_, Unset):
+        json_format_ = format_
+
+    params["format"] = json_format_
+
+    params = {k: v for k, v in params.items() if v is not UNSET and v is not None}
 
     _kwargs: dict[str, Any] = {
         "method": "get",
         "url": "/api/cloud/explore/{request_id}".format(
             request_id=quote(str(request_id), safe=""),
         ),
+        "params": params,
     }
 
     return _kwargs
@@ -25,11 +40,11 @@ def _get_kwargs(
 
 def _parse_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> ErrorBody | ErrorBody | list[str] | None:
+) -> DetailedExploreResult | ErrorBody | list[str] | ErrorBody | None:
     if response.status_code == 200:
         try:
 
-            def _parse_response_200(data: object) -> ErrorBody | list[str]:
+            def _parse_response_200(data: object) -> DetailedExploreResult | ErrorBody | list[str]:
                 try:
                     if not isinstance(data, list):
                         raise TypeError()
@@ -38,18 +53,26 @@ def _parse_response(
                     return response_200_type_0
                 except (TypeError, ValueError, AttributeError, KeyError):
                     pass
+                try:
+                    if not isinstance(data, dict):
+                        raise TypeError()
+                    response_200_type_1 = DetailedExploreResult.from_dict(data)
+
+                    return response_200_type_1
+                except (TypeError, ValueError, AttributeError, KeyError):
+                    pass
                 if not isinstance(data, dict):
                     raise TypeError()
-                response_200_type_1 = ErrorBody.from_dict(data)
+                response_200_type_2 = ErrorBody.from_dict(data)
 
-                return response_200_type_1
+                return response_200_type_2
 
             response_200 = _parse_response_200(response.json())
 
             return response_200
 
         except errors.PARSE_ERRORS as exc:
-            raise errors.unparsable_body(response, "ErrorBody | list[str]", exc) from exc
+            raise errors.unparsable_body(response, "DetailedExploreResult | ErrorBody | list[str]", exc) from exc
 
     if response.status_code == 400:
         try:
@@ -85,7 +108,7 @@ def _parse_response(
 
 def _build_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> Response[ErrorBody | ErrorBody | list[str]]:
+) -> Response[DetailedExploreResult | ErrorBody | list[str] | ErrorBody]:
     return Response(
         status_code=errors.http_status(response),
         content=response.content,
@@ -98,7 +121,8 @@ def sync_detailed(
     request_id: str,
     *,
     client: AuthenticatedClient | Client,
-) -> Response[ErrorBody | ErrorBody | list[str]]:
+    format_: ExploreCloudDownloadFormat | Unset = UNSET,
+) -> Response[DetailedExploreResult | ErrorBody | list[str] | ErrorBody]:
     """List the download links of the files of a finished multi-file cloud download
 
      Links are shaped `https://{server}.offcloud.com/cloud/download/{requestId}/{index}/{fileName}`
@@ -107,10 +131,22 @@ def sync_detailed(
     `https://{server}.offcloud.com/cloud/download/{requestId}/{fileName}`
     instead. Our choice: the modern server sends that error, and "not downloaded yet", with
     400 (no client shows the real status); the legacy server sent them with 200.
+    2026: links are signed CDN URLs (DMM live), and `?format=detailed` answers
+    `{"files": [{"id", "name", "size", "path", "url"}]}` (`path` starts with the root folder;
+    ST26, JT). Single files in 2026 are unverified, and clients disagree: JT gets `Bad archive`
+    from `format=detailed`; K1 then retries plain explore and takes `[0]`; RU expects a list
+    from plain explore; UMB treats a non-list as a single file; ST26 has no fallback. Our
+    choice: in 2026 plain explore of a single file answers a one-element list, and
+    `format=detailed` answers `Bad archive` (400) — K1's reading, which JT and RU also
+    satisfy; the alternatives (`Bad archive` from both, or lists from both) are for a
+    scenario setting of the mock.
+    Evidence: DOC, field notes (MF, GAIA, TIO, PB, ST25); 2026 DMM (live), ST26, RU, HA, JT,
+    K1, K4, K5.
 
     Args:
         request_id (str): A MongoDB ObjectId, 24 lowercase hex characters. Example:
             5f1b2c3d4e5f60718293a4b7.
+        format_ (ExploreCloudDownloadFormat | Unset):
 
     Raises:
         errors.UnexpectedStatus: If the server returns a non-standard status code (such as 520), or an undocumented one and Client.raise_on_unexpected_status is True.
@@ -118,11 +154,12 @@ def sync_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[ErrorBody | ErrorBody | list[str]]
+        Response[DetailedExploreResult | ErrorBody | list[str] | ErrorBody]
     """
 
     kwargs = _get_kwargs(
         request_id=request_id,
+        format_=format_,
     )
 
     response = client.get_httpx_client().request(
@@ -136,7 +173,8 @@ def sync(
     request_id: str,
     *,
     client: AuthenticatedClient | Client,
-) -> ErrorBody | ErrorBody | list[str] | None:
+    format_: ExploreCloudDownloadFormat | Unset = UNSET,
+) -> DetailedExploreResult | ErrorBody | list[str] | ErrorBody | None:
     """List the download links of the files of a finished multi-file cloud download
 
      Links are shaped `https://{server}.offcloud.com/cloud/download/{requestId}/{index}/{fileName}`
@@ -145,10 +183,22 @@ def sync(
     `https://{server}.offcloud.com/cloud/download/{requestId}/{fileName}`
     instead. Our choice: the modern server sends that error, and "not downloaded yet", with
     400 (no client shows the real status); the legacy server sent them with 200.
+    2026: links are signed CDN URLs (DMM live), and `?format=detailed` answers
+    `{"files": [{"id", "name", "size", "path", "url"}]}` (`path` starts with the root folder;
+    ST26, JT). Single files in 2026 are unverified, and clients disagree: JT gets `Bad archive`
+    from `format=detailed`; K1 then retries plain explore and takes `[0]`; RU expects a list
+    from plain explore; UMB treats a non-list as a single file; ST26 has no fallback. Our
+    choice: in 2026 plain explore of a single file answers a one-element list, and
+    `format=detailed` answers `Bad archive` (400) — K1's reading, which JT and RU also
+    satisfy; the alternatives (`Bad archive` from both, or lists from both) are for a
+    scenario setting of the mock.
+    Evidence: DOC, field notes (MF, GAIA, TIO, PB, ST25); 2026 DMM (live), ST26, RU, HA, JT,
+    K1, K4, K5.
 
     Args:
         request_id (str): A MongoDB ObjectId, 24 lowercase hex characters. Example:
             5f1b2c3d4e5f60718293a4b7.
+        format_ (ExploreCloudDownloadFormat | Unset):
 
     Raises:
         errors.UnexpectedStatus: If the server returns a non-standard status code (such as 520), or an undocumented one and Client.raise_on_unexpected_status is True.
@@ -156,12 +206,13 @@ def sync(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        ErrorBody | ErrorBody | list[str]
+        DetailedExploreResult | ErrorBody | list[str] | ErrorBody
     """
 
     return sync_detailed(
         request_id=request_id,
         client=client,
+        format_=format_,
     ).parsed
 
 
@@ -169,7 +220,8 @@ async def asyncio_detailed(
     request_id: str,
     *,
     client: AuthenticatedClient | Client,
-) -> Response[ErrorBody | ErrorBody | list[str]]:
+    format_: ExploreCloudDownloadFormat | Unset = UNSET,
+) -> Response[DetailedExploreResult | ErrorBody | list[str] | ErrorBody]:
     """List the download links of the files of a finished multi-file cloud download
 
      Links are shaped `https://{server}.offcloud.com/cloud/download/{requestId}/{index}/{fileName}`
@@ -178,10 +230,22 @@ async def asyncio_detailed(
     `https://{server}.offcloud.com/cloud/download/{requestId}/{fileName}`
     instead. Our choice: the modern server sends that error, and "not downloaded yet", with
     400 (no client shows the real status); the legacy server sent them with 200.
+    2026: links are signed CDN URLs (DMM live), and `?format=detailed` answers
+    `{"files": [{"id", "name", "size", "path", "url"}]}` (`path` starts with the root folder;
+    ST26, JT). Single files in 2026 are unverified, and clients disagree: JT gets `Bad archive`
+    from `format=detailed`; K1 then retries plain explore and takes `[0]`; RU expects a list
+    from plain explore; UMB treats a non-list as a single file; ST26 has no fallback. Our
+    choice: in 2026 plain explore of a single file answers a one-element list, and
+    `format=detailed` answers `Bad archive` (400) — K1's reading, which JT and RU also
+    satisfy; the alternatives (`Bad archive` from both, or lists from both) are for a
+    scenario setting of the mock.
+    Evidence: DOC, field notes (MF, GAIA, TIO, PB, ST25); 2026 DMM (live), ST26, RU, HA, JT,
+    K1, K4, K5.
 
     Args:
         request_id (str): A MongoDB ObjectId, 24 lowercase hex characters. Example:
             5f1b2c3d4e5f60718293a4b7.
+        format_ (ExploreCloudDownloadFormat | Unset):
 
     Raises:
         errors.UnexpectedStatus: If the server returns a non-standard status code (such as 520), or an undocumented one and Client.raise_on_unexpected_status is True.
@@ -189,11 +253,12 @@ async def asyncio_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[ErrorBody | ErrorBody | list[str]]
+        Response[DetailedExploreResult | ErrorBody | list[str] | ErrorBody]
     """
 
     kwargs = _get_kwargs(
         request_id=request_id,
+        format_=format_,
     )
 
     response = await client.get_async_httpx_client().request(**kwargs)
@@ -205,7 +270,8 @@ async def asyncio(
     request_id: str,
     *,
     client: AuthenticatedClient | Client,
-) -> ErrorBody | ErrorBody | list[str] | None:
+    format_: ExploreCloudDownloadFormat | Unset = UNSET,
+) -> DetailedExploreResult | ErrorBody | list[str] | ErrorBody | None:
     """List the download links of the files of a finished multi-file cloud download
 
      Links are shaped `https://{server}.offcloud.com/cloud/download/{requestId}/{index}/{fileName}`
@@ -214,10 +280,22 @@ async def asyncio(
     `https://{server}.offcloud.com/cloud/download/{requestId}/{fileName}`
     instead. Our choice: the modern server sends that error, and "not downloaded yet", with
     400 (no client shows the real status); the legacy server sent them with 200.
+    2026: links are signed CDN URLs (DMM live), and `?format=detailed` answers
+    `{"files": [{"id", "name", "size", "path", "url"}]}` (`path` starts with the root folder;
+    ST26, JT). Single files in 2026 are unverified, and clients disagree: JT gets `Bad archive`
+    from `format=detailed`; K1 then retries plain explore and takes `[0]`; RU expects a list
+    from plain explore; UMB treats a non-list as a single file; ST26 has no fallback. Our
+    choice: in 2026 plain explore of a single file answers a one-element list, and
+    `format=detailed` answers `Bad archive` (400) — K1's reading, which JT and RU also
+    satisfy; the alternatives (`Bad archive` from both, or lists from both) are for a
+    scenario setting of the mock.
+    Evidence: DOC, field notes (MF, GAIA, TIO, PB, ST25); 2026 DMM (live), ST26, RU, HA, JT,
+    K1, K4, K5.
 
     Args:
         request_id (str): A MongoDB ObjectId, 24 lowercase hex characters. Example:
             5f1b2c3d4e5f60718293a4b7.
+        format_ (ExploreCloudDownloadFormat | Unset):
 
     Raises:
         errors.UnexpectedStatus: If the server returns a non-standard status code (such as 520), or an undocumented one and Client.raise_on_unexpected_status is True.
@@ -225,12 +303,13 @@ async def asyncio(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        ErrorBody | ErrorBody | list[str]
+        DetailedExploreResult | ErrorBody | list[str] | ErrorBody
     """
 
     return (
         await asyncio_detailed(
             request_id=request_id,
             client=client,
+            format_=format_,
         )
     ).parsed

@@ -4,6 +4,7 @@ import httpx
 
 from ... import errors
 from ...client import AuthenticatedClient, Client
+from ...models.cloud_status_list import CloudStatusList
 from ...models.cloud_status_result import CloudStatusResult
 from ...models.error_body import ErrorBody
 from ...models.request_id_form import RequestIdForm
@@ -31,11 +32,11 @@ def _get_kwargs(
 
 def _parse_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> CloudStatusResult | ErrorBody | ErrorBody | None:
+) -> CloudStatusList | CloudStatusResult | ErrorBody | ErrorBody | None:
     if response.status_code == 200:
         try:
 
-            def _parse_response_200(data: object) -> CloudStatusResult | ErrorBody:
+            def _parse_response_200(data: object) -> CloudStatusList | CloudStatusResult | ErrorBody:
                 try:
                     if not isinstance(data, dict):
                         raise TypeError()
@@ -44,18 +45,26 @@ def _parse_response(
                     return response_200_type_0
                 except (TypeError, ValueError, AttributeError, KeyError):
                     pass
+                try:
+                    if not isinstance(data, dict):
+                        raise TypeError()
+                    response_200_type_1 = CloudStatusList.from_dict(data)
+
+                    return response_200_type_1
+                except (TypeError, ValueError, AttributeError, KeyError):
+                    pass
                 if not isinstance(data, dict):
                     raise TypeError()
-                response_200_type_1 = ErrorBody.from_dict(data)
+                response_200_type_2 = ErrorBody.from_dict(data)
 
-                return response_200_type_1
+                return response_200_type_2
 
             response_200 = _parse_response_200(response.json())
 
             return response_200
 
         except errors.PARSE_ERRORS as exc:
-            raise errors.unparsable_body(response, "CloudStatusResult | ErrorBody", exc) from exc
+            raise errors.unparsable_body(response, "CloudStatusList | CloudStatusResult | ErrorBody", exc) from exc
 
     if response.status_code == 400:
         try:
@@ -91,7 +100,7 @@ def _parse_response(
 
 def _build_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> Response[CloudStatusResult | ErrorBody | ErrorBody]:
+) -> Response[CloudStatusList | CloudStatusResult | ErrorBody | ErrorBody]:
     return Response(
         status_code=errors.http_status(response),
         content=response.content,
@@ -104,16 +113,31 @@ def sync_detailed(
     *,
     client: AuthenticatedClient | Client,
     body: RequestIdForm,
-) -> Response[CloudStatusResult | ErrorBody | ErrorBody]:
+) -> Response[CloudStatusList | CloudStatusResult | ErrorBody | ErrorBody]:
     """Read the status of a cloud download
 
-     The real server wraps the answer in `{"status": {...}}`. `amount` is the bytes done,
-    `fileSize` the total; `downloadingSpeed` and `downloadingTime` appear while
-    downloading, `isDirectory` when done, `errorMessage` on error. The legacy server sent
-    `fileSize` and `downloadingSpeed` sometimes as strings of digits.
+     The real server wraps the answer in `{"status": {...}}`; one `CloudDownloadStatus` model
+    reads both eras' objects. Legacy: `amount` is the bytes done, `fileSize` the total;
+    `downloadingSpeed` and `downloadingTime` appear while downloading, `isDirectory` when
+    done, `errorMessage` on error; `fileSize` and `downloadingSpeed` were sometimes strings of
+    digits. 2026 (DMM live type): `requestId`, `status`, `fileName`, `progress` (a 0–1
+    fraction) and `message` (text while working or on error), both null when finished; a
+    magnet that never resolves stays `created` with `Loading...`. Our choice: the 2026
+    server sends no legacy field (whether it still does is unverified; MFpy/MFrs read
+    `server`, `isDirectory`).
+    Legacy clients also sent `requestIds` (several ids, form or JSON) and read
+    `{"requests": [...]}` (MF25 since 2023-12-29; JD on site-root /cloud/status); the 2026
+    server refuses them with 400 `Missing required parameter: requestId` (DMM live).
+    Evidence: DOC, field notes, MF25, JD, GAIA, ST25; 2026 DMM (live), RU, HA, K1, K2.
 
     Args:
-        body (RequestIdForm):  Example: {'requestId': '5f1b2c3d4e5f60718293a4b6'}.
+        body (RequestIdForm): `requestId` (documented). Legacy `getCloudStatus` also took
+            `requestIds` instead (several
+            ids, answered with `{"requests": [...]}`; form clients send `requestIds=<id>` or
+            `requestIds[]=<id>`; MF25, JD); the 2026 server refuses them with 400 `Missing required
+            parameter: requestId` (DMM live). `requestId` is required unless `requestIds` is given.
+            Our choice: `getRemoteStatus` (legacy) serves `requestIds` like `getCloudStatus`.
+             Example: {'requestId': '5f1b2c3d4e5f60718293a4b6'}.
 
     Raises:
         errors.UnexpectedStatus: If the server returns a non-standard status code (such as 520), or an undocumented one and Client.raise_on_unexpected_status is True.
@@ -121,7 +145,7 @@ def sync_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[CloudStatusResult | ErrorBody | ErrorBody]
+        Response[CloudStatusList | CloudStatusResult | ErrorBody | ErrorBody]
     """
 
     kwargs = _get_kwargs(
@@ -139,16 +163,31 @@ def sync(
     *,
     client: AuthenticatedClient | Client,
     body: RequestIdForm,
-) -> CloudStatusResult | ErrorBody | ErrorBody | None:
+) -> CloudStatusList | CloudStatusResult | ErrorBody | ErrorBody | None:
     """Read the status of a cloud download
 
-     The real server wraps the answer in `{"status": {...}}`. `amount` is the bytes done,
-    `fileSize` the total; `downloadingSpeed` and `downloadingTime` appear while
-    downloading, `isDirectory` when done, `errorMessage` on error. The legacy server sent
-    `fileSize` and `downloadingSpeed` sometimes as strings of digits.
+     The real server wraps the answer in `{"status": {...}}`; one `CloudDownloadStatus` model
+    reads both eras' objects. Legacy: `amount` is the bytes done, `fileSize` the total;
+    `downloadingSpeed` and `downloadingTime` appear while downloading, `isDirectory` when
+    done, `errorMessage` on error; `fileSize` and `downloadingSpeed` were sometimes strings of
+    digits. 2026 (DMM live type): `requestId`, `status`, `fileName`, `progress` (a 0–1
+    fraction) and `message` (text while working or on error), both null when finished; a
+    magnet that never resolves stays `created` with `Loading...`. Our choice: the 2026
+    server sends no legacy field (whether it still does is unverified; MFpy/MFrs read
+    `server`, `isDirectory`).
+    Legacy clients also sent `requestIds` (several ids, form or JSON) and read
+    `{"requests": [...]}` (MF25 since 2023-12-29; JD on site-root /cloud/status); the 2026
+    server refuses them with 400 `Missing required parameter: requestId` (DMM live).
+    Evidence: DOC, field notes, MF25, JD, GAIA, ST25; 2026 DMM (live), RU, HA, K1, K2.
 
     Args:
-        body (RequestIdForm):  Example: {'requestId': '5f1b2c3d4e5f60718293a4b6'}.
+        body (RequestIdForm): `requestId` (documented). Legacy `getCloudStatus` also took
+            `requestIds` instead (several
+            ids, answered with `{"requests": [...]}`; form clients send `requestIds=<id>` or
+            `requestIds[]=<id>`; MF25, JD); the 2026 server refuses them with 400 `Missing required
+            parameter: requestId` (DMM live). `requestId` is required unless `requestIds` is given.
+            Our choice: `getRemoteStatus` (legacy) serves `requestIds` like `getCloudStatus`.
+             Example: {'requestId': '5f1b2c3d4e5f60718293a4b6'}.
 
     Raises:
         errors.UnexpectedStatus: If the server returns a non-standard status code (such as 520), or an undocumented one and Client.raise_on_unexpected_status is True.
@@ -156,7 +195,7 @@ def sync(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        CloudStatusResult | ErrorBody | ErrorBody
+        CloudStatusList | CloudStatusResult | ErrorBody | ErrorBody
     """
 
     return sync_detailed(
@@ -169,16 +208,31 @@ async def asyncio_detailed(
     *,
     client: AuthenticatedClient | Client,
     body: RequestIdForm,
-) -> Response[CloudStatusResult | ErrorBody | ErrorBody]:
+) -> Response[CloudStatusList | CloudStatusResult | ErrorBody | ErrorBody]:
     """Read the status of a cloud download
 
-     The real server wraps the answer in `{"status": {...}}`. `amount` is the bytes done,
-    `fileSize` the total; `downloadingSpeed` and `downloadingTime` appear while
-    downloading, `isDirectory` when done, `errorMessage` on error. The legacy server sent
-    `fileSize` and `downloadingSpeed` sometimes as strings of digits.
+     The real server wraps the answer in `{"status": {...}}`; one `CloudDownloadStatus` model
+    reads both eras' objects. Legacy: `amount` is the bytes done, `fileSize` the total;
+    `downloadingSpeed` and `downloadingTime` appear while downloading, `isDirectory` when
+    done, `errorMessage` on error; `fileSize` and `downloadingSpeed` were sometimes strings of
+    digits. 2026 (DMM live type): `requestId`, `status`, `fileName`, `progress` (a 0–1
+    fraction) and `message` (text while working or on error), both null when finished; a
+    magnet that never resolves stays `created` with `Loading...`. Our choice: the 2026
+    server sends no legacy field (whether it still does is unverified; MFpy/MFrs read
+    `server`, `isDirectory`).
+    Legacy clients also sent `requestIds` (several ids, form or JSON) and read
+    `{"requests": [...]}` (MF25 since 2023-12-29; JD on site-root /cloud/status); the 2026
+    server refuses them with 400 `Missing required parameter: requestId` (DMM live).
+    Evidence: DOC, field notes, MF25, JD, GAIA, ST25; 2026 DMM (live), RU, HA, K1, K2.
 
     Args:
-        body (RequestIdForm):  Example: {'requestId': '5f1b2c3d4e5f60718293a4b6'}.
+        body (RequestIdForm): `requestId` (documented). Legacy `getCloudStatus` also took
+            `requestIds` instead (several
+            ids, answered with `{"requests": [...]}`; form clients send `requestIds=<id>` or
+            `requestIds[]=<id>`; MF25, JD); the 2026 server refuses them with 400 `Missing required
+            parameter: requestId` (DMM live). `requestId` is required unless `requestIds` is given.
+            Our choice: `getRemoteStatus` (legacy) serves `requestIds` like `getCloudStatus`.
+             Example: {'requestId': '5f1b2c3d4e5f60718293a4b6'}.
 
     Raises:
         errors.UnexpectedStatus: If the server returns a non-standard status code (such as 520), or an undocumented one and Client.raise_on_unexpected_status is True.
@@ -186,7 +240,7 @@ async def asyncio_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[CloudStatusResult | ErrorBody | ErrorBody]
+        Response[CloudStatusList | CloudStatusResult | ErrorBody | ErrorBody]
     """
 
     kwargs = _get_kwargs(
@@ -202,16 +256,31 @@ async def asyncio(
     *,
     client: AuthenticatedClient | Client,
     body: RequestIdForm,
-) -> CloudStatusResult | ErrorBody | ErrorBody | None:
+) -> CloudStatusList | CloudStatusResult | ErrorBody | ErrorBody | None:
     """Read the status of a cloud download
 
-     The real server wraps the answer in `{"status": {...}}`. `amount` is the bytes done,
-    `fileSize` the total; `downloadingSpeed` and `downloadingTime` appear while
-    downloading, `isDirectory` when done, `errorMessage` on error. The legacy server sent
-    `fileSize` and `downloadingSpeed` sometimes as strings of digits.
+     The real server wraps the answer in `{"status": {...}}`; one `CloudDownloadStatus` model
+    reads both eras' objects. Legacy: `amount` is the bytes done, `fileSize` the total;
+    `downloadingSpeed` and `downloadingTime` appear while downloading, `isDirectory` when
+    done, `errorMessage` on error; `fileSize` and `downloadingSpeed` were sometimes strings of
+    digits. 2026 (DMM live type): `requestId`, `status`, `fileName`, `progress` (a 0–1
+    fraction) and `message` (text while working or on error), both null when finished; a
+    magnet that never resolves stays `created` with `Loading...`. Our choice: the 2026
+    server sends no legacy field (whether it still does is unverified; MFpy/MFrs read
+    `server`, `isDirectory`).
+    Legacy clients also sent `requestIds` (several ids, form or JSON) and read
+    `{"requests": [...]}` (MF25 since 2023-12-29; JD on site-root /cloud/status); the 2026
+    server refuses them with 400 `Missing required parameter: requestId` (DMM live).
+    Evidence: DOC, field notes, MF25, JD, GAIA, ST25; 2026 DMM (live), RU, HA, K1, K2.
 
     Args:
-        body (RequestIdForm):  Example: {'requestId': '5f1b2c3d4e5f60718293a4b6'}.
+        body (RequestIdForm): `requestId` (documented). Legacy `getCloudStatus` also took
+            `requestIds` instead (several
+            ids, answered with `{"requests": [...]}`; form clients send `requestIds=<id>` or
+            `requestIds[]=<id>`; MF25, JD); the 2026 server refuses them with 400 `Missing required
+            parameter: requestId` (DMM live). `requestId` is required unless `requestIds` is given.
+            Our choice: `getRemoteStatus` (legacy) serves `requestIds` like `getCloudStatus`.
+             Example: {'requestId': '5f1b2c3d4e5f60718293a4b6'}.
 
     Raises:
         errors.UnexpectedStatus: If the server returns a non-standard status code (such as 520), or an undocumented one and Client.raise_on_unexpected_status is True.
@@ -219,7 +288,7 @@ async def asyncio(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        CloudStatusResult | ErrorBody | ErrorBody
+        CloudStatusList | CloudStatusResult | ErrorBody | ErrorBody
     """
 
     return (

@@ -83,6 +83,7 @@ def sync_detailed(
      `text/plain`, one link per line, each line ending in a newline. No public client parses
     this answer, so it follows the public doc. Our choice: a single-file download answers
     its one link; errors are JSON bodies as everywhere else.
+    Evidence: DOC only (no client parses it). Our choice: served in both eras.
 
     Args:
         request_id (str): A MongoDB ObjectId, 24 lowercase hex characters. Example:
@@ -118,6 +119,7 @@ def sync(
      `text/plain`, one link per line, each line ending in a newline. No public client parses
     this answer, so it follows the public doc. Our choice: a single-file download answers
     its one link; errors are JSON bodies as everywhere else.
+    Evidence: DOC only (no client parses it). Our choice: served in both eras.
 
     Args:
         request_id (str): A MongoDB ObjectId, 24 lowercase hex characters. Example:
@@ -148,6 +150,7 @@ async def asyncio_detailed(
      `text/plain`, one link per line, each line ending in a newline. No public client parses
     this answer, so it follows the public doc. Our choice: a single-file download answers
     its one link; errors are JSON bodies as everywhere else.
+    Evidence: DOC only (no client parses it). Our choice: served in both eras.
 
     Args:
         request_id (str): A MongoDB ObjectId, 24 lowercase hex characters. Example:
@@ -181,6 +184,7 @@ async def asyncio(
      `text/plain`, one link per line, each line ending in a newline. No public client parses
     this answer, so it follows the public doc. Our choice: a single-file download answers
     its one link; errors are JSON bodies as everywhere else.
+    Evidence: DOC only (no client parses it). Our choice: served in both eras.
 
     Args:
         request_id (str): A MongoDB ObjectId, 24 lowercase hex characters. Example:

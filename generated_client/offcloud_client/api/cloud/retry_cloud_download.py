@@ -105,6 +105,7 @@ def sync_detailed(
      Puts a download in `error` back to work. Our choice (no client parses the real answer):
     success is `{"success": true, "requestId", "status"}`; a download that is not in error
     is refused with 400.
+    Evidence: DOC (the answer is our choice). Our choice: served in both eras.
 
     Args:
         request_id (str): A MongoDB ObjectId, 24 lowercase hex characters. Example:
@@ -140,6 +141,7 @@ def sync(
      Puts a download in `error` back to work. Our choice (no client parses the real answer):
     success is `{"success": true, "requestId", "status"}`; a download that is not in error
     is refused with 400.
+    Evidence: DOC (the answer is our choice). Our choice: served in both eras.
 
     Args:
         request_id (str): A MongoDB ObjectId, 24 lowercase hex characters. Example:
@@ -170,6 +172,7 @@ async def asyncio_detailed(
      Puts a download in `error` back to work. Our choice (no client parses the real answer):
     success is `{"success": true, "requestId", "status"}`; a download that is not in error
     is refused with 400.
+    Evidence: DOC (the answer is our choice). Our choice: served in both eras.
 
     Args:
         request_id (str): A MongoDB ObjectId, 24 lowercase hex characters. Example:
@@ -203,6 +206,7 @@ async def asyncio(
      Puts a download in `error` back to work. Our choice (no client parses the real answer):
     success is `{"success": true, "requestId", "status"}`; a download that is not in error
     is refused with 400.
+    Evidence: DOC (the answer is our choice). Our choice: served in both eras.
 
     Args:
         request_id (str): A MongoDB ObjectId, 24 lowercase hex characters. Example:

@@ -109,6 +109,8 @@ def sync_detailed(
 
      Offcloud fetches the file through one of its proxies and answers at once with a link.
     Instant requests stay `created`; there is no status call for them.
+    Evidence: DOC, field notes (NOC, GAIA, JD). Our choice: still served in 2026 (no
+    2026 client shows it either way).
 
     Args:
         body (InstantDownloadForm):  Example: {'url': 'https://files.example.com/videos/big-buck-
@@ -143,6 +145,8 @@ def sync(
 
      Offcloud fetches the file through one of its proxies and answers at once with a link.
     Instant requests stay `created`; there is no status call for them.
+    Evidence: DOC, field notes (NOC, GAIA, JD). Our choice: still served in 2026 (no
+    2026 client shows it either way).
 
     Args:
         body (InstantDownloadForm):  Example: {'url': 'https://files.example.com/videos/big-buck-
@@ -172,6 +176,8 @@ async def asyncio_detailed(
 
      Offcloud fetches the file through one of its proxies and answers at once with a link.
     Instant requests stay `created`; there is no status call for them.
+    Evidence: DOC, field notes (NOC, GAIA, JD). Our choice: still served in 2026 (no
+    2026 client shows it either way).
 
     Args:
         body (InstantDownloadForm):  Example: {'url': 'https://files.example.com/videos/big-buck-
@@ -204,6 +210,8 @@ async def asyncio(
 
      Offcloud fetches the file through one of its proxies and answers at once with a link.
     Instant requests stay `created`; there is no status call for them.
+    Evidence: DOC, field notes (NOC, GAIA, JD). Our choice: still served in 2026 (no
+    2026 client shows it either way).
 
     Args:
         body (InstantDownloadForm):  Example: {'url': 'https://files.example.com/videos/big-buck-

@@ -79,6 +79,7 @@ def sync_detailed(
     """List the proxy servers available for instant downloads
 
      The real server wraps the list in `{"list": [...]}`; the public doc says a bare array.
+    Evidence: DOC, field notes (NOC, GAIA). Our choice: still served in 2026 (unverified).
 
     Raises:
         errors.UnexpectedStatus: If the server returns a non-standard status code (such as 520), or an undocumented one and Client.raise_on_unexpected_status is True.
@@ -105,6 +106,7 @@ def sync(
     """List the proxy servers available for instant downloads
 
      The real server wraps the list in `{"list": [...]}`; the public doc says a bare array.
+    Evidence: DOC, field notes (NOC, GAIA). Our choice: still served in 2026 (unverified).
 
     Raises:
         errors.UnexpectedStatus: If the server returns a non-standard status code (such as 520), or an undocumented one and Client.raise_on_unexpected_status is True.
@@ -127,6 +129,7 @@ async def asyncio_detailed(
     """List the proxy servers available for instant downloads
 
      The real server wraps the list in `{"list": [...]}`; the public doc says a bare array.
+    Evidence: DOC, field notes (NOC, GAIA). Our choice: still served in 2026 (unverified).
 
     Raises:
         errors.UnexpectedStatus: If the server returns a non-standard status code (such as 520), or an undocumented one and Client.raise_on_unexpected_status is True.
@@ -151,6 +154,7 @@ async def asyncio(
     """List the proxy servers available for instant downloads
 
      The real server wraps the list in `{"list": [...]}`; the public doc says a bare array.
+    Evidence: DOC, field notes (NOC, GAIA). Our choice: still served in 2026 (unverified).
 
     Raises:
         errors.UnexpectedStatus: If the server returns a non-standard status code (such as 520), or an undocumented one and Client.raise_on_unexpected_status is True.

@@ -109,6 +109,7 @@ def sync_detailed(
 
      `remoteOptionId` is the field of that name on an item of `listRemoteAccounts`. The
     answer has no `url`: follow the request with `getRemoteStatus`.
+    Evidence: DOC, field notes. Our choice: still served in 2026 (unverified).
 
     Args:
         body (RemoteDownloadForm):  Example: {'url': 'https://files.example.com/docs/manual.pdf',
@@ -143,6 +144,7 @@ def sync(
 
      `remoteOptionId` is the field of that name on an item of `listRemoteAccounts`. The
     answer has no `url`: follow the request with `getRemoteStatus`.
+    Evidence: DOC, field notes. Our choice: still served in 2026 (unverified).
 
     Args:
         body (RemoteDownloadForm):  Example: {'url': 'https://files.example.com/docs/manual.pdf',
@@ -172,6 +174,7 @@ async def asyncio_detailed(
 
      `remoteOptionId` is the field of that name on an item of `listRemoteAccounts`. The
     answer has no `url`: follow the request with `getRemoteStatus`.
+    Evidence: DOC, field notes. Our choice: still served in 2026 (unverified).
 
     Args:
         body (RemoteDownloadForm):  Example: {'url': 'https://files.example.com/docs/manual.pdf',
@@ -204,6 +207,7 @@ async def asyncio(
 
      `remoteOptionId` is the field of that name on an item of `listRemoteAccounts`. The
     answer has no `url`: follow the request with `getRemoteStatus`.
+    Evidence: DOC, field notes. Our choice: still served in 2026 (unverified).
 
     Args:
         body (RemoteDownloadForm):  Example: {'url': 'https://files.example.com/docs/manual.pdf',

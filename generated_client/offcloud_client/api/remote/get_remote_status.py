@@ -5,6 +5,7 @@ import httpx
 from ... import errors
 from ...client import AuthenticatedClient, Client
 from ...models.error_body import ErrorBody
+from ...models.remote_status_list import RemoteStatusList
 from ...models.remote_status_result import RemoteStatusResult
 from ...models.request_id_form import RequestIdForm
 from ...types import Response
@@ -31,11 +32,11 @@ def _get_kwargs(
 
 def _parse_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> ErrorBody | ErrorBody | RemoteStatusResult | None:
+) -> ErrorBody | ErrorBody | RemoteStatusList | RemoteStatusResult | None:
     if response.status_code == 200:
         try:
 
-            def _parse_response_200(data: object) -> ErrorBody | RemoteStatusResult:
+            def _parse_response_200(data: object) -> ErrorBody | RemoteStatusList | RemoteStatusResult:
                 try:
                     if not isinstance(data, dict):
                         raise TypeError()
@@ -44,18 +45,26 @@ def _parse_response(
                     return response_200_type_0
                 except (TypeError, ValueError, AttributeError, KeyError):
                     pass
+                try:
+                    if not isinstance(data, dict):
+                        raise TypeError()
+                    response_200_type_1 = RemoteStatusList.from_dict(data)
+
+                    return response_200_type_1
+                except (TypeError, ValueError, AttributeError, KeyError):
+                    pass
                 if not isinstance(data, dict):
                     raise TypeError()
-                response_200_type_1 = ErrorBody.from_dict(data)
+                response_200_type_2 = ErrorBody.from_dict(data)
 
-                return response_200_type_1
+                return response_200_type_2
 
             response_200 = _parse_response_200(response.json())
 
             return response_200
 
         except errors.PARSE_ERRORS as exc:
-            raise errors.unparsable_body(response, "ErrorBody | RemoteStatusResult", exc) from exc
+            raise errors.unparsable_body(response, "ErrorBody | RemoteStatusList | RemoteStatusResult", exc) from exc
 
     if response.status_code == 400:
         try:
@@ -91,7 +100,7 @@ def _parse_response(
 
 def _build_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> Response[ErrorBody | ErrorBody | RemoteStatusResult]:
+) -> Response[ErrorBody | ErrorBody | RemoteStatusList | RemoteStatusResult]:
     return Response(
         status_code=errors.http_status(response),
         content=response.content,
@@ -104,14 +113,25 @@ def sync_detailed(
     *,
     client: AuthenticatedClient | Client,
     body: RequestIdForm,
-) -> Response[ErrorBody | ErrorBody | RemoteStatusResult]:
+) -> Response[ErrorBody | ErrorBody | RemoteStatusList | RemoteStatusResult]:
     """Read the status of a remote download
 
      Same wrapper and fields as `getCloudStatus`; a remote download also passes through
     `uploading` while Offcloud copies it to the remote account.
+    Evidence: DOC, field notes (transcript). Our choice: in 2026 the legacy fields
+    (`amount`, `fileSize`) are kept for remote downloads (no 2026 client reads this
+    operation); like `getCloudStatus`, the legacy server also takes `requestIds` and answers
+    `{"requests": [...]}`, the 2026 one refuses them (no client shows either for remote
+    downloads).
 
     Args:
-        body (RequestIdForm):  Example: {'requestId': '5f1b2c3d4e5f60718293a4b6'}.
+        body (RequestIdForm): `requestId` (documented). Legacy `getCloudStatus` also took
+            `requestIds` instead (several
+            ids, answered with `{"requests": [...]}`; form clients send `requestIds=<id>` or
+            `requestIds[]=<id>`; MF25, JD); the 2026 server refuses them with 400 `Missing required
+            parameter: requestId` (DMM live). `requestId` is required unless `requestIds` is given.
+            Our choice: `getRemoteStatus` (legacy) serves `requestIds` like `getCloudStatus`.
+             Example: {'requestId': '5f1b2c3d4e5f60718293a4b6'}.
 
     Raises:
         errors.UnexpectedStatus: If the server returns a non-standard status code (such as 520), or an undocumented one and Client.raise_on_unexpected_status is True.
@@ -119,7 +139,7 @@ def sync_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[ErrorBody | ErrorBody | RemoteStatusResult]
+        Response[ErrorBody | ErrorBody | RemoteStatusList | RemoteStatusResult]
     """
 
     kwargs = _get_kwargs(
@@ -137,14 +157,25 @@ def sync(
     *,
     client: AuthenticatedClient | Client,
     body: RequestIdForm,
-) -> ErrorBody | ErrorBody | RemoteStatusResult | None:
+) -> ErrorBody | ErrorBody | RemoteStatusList | RemoteStatusResult | None:
     """Read the status of a remote download
 
      Same wrapper and fields as `getCloudStatus`; a remote download also passes through
     `uploading` while Offcloud copies it to the remote account.
+    Evidence: DOC, field notes (transcript). Our choice: in 2026 the legacy fields
+    (`amount`, `fileSize`) are kept for remote downloads (no 2026 client reads this
+    operation); like `getCloudStatus`, the legacy server also takes `requestIds` and answers
+    `{"requests": [...]}`, the 2026 one refuses them (no client shows either for remote
+    downloads).
 
     Args:
-        body (RequestIdForm):  Example: {'requestId': '5f1b2c3d4e5f60718293a4b6'}.
+        body (RequestIdForm): `requestId` (documented). Legacy `getCloudStatus` also took
+            `requestIds` instead (several
+            ids, answered with `{"requests": [...]}`; form clients send `requestIds=<id>` or
+            `requestIds[]=<id>`; MF25, JD); the 2026 server refuses them with 400 `Missing required
+            parameter: requestId` (DMM live). `requestId` is required unless `requestIds` is given.
+            Our choice: `getRemoteStatus` (legacy) serves `requestIds` like `getCloudStatus`.
+             Example: {'requestId': '5f1b2c3d4e5f60718293a4b6'}.
 
     Raises:
         errors.UnexpectedStatus: If the server returns a non-standard status code (such as 520), or an undocumented one and Client.raise_on_unexpected_status is True.
@@ -152,7 +183,7 @@ def sync(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        ErrorBody | ErrorBody | RemoteStatusResult
+        ErrorBody | ErrorBody | RemoteStatusList | RemoteStatusResult
     """
 
     return sync_detailed(
@@ -165,14 +196,25 @@ async def asyncio_detailed(
     *,
     client: AuthenticatedClient | Client,
     body: RequestIdForm,
-) -> Response[ErrorBody | ErrorBody | RemoteStatusResult]:
+) -> Response[ErrorBody | ErrorBody | RemoteStatusList | RemoteStatusResult]:
     """Read the status of a remote download
 
      Same wrapper and fields as `getCloudStatus`; a remote download also passes through
     `uploading` while Offcloud copies it to the remote account.
+    Evidence: DOC, field notes (transcript). Our choice: in 2026 the legacy fields
+    (`amount`, `fileSize`) are kept for remote downloads (no 2026 client reads this
+    operation); like `getCloudStatus`, the legacy server also takes `requestIds` and answers
+    `{"requests": [...]}`, the 2026 one refuses them (no client shows either for remote
+    downloads).
 
     Args:
-        body (RequestIdForm):  Example: {'requestId': '5f1b2c3d4e5f60718293a4b6'}.
+        body (RequestIdForm): `requestId` (documented). Legacy `getCloudStatus` also took
+            `requestIds` instead (several
+            ids, answered with `{"requests": [...]}`; form clients send `requestIds=<id>` or
+            `requestIds[]=<id>`; MF25, JD); the 2026 server refuses them with 400 `Missing required
+            parameter: requestId` (DMM live). `requestId` is required unless `requestIds` is given.
+            Our choice: `getRemoteStatus` (legacy) serves `requestIds` like `getCloudStatus`.
+             Example: {'requestId': '5f1b2c3d4e5f60718293a4b6'}.
 
     Raises:
         errors.UnexpectedStatus: If the server returns a non-standard status code (such as 520), or an undocumented one and Client.raise_on_unexpected_status is True.
@@ -180,7 +222,7 @@ async def asyncio_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[ErrorBody | ErrorBody | RemoteStatusResult]
+        Response[ErrorBody | ErrorBody | RemoteStatusList | RemoteStatusResult]
     """
 
     kwargs = _get_kwargs(
@@ -196,14 +238,25 @@ async def asyncio(
     *,
     client: AuthenticatedClient | Client,
     body: RequestIdForm,
-) -> ErrorBody | ErrorBody | RemoteStatusResult | None:
+) -> ErrorBody | ErrorBody | RemoteStatusList | RemoteStatusResult | None:
     """Read the status of a remote download
 
      Same wrapper and fields as `getCloudStatus`; a remote download also passes through
     `uploading` while Offcloud copies it to the remote account.
+    Evidence: DOC, field notes (transcript). Our choice: in 2026 the legacy fields
+    (`amount`, `fileSize`) are kept for remote downloads (no 2026 client reads this
+    operation); like `getCloudStatus`, the legacy server also takes `requestIds` and answers
+    `{"requests": [...]}`, the 2026 one refuses them (no client shows either for remote
+    downloads).
 
     Args:
-        body (RequestIdForm):  Example: {'requestId': '5f1b2c3d4e5f60718293a4b6'}.
+        body (RequestIdForm): `requestId` (documented). Legacy `getCloudStatus` also took
+            `requestIds` instead (several
+            ids, answered with `{"requests": [...]}`; form clients send `requestIds=<id>` or
+            `requestIds[]=<id>`; MF25, JD); the 2026 server refuses them with 400 `Missing required
+            parameter: requestId` (DMM live). `requestId` is required unless `requestIds` is given.
+            Our choice: `getRemoteStatus` (legacy) serves `requestIds` like `getCloudStatus`.
+             Example: {'requestId': '5f1b2c3d4e5f60718293a4b6'}.
 
     Raises:
         errors.UnexpectedStatus: If the server returns a non-standard status code (such as 520), or an undocumented one and Client.raise_on_unexpected_status is True.
@@ -211,7 +264,7 @@ async def asyncio(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        ErrorBody | ErrorBody | RemoteStatusResult
+        ErrorBody | ErrorBody | RemoteStatusList | RemoteStatusResult
     """
 
     return (

@@ -80,6 +80,7 @@ def sync_detailed(
 
      The real server wraps the list in `{"data": [...]}`; the public doc says a bare array.
     `remoteOptionId` is what `addRemoteDownload` needs.
+    Evidence: DOC, field notes. Our choice: still served in 2026 (unverified).
 
     Raises:
         errors.UnexpectedStatus: If the server returns a non-standard status code (such as 520), or an undocumented one and Client.raise_on_unexpected_status is True.
@@ -107,6 +108,7 @@ def sync(
 
      The real server wraps the list in `{"data": [...]}`; the public doc says a bare array.
     `remoteOptionId` is what `addRemoteDownload` needs.
+    Evidence: DOC, field notes. Our choice: still served in 2026 (unverified).
 
     Raises:
         errors.UnexpectedStatus: If the server returns a non-standard status code (such as 520), or an undocumented one and Client.raise_on_unexpected_status is True.
@@ -130,6 +132,7 @@ async def asyncio_detailed(
 
      The real server wraps the list in `{"data": [...]}`; the public doc says a bare array.
     `remoteOptionId` is what `addRemoteDownload` needs.
+    Evidence: DOC, field notes. Our choice: still served in 2026 (unverified).
 
     Raises:
         errors.UnexpectedStatus: If the server returns a non-standard status code (such as 520), or an undocumented one and Client.raise_on_unexpected_status is True.
@@ -155,6 +158,7 @@ async def asyncio(
 
      The real server wraps the list in `{"data": [...]}`; the public doc says a bare array.
     `remoteOptionId` is what `addRemoteDownload` needs.
+    Evidence: DOC, field notes. Our choice: still served in 2026 (unverified).
 
     Raises:
         errors.UnexpectedStatus: If the server returns a non-standard status code (such as 520), or an undocumented one and Client.raise_on_unexpected_status is True.

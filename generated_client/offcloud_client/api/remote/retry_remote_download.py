@@ -103,6 +103,7 @@ def sync_detailed(
     """Retry a failed remote download
 
      Same rules and answers as `retryCloudDownload`, for remote downloads.
+    Evidence: DOC (the answer is our choice). Our choice: served in both eras.
 
     Args:
         request_id (str): A MongoDB ObjectId, 24 lowercase hex characters. Example:
@@ -136,6 +137,7 @@ def sync(
     """Retry a failed remote download
 
      Same rules and answers as `retryCloudDownload`, for remote downloads.
+    Evidence: DOC (the answer is our choice). Our choice: served in both eras.
 
     Args:
         request_id (str): A MongoDB ObjectId, 24 lowercase hex characters. Example:
@@ -164,6 +166,7 @@ async def asyncio_detailed(
     """Retry a failed remote download
 
      Same rules and answers as `retryCloudDownload`, for remote downloads.
+    Evidence: DOC (the answer is our choice). Our choice: served in both eras.
 
     Args:
         request_id (str): A MongoDB ObjectId, 24 lowercase hex characters. Example:
@@ -195,6 +198,7 @@ async def asyncio(
     """Retry a failed remote download
 
      Same rules and answers as `retryCloudDownload`, for remote downloads.
+    Evidence: DOC (the answer is our choice). Our choice: served in both eras.
 
     Args:
         request_id (str): A MongoDB ObjectId, 24 lowercase hex characters. Example:
