@@ -8,11 +8,11 @@ sections), `targets` (the goals judged PASS/MISS) and `report` (table and JSON).
 
 from pathlib import Path
 
+from mock_server.backend.demo import DEMO_KEY
+
 __all__ = ["CACHE_DIR", "DEMO_KEY", "REPO_ROOT", "RESULTS_DIR"]
 
 REPO_ROOT = Path(__file__).resolve().parent.parent
 # Git-ignored; Prism's npm install and the optional servers' pip install live here.
 CACHE_DIR = REPO_ROOT / ".cache"
 RESULTS_DIR = REPO_ROOT / "bench" / "results"
-# The demo scenario's documented key (mock_server/demo_scenario.yaml); not a secret.
-DEMO_KEY = "demo-key-0123456789abcdef"

@@ -19,9 +19,9 @@ from datetime import UTC, datetime
 from pathlib import Path
 
 from bench import REPO_ROOT, RESULTS_DIR
+from bench.goals import judge
 from bench.report import render, write_results
 from bench.sections import DEFAULT_SECTIONS, SECTIONS, Options, run_section
-from bench.targets import judge
 
 __all__ = ["main"]
 

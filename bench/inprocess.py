@@ -68,7 +68,7 @@ def schemathesis_rate(examples_per_operation: int) -> dict[str, object]:
     import schemathesis
     from schemathesis.core.result import Ok
 
-    from mock_server.app import create_app
+    from mock_server.http.app import create_app
 
     schema = schemathesis.openapi.from_path(str(REPO_ROOT / "openapi.yaml"))
     schema.app = create_app()
@@ -106,7 +106,7 @@ def client_versus_raw(calls: int) -> dict[str, object]:
     from offcloud_client.api.cloud import get_cloud_status
     from offcloud_client.models import RequestIdForm
 
-    from mock_server.app import create_app
+    from mock_server.http.app import create_app
 
     app = create_app()
     base = "http://mock.test"

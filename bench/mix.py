@@ -19,6 +19,7 @@ from urllib.parse import quote, urlencode
 import httpx
 
 from bench import DEMO_KEY
+from mock_server.backend.demo import BUNNY_HASH, SINTEL_HASH, TEARS_HASH
 
 __all__ = [
     "INVALID",
@@ -38,9 +39,7 @@ FORM = "application/x-www-form-urlencoded"
 PATTERN = ("add", "status", "status", "cache", "status", "explore", "status", "status", "cache", "status")
 
 # From the demo scenario: two cached torrents and one that is not; the rest are hashes nobody has.
-_CACHED_MULTI = "92b926e37e61e370e948cda081685a45731f9406"  # Big Buck Bunny, 4 files
-_CACHED_SINGLE = "cb2b4cfedce06e72a7792bfdfd05549df4ca5452"
-_NOT_CACHED = "2ce6ed1b37ab62d0b2a4b369cd2f36ff15cb2eae"
+_CACHED_MULTI, _CACHED_SINGLE, _NOT_CACHED = BUNNY_HASH, SINTEL_HASH, TEARS_HASH
 _CACHE_QUERY = [_CACHED_MULTI, _CACHED_SINGLE, _NOT_CACHED] + [f"{i:040x}" for i in range(1, 8)]
 # Downloads made before the load: files at different points of their life (created, downloading,
 # downloaded) so the polls cover several status shapes.

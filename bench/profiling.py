@@ -27,7 +27,7 @@ from werkzeug.test import EnvironBuilder
 from bench.mix import MixRequest, build_cycle, prepare, render
 from bench.serve import bare_app
 from bench.tweaks import minimal_flask_app, patched, use_orjson
-from mock_server.config import MockConfig
+from mock_server.settings import MockConfig
 
 __all__ = ["categorize", "run_profile"]
 
@@ -95,7 +95,7 @@ def _pass_us(app: WsgiApp, requests: Sequence[_Prebuilt]) -> float:
 
 
 def _mock_requests(count: int) -> tuple[Callable[[MockConfig], Flask], list[_Prebuilt]]:
-    from mock_server.app import create_app
+    from mock_server.http.app import create_app
 
     def fresh(config: MockConfig) -> Flask:
         app = create_app(config)

@@ -9,7 +9,7 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 
-from bench.targets import judge, lookup
+from bench.goals import judge, lookup
 
 __all__ = ["render", "spread_text", "table", "write_results"]
 

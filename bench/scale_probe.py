@@ -3,8 +3,10 @@
 A fresh process per size, so the resident memory (VmRSS) grown by the downloads is not hidden by what
 an earlier size left in the allocator. Prints one JSON object.
 
-The polled ids are found the public way: adding a bulk download's URL again answers the existing
-download (same requestId), so no private state is read. They are spread evenly over all N downloads.
+The downloads are added through the backend's public API, as the HTTP handler adds them (minus HTTP):
+distinct URLs on an unlisted host, each resolved by the fake internet to a small file of its own. The
+polled ids are found the public way: adding a URL again answers the existing download (same requestId),
+so no private state is read. They are spread evenly over all N downloads.
 """
 
 import gc
@@ -20,7 +22,7 @@ from bench.stats import percentile
 __all__ = ["probe"]
 
 _SAMPLED_IDS = 200
-_BULK_URL = "https://bulk.offcloud.test/{number}/bulk-file.bin"  # add_bulk's URL shape
+_BULK_URL = "https://bulk.offcloud.test/{number}/bulk-file.bin"
 
 
 def _own_rss_kb() -> int:
@@ -31,8 +33,8 @@ def _own_rss_kb() -> int:
 
 
 def probe(downloads: int, polls: int) -> dict[str, object]:
-    from mock_server.app import create_app
-    from mock_server.runtime import runtime
+    from mock_server.http.app import create_app
+    from mock_server.http.runtime import runtime
 
     app = create_app()
     client = app.test_client()
@@ -41,7 +43,9 @@ def probe(downloads: int, polls: int) -> dict[str, object]:
     gc.collect()
     before = _own_rss_kb()
     started = time.perf_counter()
-    runtime(app).backend.add_bulk_downloads(DEMO_KEY, downloads)
+    account = runtime(app).backend.account_for_key(DEMO_KEY)
+    for number in range(downloads):
+        account.add_cloud(_BULK_URL.format(number=number))
     add_seconds = time.perf_counter() - started
     gc.collect()
     after = _own_rss_kb()
@@ -52,7 +56,7 @@ def probe(downloads: int, polls: int) -> dict[str, object]:
         answer = client.post("/api/cloud", query_string=query, data={"url": _BULK_URL.format(number=number)})
         ids.append(answer.get_json()["requestId"])
     if runtime(app).backend.download_count() != downloads:
-        raise RuntimeError("re-adding a bulk URL created a download: the ids would not be the bulk ones")
+        raise RuntimeError("re-adding a URL created a download: the ids would not be the first ones")
 
     latencies: list[float] = []
     cpu: list[float] = []  # this thread's CPU time per poll: what the poll costs, without other processes

@@ -45,7 +45,7 @@ def build_app(name: str, json_library: str) -> Any:
     if name == "flask-minimal":
         app = minimal_flask_app()
     else:
-        from mock_server.app import create_app
+        from mock_server.http.app import create_app
 
         app = create_app()
     if json_library == "orjson":

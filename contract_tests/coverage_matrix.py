@@ -20,7 +20,7 @@ class Row:
 
 def mock_operations() -> frozenset[str]:
     """The operationIds the mock routes (its endpoints are named `api.<operationId>`)."""
-    from mock_server.app import create_app
+    from mock_server.http.app import create_app
 
     app = create_app()
     return frozenset(

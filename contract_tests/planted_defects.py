@@ -98,8 +98,8 @@ def _crash_on_batches(app: Flask) -> Iterator[None]:
 @contextmanager
 def _leaky_accounts(app: Flask) -> Iterator[None]:
     """Every account sees every download: the owner check of the backend's lookup is gone."""
-    from mock_server.account_backend import AccountBackend
-    from mock_server.exceptions import NotFound
+    from mock_server.backend.accounts import AccountBackend
+    from mock_server.backend.errors import NotFound
 
     def leaky_own(self: Any, request_id: str, kind: str) -> Any:
         download = self._shared.downloads.get(request_id)
@@ -114,7 +114,7 @@ def _leaky_accounts(app: Flask) -> Iterator[None]:
 @contextmanager
 def _skipping_steps(app: Flask) -> Iterator[None]:
     """A download that is not cached jumps from `created` straight to `downloaded`."""
-    from mock_server.downloads import Download
+    from mock_server.backend.downloads import Download
 
     original = Download.status_at
 

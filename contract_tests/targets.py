@@ -17,9 +17,9 @@ import httpx
 import offcloud_client
 from flask import Flask
 
-from mock_server.app import create_app
-from mock_server.config import MockConfig
 from mock_server.controls import ControlError, HttpControls, InProcessControls, MockControls
+from mock_server.http.app import create_app
+from mock_server.settings import MockConfig
 
 __all__ = [
     "DEMO",

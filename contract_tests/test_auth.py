@@ -16,7 +16,7 @@ from contract_tests.st_config import ALL_CHECKS
 from contract_tests.st_schema import build_schema
 from contract_tests.stateless import run_operation
 from contract_tests.targets import Target, inprocess_target
-from mock_server.config import MockConfig
+from mock_server.settings import MockConfig
 
 WRONG_KEY = "wrong-key-0000000000000000"
 KEY_OPERATIONS = [op.operation_id for op in operations() if scheme_for(op) == "apiKey"]

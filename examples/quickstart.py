@@ -18,16 +18,16 @@ import os
 import sys
 from collections.abc import Callable, Sequence
 
+from mock_server.backend.demo import BUNNY_HASH, DEMO_KEY, SINTEL_HASH, TEARS_HASH
 from offcloud_kit import BadRequestError, Offcloud, OffcloudError, Progress
 
 DEFAULT_BASE_URL = "http://127.0.0.1:8080"
-DEMO_KEY = "demo-key-0123456789abcdef"  # the mock's demo account; it opens nothing else
-
-BIG_BUCK_BUNNY = "92b926e37e61e370e948cda081685a45731f9406"  # cached, four files
+# DEMO_KEY: the mock's demo account; it opens nothing else.
+BIG_BUCK_BUNNY = BUNNY_HASH  # cached, four files
 HASHES = [
     BIG_BUCK_BUNNY,
-    "cb2b4cfedce06e72a7792bfdfd05549df4ca5452",  # cached, one file
-    "2ce6ed1b37ab62d0b2a4b369cd2f36ff15cb2eae",  # not cached
+    SINTEL_HASH,  # cached, one file
+    TEARS_HASH,  # not cached
 ]
 UNCACHED_URL = "https://files.example.com/docs/annual-report-2025.pdf"
 BAR_WIDTH = 30

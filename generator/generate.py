@@ -113,6 +113,7 @@ def check_class_overrides(config: Config, spec: Path) -> None:
 def generate_into(parent: Path, spec: Path = SPEC) -> Path:
     """Generate the client from `spec` into `parent`/generated_client and return that folder."""
     # Imported here so that `--help` and the toolchain check work without importing the generator.
+    from jinja2 import TemplateError
     from openapi_python_client import generate
     from openapi_python_client.config import Config, ConfigFile, MetaType
 
@@ -131,7 +132,12 @@ def generate_into(parent: Path, spec: Path = SPEC) -> Path:
     check_class_overrides(config, spec)
     # generate() prints "Generating <temporary path>"; our own messages say what matters.
     with _scripts_first_on_path(), contextlib.redirect_stdout(io.StringIO()):
-        problems = generate(config=config, custom_template_path=TEMPLATES)
+        try:
+            problems = generate(config=config, custom_template_path=TEMPLATES)
+        except TemplateError as error:
+            # A template stopped on purpose (pyproject.toml.jinja calls an undefined name whose
+            # name says what to update) or is broken: say which, without a traceback.
+            raise GenerationError(f"a template in {TEMPLATES.name}/ failed: {error}") from error
     if problems:
         # Warnings too: a skipped operation or model, or a post-hook that did not run, means the
         # client is incomplete or unformatted.

@@ -18,11 +18,11 @@ from collections.abc import Sequence
 
 from flask import Flask
 
-from mock_server.app import create_app
-from mock_server.config import ERROR_MODES, MockConfig
-from mock_server.exceptions import ScenarioError
-from mock_server.runtime import runtime
+from mock_server.backend.errors import ScenarioError
+from mock_server.http.app import create_app
+from mock_server.http.runtime import runtime
 from mock_server.server import DEFAULT_THREADS, serve_forever
+from mock_server.settings import ERROR_MODES, MockConfig
 
 __all__ = ["main", "parser"]
 

@@ -5,23 +5,24 @@
 
 Both implement `MockControls`, with the same method names, answers and errors (`ControlError`, carrying
 the status the control plane answers), so a test written against one runs against the other. The
-control plane's HTTP routes (`mock_server.control`) are themselves thin wrappers over InProcessControls.
+control plane's HTTP routes (`mock_server.http.control_plane`) are themselves thin wrappers over InProcessControls.
 """
 
 import abc
 from collections.abc import Mapping
 from pathlib import Path
-from typing import Any, TypedDict, Unpack
+from typing import TYPE_CHECKING, Any, TypedDict, Unpack
 
 import httpx
-from flask import Flask
 
-from mock_server.config import ERROR_MODES
-from mock_server.exceptions import MockApiError, ScenarioError
-from mock_server.faults import ANY_OPERATION
-from mock_server.runtime import MockRuntime, runtime
-from mock_server.scenario import load_scenario, parse_scenario
+from mock_server.backend.errors import DomainError, NotFound, ScenarioError
+from mock_server.backend.faults import ANY_OPERATION
+from mock_server.backend.scenario import load_scenario, parse_scenario
+from mock_server.http.runtime import MockRuntime, runtime
 from mock_server.spec import operations
+
+if TYPE_CHECKING:
+    from flask import Flask
 
 __all__ = ["ControlError", "FaultOptions", "HttpControls", "InProcessControls", "MockControls", "mask_key"]
 
@@ -112,16 +113,18 @@ class MockControls(abc.ABC):
 
 
 class InProcessControls(MockControls):
-    def __init__(self, app: Flask) -> None:
+    def __init__(self, app: "Flask") -> None:
         self._state: MockRuntime = runtime(app)
 
     def _call(self, action: Any, *args: Any, **kwargs: Any) -> Any:
         try:
             return action(*args, **kwargs)
-        except MockApiError as error:  # the backend's checks, with the backend's message
-            raise ControlError(error.message, 404 if error.status == 404 else 400) from None
+        except DomainError as error:  # the backend's checks, with the backend's message
+            raise ControlError(error.message, 404 if isinstance(error, NotFound) else 400) from None
         except ScenarioError as error:
             raise ControlError(" ".join(str(error).split()), 400) from None
+        except ValueError as error:  # a setting refused by Settings
+            raise ControlError(str(error), 400) from None
 
     def health(self) -> dict[str, Any]:
         backend = self._state.backend
@@ -164,23 +167,12 @@ class InProcessControls(MockControls):
         return clock.state()
 
     def download(self, request_id: str) -> dict[str, Any]:
-        backend = self._state.backend
-        found = self._call(backend.find_download, request_id)
-        return {
-            "requestId": found.request_id,
-            "kind": found.kind,
-            "userId": found.user_id,
-            "originalLink": found.original_link,
-            "fileName": found.file_name,
-            "createdOn": found.created_on,
-            "attempt": found.attempt,
-            "forcedStatus": found.forced_status,
-            "status": found.status_body(backend.clock.now(), string_numbers=backend.string_numbers),
-        }
+        snapshot = self._call(self._state.backend.download_snapshot, request_id)
+        return self._state.presenter.download_view(snapshot)
 
     def force_status(self, request_id: str, status: str) -> dict[str, Any]:
-        forced: dict[str, Any] = self._call(self._state.backend.force_status, request_id, status)
-        return forced
+        snapshot = self._call(self._state.backend.force_status, request_id, status)
+        return self._state.presenter.status_body(snapshot)
 
     def add_fault(self, operation: str, **options: Unpack[FaultOptions]) -> dict[str, Any]:
         known = {op.operation_id for op in operations()}
@@ -207,17 +199,15 @@ class InProcessControls(MockControls):
         return self._state.settings()
 
     def set_error_mode(self, mode: str) -> dict[str, Any]:
-        if mode not in ERROR_MODES:
-            raise ControlError(f"error_mode must be one of {', '.join(ERROR_MODES)}, not {mode!r}")
-        self._state.set_error_mode(mode)
+        self._call(self._state.change, error_mode=mode)
         return self._state.settings()
 
     def set_validate_requests(self, on: bool) -> dict[str, Any]:
-        self._state.set_validate_requests(on)
+        self._state.change(validate_requests=bool(on))
         return self._state.settings()
 
     def set_validate_responses(self, on: bool) -> dict[str, Any]:
-        self._state.set_validate_responses(on)
+        self._state.change(validate_responses=bool(on))
         return self._state.settings()
 
     def accounts(self) -> list[dict[str, Any]]:

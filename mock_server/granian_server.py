@@ -21,8 +21,8 @@ from flask import Flask
 from granian import Granian
 from granian.constants import Interfaces
 
-from mock_server.app import create_app
-from mock_server.config import MockConfig
+from mock_server.http.app import create_app
+from mock_server.settings import MockConfig
 
 __all__ = ["CONFIG_ENV", "WorkerDied", "create_from_env", "serve_forever"]
 

@@ -131,11 +131,11 @@ def _settings(request: pytest.FixtureRequest) -> dict[str, Any]:
 
 
 def _start(request: pytest.FixtureRequest, *, force_live: bool) -> Iterator[OffcloudMock]:
-    from mock_server.app import create_app
-    from mock_server.config import MockConfig
     from mock_server.controls import HttpControls, InProcessControls
-    from mock_server.runtime import runtime
+    from mock_server.http.app import create_app
+    from mock_server.http.runtime import runtime
     from mock_server.server import serve_in_thread
+    from mock_server.settings import MockConfig
 
     settings = _settings(request)
     config = MockConfig(

@@ -10,9 +10,16 @@ Shared by the sync and async clients; nothing here does I/O. The order matters:
    standard status comes back as `parsed=None`, which becomes one too.
 3. Then the parsed body: `{"error": ...}` and `{"not_available": ...}` raise whatever the HTTP status
    (200 from legacy servers, 4xx from the 2026 one), through errors.error_for_message().
+
+Secrets: an error carries a RedactedRequest, never the httpx Request or Response (their URLs hold
+`?key=`); a chained httpx or generated-client error is scrubbed in place (redact.scrub_exception). The
+frames on the raising path are in every traceback printed with its locals (pytest --showlocals,
+Sentry), so the judging is done by _judge(), which returns the error rather than raising it, and
+interpret() raises it from a frame whose locals show nothing secret.
 """
 
 import json
+import sys
 from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any, Generic, TypeVar
@@ -27,12 +34,14 @@ from offcloud_kit.errors import (
     APIConnectionError,
     APITimeoutError,
     NotAvailableError,
+    OffcloudError,
     RateLimitError,
+    RedactedRequest,
     ServerError,
     UnexpectedResponseError,
     error_for_message,
 )
-from offcloud_kit.redact import redact, redact_bytes, scrub_exception
+from offcloud_kit.redact import RedactedDict, redact, redact_bytes, redact_json, scrub_exception
 from offcloud_kit.retry import parse_retry_after
 
 __all__ = ["Plan", "body_of", "connection_error", "interpret"]
@@ -55,14 +64,19 @@ class Plan(Generic[T]):
     success: type[Any]
     convert: Callable[[Any], T]
 
+    def __post_init__(self) -> None:
+        # The request (a login form holds the password) is shown by tracebacks with locals, through the
+        # Plan and the Send that carries it: its repr is redacted.
+        if not isinstance(self.request, RedactedDict):
+            object.__setattr__(self, "request", RedactedDict(self.request))
+
 
 def body_of(content: bytes) -> Any:
     """The body for an error's `.body`: parsed JSON when it is JSON, else the bytes; credentials masked."""
-    clean = redact_bytes(content)
     try:
-        return json.loads(clean)
-    except ValueError:  # JSONDecodeError and undecodable bytes alike
-        return clean
+        return redact_json(json.loads(content))
+    except (ValueError, RecursionError):  # not JSON, undecodable, or nested too deep to walk
+        return redact_bytes(content)
 
 
 def _error_text(body: Any) -> str | None:
@@ -72,13 +86,23 @@ def _error_text(body: Any) -> str | None:
 
 
 def connection_error(operation: str, exc: httpx.RequestError) -> APIConnectionError:
-    """The error for a request that got no answer; `exc` is scrubbed since it becomes the __cause__."""
-    scrub_exception(exc)
+    """The error for a request that got no answer.
+
+    `exc` becomes its __cause__, so it is scrubbed in place first: no request, no traceback (whose httpx
+    and httpcore frames hold the URL), redacted messages, along its own chain.
+    """
+    sent = getattr(exc, "_request", None)  # httpx's .request raises when unset
+    request = RedactedRequest.of(sent) if isinstance(sent, httpx.Request) else None
+    del sent
+    # Called outside any handler of ours: what is being handled is the caller's, chained by Python.
+    scrub_exception(exc, outside=sys.exc_info()[1])
     kind = APITimeoutError if isinstance(exc, httpx.TimeoutException) else APIConnectionError
     what = "timed out" if kind is APITimeoutError else "connection failed"
-    return kind(
+    error = kind(
         f"{operation}: {what} ({type(exc).__name__}: {redact(str(exc)) or 'no details'})", operation=operation
     )
+    error.request = request
+    return error
 
 
 def _status_error(operation: str, response: httpx.Response) -> RateLimitError | ServerError | None:
@@ -117,7 +141,7 @@ def _unexpected(operation: str, response: httpx.Response, reason: str) -> Unexpe
     )
 
 
-def _json_error_beside_text(operation: str, response: httpx.Response) -> ErrorBody:
+def _json_error_beside_text(operation: str, response: httpx.Response) -> ErrorBody | OffcloudError:
     """The error a legacy server sent as JSON where the operation's answer is text/plain.
 
     openapi-python-client reads one media type per status, so listCloudDownloadLinks' documented
@@ -125,32 +149,47 @@ def _json_error_beside_text(operation: str, response: httpx.Response) -> ErrorBo
     """
     body = body_of(response.content)
     if _error_text(body) is None:
-        raise _unexpected(operation, response, "a JSON body that is not an error where text was due")
+        return _unexpected(operation, response, "a JSON body that is not an error where text was due")
     return ErrorBody.from_dict(body)
 
 
-def interpret(plan: Plan[T], raw: Client, response: httpx.Response) -> T:
-    """The caller's result for `response`, or raise the OffcloudError it means."""
+def _build(plan: Plan[Any], raw: Client, response: httpx.Response) -> Any:
+    """The generated client's parse of `response`, or the UnexpectedResponseError it means."""
+    outside = sys.exc_info()[1]  # the caller's exception, if it calls us while handling one
+    try:
+        return plan.build_response(client=raw, response=response).parsed
+    except UnexpectedResponse as exc:
+        # The generated error and what it chains (a JSONDecodeError holds the whole body) are scrubbed,
+        # and become the __cause__ of an error raised later, outside this handler: raised inside it, the
+        # error would also keep the unscrubbed original as __context__.
+        failure = _unexpected(plan.operation, response, exc.reason)
+        failure.__cause__ = scrub_exception(exc, outside=outside)
+        return failure
+
+
+def _judge(plan: Plan[T], raw: Client, response: httpx.Response) -> T | OffcloudError:
+    """The caller's result for `response`, or the OffcloudError it means (returned, not raised)."""
     operation = plan.operation
     early = _status_error(operation, response)
     if early is not None:
-        raise early
-    try:
-        parsed = plan.build_response(client=raw, response=response).parsed
-    except UnexpectedResponse as exc:
-        raise _unexpected(operation, response, exc.reason) from scrub_exception(exc)
+        return early
+    parsed = _build(plan, raw, response)
+    if isinstance(parsed, OffcloudError):
+        return parsed
     status = response.status_code
     if parsed is None:
-        raise _unexpected(operation, response, "the status code is not documented for this operation")
+        return _unexpected(operation, response, "the status code is not documented for this operation")
     if isinstance(parsed, str) and response.headers.get("content-type", "").startswith("application/json"):
         parsed = _json_error_beside_text(operation, response)
+        if isinstance(parsed, OffcloudError):
+            return parsed
     if isinstance(parsed, ErrorBody):
         cls = error_for_message(parsed.error, status)
         message = f"{operation}: {parsed.error} (HTTP {status})"
-        raise cls(message, operation=operation, status=status, body=body_of(response.content))
+        return cls(message, operation=operation, status=status, body=body_of(response.content))
     if isinstance(parsed, DownloadNotAvailable | CloudNotAvailable):
         addon = str(parsed.not_available)
-        raise NotAvailableError(
+        return NotAvailableError(
             f"{operation}: not available without the {addon!r} add-on (HTTP {status})",
             addon=addon,
             operation=operation,
@@ -158,7 +197,21 @@ def interpret(plan: Plan[T], raw: Client, response: httpx.Response) -> T:
             body=body_of(response.content),
         )
     if not isinstance(parsed, plan.success):
-        raise _unexpected(
+        return _unexpected(
             operation, response, f"a {type(parsed).__name__} where {plan.success.__name__} was due"
         )
     return plan.convert(parsed)
+
+
+def interpret(plan: Plan[T], raw: Client, response: httpx.Response) -> T:
+    """The caller's result for `response`, or raise the OffcloudError it means.
+
+    The error is raised here, where the locals are the plan (redacted repr), the generated client (no
+    key in its repr) and the error itself; the parsed body and message stay in _judge's finished frame.
+    """
+    outcome = _judge(plan, raw, response)
+    if isinstance(outcome, OffcloudError):
+        outcome.request = RedactedRequest.of(response.request)
+        del response  # its .request.url holds the key
+        raise outcome
+    return outcome

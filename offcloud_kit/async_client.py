@@ -105,7 +105,9 @@ class AsyncOffcloud(ClientBase):
     # --- account -----------------------------------------------------------------------------------
     async def login(self, email: str, password: str, **options: Unpack[CallOptions]) -> LoginResult:
         """Log in; the session cookie is then sent by every call of this client and its to_sync() twin."""
-        return await self._drive(self._core.login(email, password, options))
+        steps = self._core.login(email, password, options)
+        del password  # tracebacks printed with locals (pytest --showlocals, Sentry) show this frame
+        return await self._drive(steps)
 
     async def is_logged_in(self, **options: Unpack[CallOptions]) -> bool:
         """Whether the session cookie belongs to a logged-in user (an API key does not count)."""

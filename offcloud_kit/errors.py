@@ -16,12 +16,20 @@
     ├── DownloadFailedError       a waited-for download ended in `error` or `canceled`
     └── WaitTimeoutError          a waited-for download did not finish in time
 
-Every error carries `operation` (the operationId), `status` (the HTTP status, None without an answer)
-and `body` (the parsed JSON body or the raw bytes, credentials masked). Messages and reprs go through
-redact(), so they never show the API key.
+Every error carries `operation` (the operationId), `status` (the HTTP status, None without an answer),
+`body` (the parsed JSON body or the raw bytes, credentials masked) and `request` (a RedactedRequest:
+method and URL with the key masked; None for errors of no single request). Messages and reprs go
+through redact(), so they never show the API key, the login password or a token.
+
+No error holds a raw httpx Request or Response (their URLs carry `?key=`), neither itself nor through
+`__cause__`/`__context__`: a chained httpx or generated-client error is scrubbed in place, left without
+its request and traceback, its text redacted (see redact.scrub_exception).
 """
 
+from dataclasses import dataclass
 from typing import Any
+
+import httpx
 
 from offcloud_kit.redact import redact
 
@@ -36,6 +44,7 @@ __all__ = [
     "NotFoundError",
     "OffcloudError",
     "RateLimitError",
+    "RedactedRequest",
     "ServerError",
     "UnexpectedResponseError",
     "WaitTimeoutError",
@@ -43,8 +52,26 @@ __all__ = [
 ]
 
 
+@dataclass(frozen=True)
+class RedactedRequest:
+    """What was sent, safe to log: the method and the URL with every credential masked (`key=***`)."""
+
+    method: str
+    url: str
+
+    @classmethod
+    def of(cls, request: httpx.Request) -> "RedactedRequest":
+        return cls(method=request.method, url=redact(str(request.url)))
+
+    def __str__(self) -> str:
+        return f"{self.method} {self.url}"
+
+
 class OffcloudError(Exception):
     """Base class of every error this package raises."""
+
+    # Set by the client for an error about one request (all but DownloadFailedError, WaitTimeoutError).
+    request: RedactedRequest | None = None
 
     def __init__(
         self, message: str, *, operation: str | None = None, status: int | None = None, body: Any = None
@@ -173,7 +200,7 @@ class DownloadFailedError(OffcloudError):
         super().__init__(message, operation=operation, status=200, body=body)
         self.request_id = request_id
         self.state = state
-        self.error_message = error_message
+        self.error_message = None if error_message is None else redact(error_message)
         self.download = download
 
 

@@ -1,4 +1,7 @@
-"""The layering the README describes, checked on the import statements of every module."""
+"""The layering the README describes, checked by package on the import statements of every module.
+
+Imports under `if TYPE_CHECKING:` do not count: they are annotations, not dependencies at run time.
+"""
 
 import ast
 from pathlib import Path
@@ -6,68 +9,112 @@ from pathlib import Path
 import pytest
 
 ROOT = Path(__file__).resolve().parents[1]
-# The mock's backend: state and rules in plain Python, nothing of HTTP.
-BACKEND_MODULES = (
-    "account_backend",
-    "backend",
-    "clock",
-    "downloads",
-    "exceptions",
-    "fake_internet",
-    "faults",
-    "journal",
-    "rng",
-    "scenario",
-    "scenario_reader",
-)
-HTTP_PACKAGES = {"flask", "werkzeug", "waitress", "httpx", "flask_swagger_ui"}
+WEB_PACKAGES = {"flask", "werkzeug", "waitress", "flask_swagger_ui", "granian"}
+OURS = {"offcloud_kit", "offcloud_client", "mock_server", "contract_tests", "bench"}
+# The only modules of the mock outside mock_server.http that may use the web framework: its entry points.
+WEB_ENTRY_POINTS = {
+    "mock_server.cli",
+    "mock_server.pytest_plugin",
+    "mock_server.server",
+    "mock_server.granian_server",
+}
 
 
-def imported_packages(path: Path) -> set[str]:
-    """The top-level packages a module imports (relative imports count as the module's own package)."""
-    found: set[str] = set()
-    for node in ast.walk(ast.parse(path.read_text(), filename=str(path))):
-        if isinstance(node, ast.Import):
-            found.update(alias.name.split(".")[0] for alias in node.names)
-        elif isinstance(node, ast.ImportFrom) and node.module and node.level == 0:
-            found.add(node.module.split(".")[0])
-    return found
-
-
-def modules_of(folder: str) -> list[Path]:
-    return sorted((ROOT / folder).rglob("*.py"))
-
-
-@pytest.mark.parametrize("name", BACKEND_MODULES)
-def test_the_mock_backend_knows_nothing_of_http(name: str) -> None:
-    assert not imported_packages(ROOT / "mock_server" / f"{name}.py") & HTTP_PACKAGES
-
-
-def test_the_backend_list_is_complete() -> None:
-    # A new backend module must be listed above (or, if it is an HTTP module, import Flask).
-    http_modules = {
-        path.stem for path in modules_of("mock_server") if imported_packages(path) & HTTP_PACKAGES
-    }
-    other = {path.stem for path in modules_of("mock_server")} - http_modules
-    assert other - {"__init__", "__main__", "config", "spec", "validation", "pytest_plugin"} == set(
-        BACKEND_MODULES
+def _is_type_checking(node: ast.If) -> bool:
+    test = node.test
+    return (isinstance(test, ast.Name) and test.id == "TYPE_CHECKING") or (
+        isinstance(test, ast.Attribute) and test.attr == "TYPE_CHECKING"
     )
 
 
-@pytest.mark.parametrize("path", modules_of("generated_client/offcloud_client"), ids=lambda p: p.name)
+def imported_modules(path: Path) -> set[str]:
+    """The dotted names a module imports at run time (relative imports resolved to absolute names)."""
+    package = module_name(path).rsplit(".", 1)[0] if path.name != "__init__.py" else module_name(path)
+    found: set[str] = set()
+
+    def visit(node: ast.AST) -> None:
+        if isinstance(node, ast.If) and _is_type_checking(node):
+            for branch in node.orelse:
+                visit(branch)
+            return
+        if isinstance(node, ast.Import):
+            found.update(alias.name for alias in node.names)
+        elif isinstance(node, ast.ImportFrom):
+            base = node.module or ""
+            if node.level:
+                parent = package.rsplit(".", node.level - 1)[0] if node.level > 1 else package
+                base = f"{parent}.{base}" if base else parent
+            found.add(base)
+            found.update(f"{base}.{alias.name}" for alias in node.names)
+        for child in ast.iter_child_nodes(node):
+            visit(child)
+
+    visit(ast.parse(path.read_text(encoding="utf-8"), filename=str(path)))
+    return found
+
+
+def module_name(path: Path) -> str:
+    parts = path.relative_to(ROOT).with_suffix("").parts
+    return ".".join(parts[:-1] if parts[-1] == "__init__" else parts)
+
+
+def top_packages(path: Path) -> set[str]:
+    return {name.split(".")[0] for name in imported_modules(path)}
+
+
+def modules_under(folder: str) -> list[Path]:
+    return sorted((ROOT / folder).rglob("*.py"))
+
+
+def _ids(path: Path) -> str:
+    return module_name(path)
+
+
+@pytest.mark.parametrize("path", modules_under("mock_server/backend"), ids=_ids)
+def test_the_backend_imports_nothing_of_http(path: Path) -> None:
+    imported = imported_modules(path)
+    assert not top_packages(path) & (WEB_PACKAGES | {"httpx"})
+    ours = {name for name in imported if name.split(".")[0] in OURS}
+    # Of our code, the backend uses only itself: not the HTTP layer, not the entry points.
+    assert {name for name in ours if not name.startswith("mock_server.backend")} == set()
+
+
+@pytest.mark.parametrize("path", modules_under("mock_server/http/presenters"), ids=_ids)
+def test_the_presenters_are_plain_python(path: Path) -> None:
+    # They turn domain objects into bodies and statuses; Flask makes the Response around them.
+    assert not top_packages(path) & WEB_PACKAGES
+
+
+@pytest.mark.parametrize("path", modules_under("mock_server"), ids=_ids)
+def test_only_the_http_layer_and_the_entry_points_use_the_web_framework(path: Path) -> None:
+    name = module_name(path)
+    if name.startswith("mock_server.http") or name in WEB_ENTRY_POINTS:
+        return
+    assert not top_packages(path) & WEB_PACKAGES
+
+
+@pytest.mark.parametrize("path", modules_under("generated_client/offcloud_client"), ids=_ids)
 def test_the_generated_client_imports_nothing_of_ours(path: Path) -> None:
-    assert not imported_packages(path) & {"offcloud_kit", "mock_server", "contract_tests", "bench"}
+    assert not top_packages(path) & (OURS - {"offcloud_client"})
 
 
-@pytest.mark.parametrize("path", modules_of("offcloud_kit"), ids=lambda p: p.name)
+@pytest.mark.parametrize("path", modules_under("offcloud_kit"), ids=_ids)
 def test_the_client_layer_does_not_depend_on_the_mock(path: Path) -> None:
-    assert not imported_packages(path) & {"mock_server", "contract_tests", "bench", "flask"}
+    assert not top_packages(path) & ({"mock_server", "contract_tests", "bench"} | WEB_PACKAGES)
 
 
-@pytest.mark.parametrize("path", modules_of("mock_server"), ids=lambda p: p.name)
+@pytest.mark.parametrize("path", modules_under("mock_server"), ids=_ids)
 def test_the_mock_does_not_depend_on_the_client_layer(path: Path) -> None:
     # The pytest plugin builds a generated client for its users, lazily; nothing imports offcloud_kit.
     allowed = {"offcloud_client"} if path.name == "pytest_plugin.py" else set()
-    assert not imported_packages(path) & (
-        {"offcloud_kit", "offcloud_client", "contract_tests", "bench"} - allowed
+    assert not top_packages(path) & ({"offcloud_kit", "offcloud_client", "contract_tests", "bench"} - allowed)
+
+
+def test_the_rules_see_relative_and_type_checking_imports_correctly() -> None:
+    # The checks above are only as good as the import reader: it must see what it claims to see.
+    controls = imported_modules(ROOT / "mock_server" / "controls.py")
+    assert "mock_server.http.runtime" in controls
+    assert "flask" not in controls  # imported only for annotations
+    assert "mock_server.backend.accounts" in imported_modules(
+        ROOT / "mock_server" / "backend" / "__init__.py"
     )

@@ -5,6 +5,7 @@ import json
 from bench.asyncload import build_request
 from bench.mix import PATTERN, UNIQUE, Prepared, build_cycle, render
 from bench.wrk import lua_string, parse_summary, render_script
+from mock_server.backend.demo import DEMO_KEY
 
 _PREPARED = Prepared(status_ids=tuple(f"{i:024x}" for i in range(8)), explore_id="e" * 24)
 
@@ -15,7 +16,7 @@ def test_cycle_polls_every_prepared_id_and_keeps_the_pattern() -> None:
     polled = {request.body for request in cycle if request.kind == "status"}
     assert polled == {f"requestId={i:024x}" for i in range(8)}
     assert [request.kind for request in cycle[: len(PATTERN)]] == list(PATTERN)
-    assert all("key=demo-key-0123456789abcdef" in request.path for request in cycle)
+    assert all(f"key={DEMO_KEY}" in request.path for request in cycle)
 
 
 def test_only_adds_are_unique_and_their_token_is_replaced() -> None:
@@ -61,6 +62,6 @@ def test_async_generator_sends_the_same_request_as_wrk() -> None:
     add = build_cycle(_PREPARED)[0]
     raw = build_request(add, "127.0.0.1:8080", "t-1")
     head, _, body = raw.partition(b"\r\n\r\n")
-    assert head.startswith(b"POST /api/cloud?key=demo-key-0123456789abcdef HTTP/1.1\r\nHost: 127.0.0.1:8080")
+    assert head.startswith(f"POST /api/cloud?key={DEMO_KEY} HTTP/1.1\r\nHost: 127.0.0.1:8080".encode())
     assert f"Content-Length: {len(body)}".encode() in head
     assert body.endswith(b"load-t-1.bin")

@@ -3,8 +3,8 @@
 import re
 from typing import Any
 
+from bench.goals import judge, lookup
 from bench.report import render, spread_text, table
-from bench.targets import judge, lookup
 
 
 def _spread(

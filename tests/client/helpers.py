@@ -3,19 +3,22 @@
 from collections.abc import Callable
 from typing import Any
 
+from mock_server.backend import demo
 from mock_server.pytest_plugin import OffcloudMock
 from offcloud_kit import AsyncOffcloud, Offcloud
 
-DEMO_KEY = "demo-key-0123456789abcdef"
-FREE_KEY = "free-key-0123456789abcdef"  # the demo scenario's account without add-ons, limit of 3 links
-DEMO_LOGIN = ("demo@offcloud.test", "demo-password")
-CACHED_MULTI = "92b926e37e61e370e948cda081685a45731f9406"  # Big Buck Bunny, 4 files, cached
-CACHED_SINGLE = "cb2b4cfedce06e72a7792bfdfd05549df4ca5452"  # Sintel, 1 file, cached
-UNCACHED_MULTI = "2ce6ed1b37ab62d0b2a4b369cd2f36ff15cb2eae"  # Tears of Steel, 3 files, not cached
-PLAIN_URL = "https://files.example.com/docs/annual-report-2025.pdf"
-BROKEN_URL = "https://broken.example.net/missing/dataset.tar.gz"
+# The demo scenario's values, under the names these tests use.
+DEMO_KEY = demo.DEMO_KEY
+FREE_KEY = demo.FREE_KEY  # the account without add-ons, limit of 3 links
+CACHED_MULTI = demo.BUNNY_HASH  # Big Buck Bunny, 4 files, cached
+CACHED_SINGLE = demo.SINTEL_HASH  # Sintel, 1 file, cached
+UNCACHED_MULTI = demo.TEARS_HASH  # Tears of Steel, 3 files, not cached
+PLAIN_URL = demo.REPORT_URL
+BROKEN_URL = demo.BROKEN_URL
+GDRIVE_OPTION = demo.GDRIVE_OPTION
+
+DEMO_LOGIN = (demo.DEMO_EMAIL, demo.DEMO_PASSWORD)
 UNKNOWN_ID = "5f1b2c3d4e5f60718293a4b6"
-GDRIVE_OPTION = "6a1f0e2d3c4b5a6978877666"
 
 
 def magnet(info_hash: str, name: str = "x") -> str:

@@ -1,8 +1,10 @@
 """The API key (and the session cookie) appear in no log, error message, traceback or repr."""
 
 import asyncio
+import json
 import logging
 import traceback
+from urllib.parse import quote, quote_plus
 
 import httpx
 import pytest
@@ -18,7 +20,7 @@ from offcloud_kit import (
     install_log_redaction,
     redact,
 )
-from offcloud_kit.redact import RedactingFilter, register_secret
+from offcloud_kit.redact import RedactedDict, RedactingFilter, redact_json, register_secret
 
 from .helpers import DEMO_KEY, DEMO_LOGIN, UNKNOWN_ID, SleepRecorder, make_async_client, make_client
 
@@ -199,3 +201,78 @@ def test_install_is_idempotent() -> None:
     for name in ("httpx", "httpcore", "httpcore.http11", "httpcore.connection", "offcloud_kit"):
         filters = [f for f in logging.getLogger(name).filters if isinstance(f, RedactingFilter)]
         assert len(filters) == 1, name
+
+
+# --- a key that URL-encoding, JSON and repr() change (issue 13) --------------------------------------
+ODD_KEY = 'Odd+key/with=100% "é" ü~0123\\x'
+
+
+def odd_forms() -> list[str]:
+    return [
+        ODD_KEY,
+        quote(ODD_KEY, safe=""),  # "%2B" for "+", "%20" for a space
+        quote_plus(ODD_KEY, safe=""),  # "+" for a space: how httpx encodes a query or a form
+        json.dumps(ODD_KEY)[1:-1],  # "\u00e9", '\"'
+        json.dumps(ODD_KEY, ensure_ascii=False)[1:-1],
+        repr(ODD_KEY)[1:-1],
+    ]
+
+
+@pytest.mark.parametrize("form", odd_forms())
+def test_a_key_that_encoding_changes_is_masked_in_every_form(form: str) -> None:
+    register_secret(ODD_KEY)
+    assert redact(f"before {form} after") == "before *** after"
+
+
+def test_encoded_forms_differ_from_the_raw_key() -> None:
+    # The test above would prove nothing if the forms were all the same string.
+    assert len(set(odd_forms())) == len(odd_forms())
+    assert "%2B" in quote_plus(ODD_KEY, safe="")
+    assert "+" in quote_plus(ODD_KEY, safe="").replace("%2B", "")
+
+
+def test_a_truncated_echo_of_a_long_secret_is_masked_but_short_pieces_are_not() -> None:
+    password = "Zq8-password-" + "y" * 1100
+    register_secret(password)
+    echoed = f"Invalid parameter 'password': \"{password[:78]}… is longer than 1024 characters"
+    assert redact(echoed) == "Invalid parameter 'password': \"***… is longer than 1024 characters"
+    assert redact("Zq8-password- is not enough to mask") == "Zq8-password- is not enough to mask"
+
+
+def test_token_and_password_fields_are_masked_unregistered() -> None:
+    body = '{"access_token": "at-123\\"x", "refresh_token": "rt-456", "token_type": "Bearer"}'
+    assert redact(body) == '{"access_token": "***", "refresh_token": "***", "token_type": "Bearer"}'
+    assert redact("username=a%40b.c&password=hunter2hunter2") == "username=a%40b.c&password=***"
+    assert redact(repr({"password": "hunter2hunter2"})) == "{'password': '***'}"
+    parsed = {"error": "x", "nested": [{"apiKey": "k-unregistered", "device_code": "dc-1"}]}
+    assert redact_json(parsed) == {"error": "x", "nested": [{"apiKey": "***", "device_code": "***"}]}
+
+
+def test_request_arguments_have_a_redacted_repr() -> None:
+    register_secret("Zq8-login-password")
+    request = RedactedDict(method="post", data={"username": "a@b.c", "password": "Zq8-login-password"})
+    assert "Zq8-login-password" not in repr(request)
+    assert "a@b.c" in repr(request)
+    sent = request["data"]["password"]
+    assert sent == "Zq8-login-password"
+
+
+def test_an_odd_key_is_masked_in_debug_logs_messages_reprs_and_tracebacks(
+    debug_logs: pytest.LogCaptureFixture,
+) -> None:
+    def echo(request: httpx.Request) -> httpx.Response:
+        key = request.url.params["key"]
+        return httpx.Response(400, json={"error": f"bad key {key} in {request.url}"})
+
+    client = Offcloud(
+        ODD_KEY, base_url="http://odd.test", httpx_args={"transport": httpx.MockTransport(echo)}
+    )
+    with pytest.raises(OffcloudError) as caught:
+        client.cloud_status(UNKNOWN_ID)
+    captured = [debug_logs.text, full_text(caught.value), repr(caught.value.body), repr(client)]
+    for text in captured:
+        for form in odd_forms():
+            assert form not in text
+    assert "Odd" not in "".join(captured)  # no piece of it either
+    assert "key=***" in debug_logs.text
+    assert "bad key *** in http://odd.test/api/cloud/status?key=***" in str(caught.value)

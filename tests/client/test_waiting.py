@@ -173,10 +173,10 @@ def test_transient_failures_during_a_wait_are_retried(
     assert statuses[:3] == [503, 0, 200]  # 0: the dropped connection
 
 
+@pytest.mark.offcloud_mock(string_numbers=True)
 def test_legacy_string_numbers_are_normalised(
     driven: tuple[Offcloud, SleepRecorder], offcloud_mock: OffcloudMock
 ) -> None:
-    offcloud_mock.backend.string_numbers = True
     client, _ = driven
     item = client.add_cloud(PLAIN_URL)
     offcloud_mock.controls.advance(4)

@@ -3,8 +3,8 @@
 import pytest
 
 from mock_server.backend import AccountBackend, MockBackend
-from mock_server.clock import MockClock
-from mock_server.scenario import Scenario, parse_scenario
+from mock_server.backend.clock import MockClock
+from mock_server.backend.scenario import Scenario, parse_scenario
 
 from .world import ALICE_KEY, BOB_KEY, world_data
 

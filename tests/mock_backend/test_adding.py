@@ -3,8 +3,8 @@
 import pytest
 
 from mock_server.backend import AccountBackend, MockBackend
-from mock_server.clock import MockClock
-from mock_server.exceptions import BadRequest, NotAvailable
+from mock_server.backend.clock import MockClock
+from mock_server.backend.errors import BadRequest, NotAvailable
 
 from .world import (
     ALICE_REMOTE,
@@ -15,6 +15,7 @@ from .world import (
     PREMIUM_URL,
     SINGLE_URL,
     VIDEO_URL,
+    WIRE,
     magnet,
 )
 
@@ -24,13 +25,13 @@ def refusal(add: object, *args: str) -> str:
     assert callable(add)
     with pytest.raises(NotAvailable) as refused:
         add(*args)
-    assert refused.value.body() == {"not_available": refused.value.addon}
-    assert refused.value.status == 200
+    assert WIRE.error_body(refused.value) == {"not_available": refused.value.addon}
+    assert WIRE.error_status(refused.value) == 200
     return refused.value.addon
 
 
 def test_instant_answer(backend: MockBackend, alice: AccountBackend) -> None:
-    answer = alice.add_instant("https://files.test.example/My%20Notes.txt")
+    answer = WIRE.added(alice.add_instant("https://files.test.example/My%20Notes.txt"))
     request_id = str(answer["requestId"])
     server = backend.find_download(request_id).server
     assert answer == {
@@ -51,7 +52,7 @@ def test_cloud_answer_has_a_link_without_the_file_name(
     backend: MockBackend, alice: AccountBackend, clock: MockClock
 ) -> None:
     clock.advance(3.25)
-    answer = alice.add_cloud(SINGLE_URL)
+    answer = WIRE.added(alice.add_cloud(SINGLE_URL))
     request_id = str(answer["requestId"])
     server = backend.find_download(request_id).server
     assert answer == {
@@ -66,13 +67,15 @@ def test_cloud_answer_has_a_link_without_the_file_name(
 
 
 def test_remote_answer_has_no_link(alice: AccountBackend) -> None:
-    answer = alice.add_remote(magnet(CACHED_PACK_HASH, "whatever"), ALICE_REMOTE, folder_id="folder-9")
+    answer = WIRE.added(
+        alice.add_remote(magnet(CACHED_PACK_HASH, "whatever"), ALICE_REMOTE, folder_id="folder-9")
+    )
     assert list(answer) == ["requestId", "fileName", "site", "status", "originalLink", "createdOn"]
     assert (answer["fileName"], answer["site"], answer["status"]) == ("Cached Pack", "BitTorrent", "created")
 
 
 def test_remote_download_keeps_its_target(backend: MockBackend, alice: AccountBackend) -> None:
-    request_id = str(alice.add_remote(SINGLE_URL, ALICE_REMOTE, folder_id="folder-9")["requestId"])
+    request_id = alice.add_remote(SINGLE_URL, ALICE_REMOTE, folder_id="folder-9").request_id
     download = backend.find_download(request_id)
     assert (download.remote_option_id, download.folder_id, download.kind) == (
         ALICE_REMOTE,
@@ -120,13 +123,13 @@ def test_video_content_needs_the_video_addon(bob: AccountBackend) -> None:
 def test_instant_through_a_proxy_needs_the_proxy_addon(bob: AccountBackend, alice: AccountBackend) -> None:
     assert refusal(bob.add_instant, SINGLE_URL, "fr-1") == "proxy"
     # Clients send an empty proxyId when they mean none.
-    assert bob.add_instant(SINGLE_URL, "")["status"] == "created"
-    assert alice.add_instant(FOLDER_URL, "fr-1")["status"] == "created"
+    assert bob.add_instant(SINGLE_URL, "").status == "created"
+    assert alice.add_instant(FOLDER_URL, "fr-1").status == "created"
 
 
 def test_cloud_needs_the_cloud_addon_but_remote_does_not(bob: AccountBackend) -> None:
     assert refusal(bob.add_cloud, SINGLE_URL) == "cloud"
-    assert bob.add_remote(SINGLE_URL, BOB_REMOTE)["status"] == "created"
+    assert bob.add_remote(SINGLE_URL, BOB_REMOTE).status == "created"
 
 
 def test_the_content_refusals_come_before_proxy_links_and_cloud(bob: AccountBackend) -> None:
@@ -140,13 +143,13 @@ def test_the_content_refusals_come_before_proxy_links_and_cloud(bob: AccountBack
 
 
 def test_link_limit_counts_new_downloads_of_every_kind(bob: AccountBackend) -> None:
-    first = bob.add_instant(SINGLE_URL)
+    first = WIRE.added(bob.add_instant(SINGLE_URL))
     bob.add_remote(SINGLE_URL, BOB_REMOTE)
     bob.add_instant(FOLDER_URL)
     assert refusal(bob.add_instant, "https://files.test.example/fourth.bin") == "links"
     assert refusal(bob.add_remote, "https://files.test.example/fourth.bin", BOB_REMOTE) == "links"
     # Content the account already has is answered again, never refused.
-    assert bob.add_instant(SINGLE_URL) == first
+    assert WIRE.added(bob.add_instant(SINGLE_URL)) == first
 
 
 def test_refused_adds_do_not_count_against_the_limit(bob: AccountBackend) -> None:
@@ -160,15 +163,15 @@ def test_links_addon_lifts_the_limit(alice: AccountBackend) -> None:
     assert "links" in alice.addons
     answers = [alice.add_instant(f"https://files.test.example/{number}.bin") for number in range(150)]
     # Every add is a new download (a refusal would be NotAvailable, raised), well past any link limit.
-    assert len({answer["requestId"] for answer in answers}) == 150
+    assert len({answer.request_id for answer in answers}) == 150
 
 
 def test_same_url_again_gives_the_same_download(
     backend: MockBackend, alice: AccountBackend, clock: MockClock
 ) -> None:
-    first = alice.add_cloud(SINGLE_URL)
+    first = WIRE.added(alice.add_cloud(SINGLE_URL))
     clock.advance(20)
-    again = alice.add_cloud(SINGLE_URL)
+    again = WIRE.added(alice.add_cloud(SINGLE_URL))
     assert again["requestId"] == first["requestId"]
     assert again["createdOn"] == first["createdOn"]
     assert again["status"] == "downloaded"  # the answer tells where the existing download is now
@@ -178,25 +181,25 @@ def test_same_url_again_gives_the_same_download(
 def test_magnets_of_the_same_hash_are_the_same_download_whatever_the_case(
     backend: MockBackend, alice: AccountBackend
 ) -> None:
-    first = alice.add_cloud(magnet(CACHED_PACK_HASH, "one name"))
-    second = alice.add_cloud(magnet(CACHED_PACK_HASH.upper(), "another+name"))
-    third = alice.add_cloud(f"  magnet:?dn=x&xt=urn:btih:{CACHED_PACK_HASH}&tr=udp://tracker  ")
+    first = WIRE.added(alice.add_cloud(magnet(CACHED_PACK_HASH, "one name")))
+    second = WIRE.added(alice.add_cloud(magnet(CACHED_PACK_HASH.upper(), "another+name")))
+    third = WIRE.added(alice.add_cloud(f"  magnet:?dn=x&xt=urn:btih:{CACHED_PACK_HASH}&tr=udp://tracker  "))
     assert first["requestId"] == second["requestId"] == third["requestId"]
     assert backend.download_count() == 1
 
 
 def test_each_kind_has_its_own_downloads(backend: MockBackend, alice: AccountBackend) -> None:
     ids = {
-        alice.add_instant(SINGLE_URL)["requestId"],
-        alice.add_cloud(SINGLE_URL)["requestId"],
-        alice.add_remote(SINGLE_URL, ALICE_REMOTE)["requestId"],
+        alice.add_instant(SINGLE_URL).request_id,
+        alice.add_cloud(SINGLE_URL).request_id,
+        alice.add_remote(SINGLE_URL, ALICE_REMOTE).request_id,
     }
     assert len(ids) == 3
     assert backend.download_count() == 3
 
 
 def test_each_account_has_its_own_downloads(alice: AccountBackend, bob: AccountBackend) -> None:
-    assert alice.add_instant(SINGLE_URL)["requestId"] != bob.add_instant(SINGLE_URL)["requestId"]
+    assert alice.add_instant(SINGLE_URL).request_id != bob.add_instant(SINGLE_URL).request_id
 
 
 def test_at_most_100_remote_downloads_in_progress(alice: AccountBackend, clock: MockClock) -> None:
@@ -209,4 +212,4 @@ def test_at_most_100_remote_downloads_in_progress(alice: AccountBackend, clock: 
     alice.add_remote("https://files.test.example/0.bin", ALICE_REMOTE)
     # Invented files are up to 2 GB at 100 bytes/s: far enough in the future, all are done.
     clock.advance(1e8)
-    assert alice.add_remote("https://files.test.example/one-more.bin", ALICE_REMOTE)["status"] == "created"
+    assert alice.add_remote("https://files.test.example/one-more.bin", ALICE_REMOTE).status == "created"

@@ -7,9 +7,9 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from mock_server.backend import MockBackend
-from mock_server.clock import MockClock
-from mock_server.exceptions import BadRequest, InvalidCredentials, NoAuth, NotFound
-from mock_server.scenario import Scenario, parse_scenario
+from mock_server.backend.clock import MockClock
+from mock_server.backend.errors import BadRequest, InvalidCredentials, NoAuth, NotFound
+from mock_server.backend.scenario import Scenario, parse_scenario
 
 from .world import (
     ALICE_EMAIL,
@@ -21,6 +21,7 @@ from .world import (
     FAILS_ONCE_URL,
     FOLDER_URL,
     SINGLE_URL,
+    WIRE,
     magnet,
     world_data,
 )
@@ -29,13 +30,14 @@ from .world import (
 def play(backend: MockBackend) -> list[object]:
     """A fixed sequence of calls; every answer, for comparison between backends."""
     alice = backend.account_for_key(ALICE_KEY)
-    single = alice.add_cloud(SINGLE_URL)
-    instant = alice.add_instant("https://elsewhere.example.org/some/file.iso")
-    remote = alice.add_remote(magnet(CACHED_PACK_HASH), ALICE_REMOTE)
-    login = backend.login(ALICE_EMAIL, ALICE_PASSWORD)
-    folder = alice.add_cloud(FOLDER_URL)
+    single = WIRE.added(alice.add_cloud(SINGLE_URL))
+    instant = WIRE.added(alice.add_instant("https://elsewhere.example.org/some/file.iso"))
+    remote = WIRE.added(alice.add_remote(magnet(CACHED_PACK_HASH), ALICE_REMOTE))
+    session_id, account = backend.login(ALICE_EMAIL, ALICE_PASSWORD)
+    login = (session_id, account.user_id)
+    folder = WIRE.added(alice.add_cloud(FOLDER_URL))
     backend.clock.advance(9)
-    statuses = [alice.cloud_status(str(answer["requestId"])) for answer in (single, folder)]
+    statuses = [WIRE.status(alice.cloud_status(str(answer["requestId"]))) for answer in (single, folder)]
     return [single, instant, remote, login, folder, *statuses]
 
 
@@ -95,13 +97,13 @@ def test_any_sequence_of_calls_is_reproducible(calls: list[str]) -> None:
         for number, call in enumerate(calls):
             url = f"https://files.test.example/{number % 4}.bin"
             if call == "cloud":
-                answers.append(alice.add_cloud(url))
+                answers.append(WIRE.added(alice.add_cloud(url)))
             elif call == "instant":
-                answers.append(alice.add_instant(url))
+                answers.append(WIRE.added(alice.add_instant(url)))
             elif call == "remote":
-                answers.append(alice.add_remote(url, ALICE_REMOTE))
+                answers.append(WIRE.added(alice.add_remote(url, ALICE_REMOTE)))
             elif call == "login":
-                answers.append(backend.login(ALICE_EMAIL, ALICE_PASSWORD))
+                answers.append(backend.login(ALICE_EMAIL, ALICE_PASSWORD)[0])
             else:
                 backend.clock.advance(4)
         return answers
@@ -114,8 +116,8 @@ def test_account_for_key(backend: MockBackend) -> None:
     for key in (None, "", "wrong-key", ALICE_KEY.upper()):
         with pytest.raises(NoAuth) as refused:
             backend.account_for_key(key)
-        assert refused.value.body() == {"error": "NOAUTH"}
-        assert refused.value.status == 401
+        assert WIRE.error_body(refused.value) == {"error": "NOAUTH"}
+        assert WIRE.error_status(refused.value) == 401
 
 
 def test_accounts_in_scenario_order(backend: MockBackend) -> None:
@@ -126,13 +128,12 @@ def test_accounts_in_scenario_order(backend: MockBackend) -> None:
 
 
 def test_login_opens_a_session(backend: MockBackend) -> None:
-    session_id, answer = backend.login(ALICE_EMAIL.upper(), ALICE_PASSWORD)
-    alice = backend.account_for_key(ALICE_KEY)
-    assert answer == {"email": ALICE_EMAIL, "userId": alice.user_id}
+    session_id, account = backend.login(ALICE_EMAIL.upper(), ALICE_PASSWORD)
+    assert account is backend.account_for_key(ALICE_KEY)
     assert len(session_id) == 32
     assert int(session_id, 16) >= 0
     assert backend.is_logged_in(session_id)
-    assert backend.account_for_session(session_id) is alice
+    assert backend.account_for_session(session_id) is account
     another, _ = backend.login(ALICE_EMAIL, ALICE_PASSWORD)
     assert another != session_id
     assert backend.is_logged_in(session_id)
@@ -144,7 +145,7 @@ def test_login_opens_a_session(backend: MockBackend) -> None:
 def test_login_refuses_what_is_not_an_email(backend: MockBackend, username: str) -> None:
     with pytest.raises(BadRequest) as refused:
         backend.login(username, ALICE_PASSWORD)
-    assert refused.value.body() == {"error": "Please enter a valid email address."}
+    assert WIRE.error_body(refused.value) == {"error": "Please enter a valid email address."}
 
 
 @pytest.mark.parametrize(
@@ -154,8 +155,8 @@ def test_login_refuses_what_is_not_an_email(backend: MockBackend, username: str)
 def test_login_refuses_wrong_credentials(backend: MockBackend, username: str, password: str) -> None:
     with pytest.raises(InvalidCredentials) as refused:
         backend.login(username, password)
-    assert refused.value.body() == {"error": "The credentials entered are wrong."}
-    assert refused.value.status == 401
+    assert WIRE.error_body(refused.value) == {"error": "The credentials entered are wrong."}
+    assert WIRE.error_status(refused.value) == 401
 
 
 @pytest.mark.parametrize("session_id", [None, "", "0" * 32])
@@ -166,7 +167,7 @@ def test_unknown_sessions_are_not_logged_in(backend: MockBackend, session_id: st
 
 
 def test_find_download_sees_every_account_and_nothing_else(backend: MockBackend) -> None:
-    bob_id = str(backend.account_for_key(BOB_KEY).add_instant(FAILS_ONCE_URL)["requestId"])
+    bob_id = str(backend.account_for_key(BOB_KEY).add_instant(FAILS_ONCE_URL).request_id)
     assert backend.find_download(bob_id).original_link == FAILS_ONCE_URL
     with pytest.raises(NotFound):
         backend.find_download("f" * 24)

@@ -1,4 +1,4 @@
-"""Many threads at once, and the bulk fast path for benchmarks."""
+"""Many threads at once."""
 
 import sys
 import threading
@@ -7,10 +7,10 @@ from collections.abc import Callable, Iterator
 import pytest
 
 from mock_server.backend import AccountBackend, MockBackend
-from mock_server.exceptions import BadRequest
-from mock_server.faults import FaultRegistry
+from mock_server.backend.errors import BadRequest
+from mock_server.backend.faults import FaultRegistry
 
-from .world import ALICE_KEY, ALICE_REMOTE, SINGLE_URL
+from .world import ALICE_REMOTE, SINGLE_URL
 
 
 @pytest.fixture(autouse=True)
@@ -49,10 +49,10 @@ def test_threads_adding_the_same_and_distinct_urls_get_one_download_each(
 
     def work(number: int) -> None:
         for round_number in range(50):
-            shared_ids.append(alice.add_cloud(SINGLE_URL)["requestId"])
+            shared_ids.append(alice.add_cloud(SINGLE_URL).request_id)
             own = alice.add_cloud(f"https://files.test.example/thread-{number}/{round_number % 5}.bin")
-            own_ids.append(own["requestId"])
-            alice.cloud_status(str(own["requestId"]))
+            own_ids.append(own.request_id)
+            alice.cloud_status(own.request_id)
 
     run_threads(16, work)
     assert len(shared_ids) == 16 * 50
@@ -91,24 +91,3 @@ def test_threads_taking_faults_use_each_exactly_count_times() -> None:
 
     run_threads(16, work)
     assert len(taken) == 300
-
-
-def test_bulk_adds_many_downloads_that_answer_like_any_other(
-    backend: MockBackend, alice: AccountBackend
-) -> None:
-    alice.add_cloud(SINGLE_URL)
-    backend.add_bulk_downloads(ALICE_KEY, 100_000)
-    backend.add_bulk_downloads(ALICE_KEY, 10)
-    assert backend.download_count() == 100_011
-    # Bulk downloads are numbered links of the account: adding one again finds it, and adds nothing.
-    last = alice.add_cloud("https://bulk.offcloud.test/100009/bulk-file.bin")
-    assert backend.download_count() == 100_011
-    request_id = str(last["requestId"])
-    assert alice.cloud_status(request_id)["status"] == {
-        "requestId": request_id,
-        "fileName": "bulk-file.bin",
-        "status": "created",
-        "amount": 0,
-        "fileSize": 1_048_576,
-        "server": backend.find_download(request_id).server,
-    }

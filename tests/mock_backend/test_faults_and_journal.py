@@ -5,10 +5,10 @@ from datetime import UTC, datetime, timedelta
 import pytest
 
 from mock_server.backend import MockBackend
-from mock_server.clock import MockClock, iso_millis
-from mock_server.exceptions import BadRequest
-from mock_server.faults import FaultRegistry
-from mock_server.journal import MASK, Journal
+from mock_server.backend.clock import MockClock, iso_millis
+from mock_server.backend.errors import BadRequest
+from mock_server.backend.faults import FaultRegistry
+from mock_server.backend.journal import MASK, Journal
 
 
 def test_a_fault_is_taken_count_times_then_gone() -> None:

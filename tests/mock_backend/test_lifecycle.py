@@ -5,10 +5,11 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from mock_server.backend import AccountBackend, MockBackend
-from mock_server.clock import MockClock
-from mock_server.downloads import PROGRESS_ORDER, STATUSES
-from mock_server.exceptions import BadRequest
-from mock_server.scenario import DEFAULT_ERROR_MESSAGE, Scenario, parse_scenario
+from mock_server.backend.clock import MockClock
+from mock_server.backend.downloads import PROGRESS_ORDER, STATUSES
+from mock_server.backend.errors import BadRequest
+from mock_server.backend.scenario import DEFAULT_ERROR_MESSAGE, parse_scenario
+from mock_server.http.presenters import LegacyPresenter
 
 from .world import (
     ALICE_KEY,
@@ -21,6 +22,7 @@ from .world import (
     FOLDER_URL,
     SINGLE_URL,
     UNCACHED_PACK_HASH,
+    WIRE,
     magnet,
     world_data,
 )
@@ -31,13 +33,11 @@ def status_at(
 ) -> dict[str, object]:
     clock.advance(at - clock.now())
     answer = alice.cloud_status(request_id) if kind == "cloud" else alice.remote_status(request_id)
-    body = answer["status"]
-    assert isinstance(body, dict)
-    return body
+    return WIRE.status_body(answer)
 
 
 def test_single_file_cloud_download_goes_through_every_state(alice: AccountBackend, clock: MockClock) -> None:
-    request_id = str(alice.add_cloud(SINGLE_URL)["requestId"])
+    request_id = alice.add_cloud(SINGLE_URL).request_id
     expected = [
         (0.0, "created", 0),
         (0.99, "created", 0),
@@ -58,7 +58,7 @@ def test_single_file_cloud_download_goes_through_every_state(alice: AccountBacke
 def test_downloading_reports_speed_and_time_and_nothing_else_does(
     alice: AccountBackend, clock: MockClock
 ) -> None:
-    request_id = str(alice.add_cloud(SINGLE_URL)["requestId"])
+    request_id = alice.add_cloud(SINGLE_URL).request_id
     assert status_at(alice, clock, request_id, 1.0).keys() == {
         "requestId",
         "fileName",
@@ -81,7 +81,7 @@ def test_downloading_reports_speed_and_time_and_nothing_else_does(
 def test_multi_file_cloud_download_is_processing_before_downloaded(
     alice: AccountBackend, clock: MockClock
 ) -> None:
-    request_id = str(alice.add_cloud(FOLDER_URL)["requestId"])
+    request_id = alice.add_cloud(FOLDER_URL).request_id
     assert status_at(alice, clock, request_id, 12.0)["status"] == "downloading"
     processing = status_at(alice, clock, request_id, 13.0)
     assert (processing["status"], processing["amount"]) == ("processing", 1000)
@@ -91,7 +91,7 @@ def test_multi_file_cloud_download_is_processing_before_downloaded(
 
 
 def test_remote_download_is_uploading_before_downloaded(alice: AccountBackend, clock: MockClock) -> None:
-    request_id = str(alice.add_remote(SINGLE_URL, ALICE_REMOTE)["requestId"])
+    request_id = alice.add_remote(SINGLE_URL, ALICE_REMOTE).request_id
     assert status_at(alice, clock, request_id, 12.0, "remote")["status"] == "downloading"
     assert status_at(alice, clock, request_id, 13.0, "remote")["status"] == "uploading"
     assert status_at(alice, clock, request_id, 15.99, "remote")["status"] == "uploading"
@@ -101,13 +101,13 @@ def test_remote_download_is_uploading_before_downloaded(alice: AccountBackend, c
 def test_multi_file_remote_download_is_processing_then_uploading(
     alice: AccountBackend, clock: MockClock
 ) -> None:
-    request_id = str(alice.add_remote(magnet(UNCACHED_PACK_HASH), ALICE_REMOTE)["requestId"])
+    request_id = alice.add_remote(magnet(UNCACHED_PACK_HASH), ALICE_REMOTE).request_id
     statuses = [status_at(alice, clock, request_id, at, "remote")["status"] for at in (12, 13, 15, 17.99, 18)]
     assert statuses == ["downloading", "processing", "uploading", "uploading", "downloaded"]
 
 
 def test_failing_attempt_errors_at_half_the_bytes(alice: AccountBackend, clock: MockClock) -> None:
-    request_id = str(alice.add_cloud(FAILS_ONCE_URL)["requestId"])
+    request_id = alice.add_cloud(FAILS_ONCE_URL).request_id
     before = status_at(alice, clock, request_id, 7.99)
     assert (before["status"], before["amount"]) == ("downloading", 499)
     failed = status_at(alice, clock, request_id, 8.0)
@@ -124,9 +124,13 @@ def test_failing_attempt_errors_at_half_the_bytes(alice: AccountBackend, clock: 
 
 
 def test_fails_once_resource_succeeds_on_retry(alice: AccountBackend, clock: MockClock) -> None:
-    request_id = str(alice.add_cloud(FAILS_ONCE_URL)["requestId"])
+    request_id = alice.add_cloud(FAILS_ONCE_URL).request_id
     clock.advance(10)
-    assert alice.retry_cloud(request_id) == {"success": True, "requestId": request_id, "status": "created"}
+    assert WIRE.retried(alice.retry_cloud(request_id)) == {
+        "success": True,
+        "requestId": request_id,
+        "status": "created",
+    }
     # The new attempt starts from "created" at the moment of the retry (t=10).
     assert status_at(alice, clock, request_id, 10.5)["status"] == "created"
     assert status_at(alice, clock, request_id, 18.5)["amount"] == 550
@@ -134,19 +138,19 @@ def test_fails_once_resource_succeeds_on_retry(alice: AccountBackend, clock: Moc
 
 
 def test_always_failing_resource_fails_again_after_retry(alice: AccountBackend, clock: MockClock) -> None:
-    request_id = str(alice.add_remote(ALWAYS_FAILS_URL, ALICE_REMOTE)["requestId"])
+    request_id = alice.add_remote(ALWAYS_FAILS_URL, ALICE_REMOTE).request_id
     for attempt_start in (0.0, 10.0, 20.0):
         failed = status_at(alice, clock, request_id, attempt_start + 8, "remote")
         assert (failed["status"], failed["errorMessage"]) == ("error", ALWAYS_FAILS_MESSAGE)
         clock.advance(2)
-        assert alice.retry_remote(request_id)["status"] == "created"
+        assert alice.retry_remote(request_id).status == "created"
 
 
 @pytest.mark.parametrize("at", [0.0, 1.0, 5.0, 20.0])
 def test_retry_is_refused_unless_the_download_is_in_error(
     alice: AccountBackend, clock: MockClock, at: float
 ) -> None:
-    request_id = str(alice.add_cloud(SINGLE_URL)["requestId"])
+    request_id = alice.add_cloud(SINGLE_URL).request_id
     clock.advance(at)
     with pytest.raises(BadRequest, match=r"^Only failed downloads can be retried\.$"):
         alice.retry_cloud(request_id)
@@ -155,10 +159,10 @@ def test_retry_is_refused_unless_the_download_is_in_error(
 def test_cached_torrent_is_downloaded_at_once_in_the_cloud(
     backend: MockBackend, alice: AccountBackend
 ) -> None:
-    answer = alice.add_cloud(magnet(CACHED_PACK_HASH))
+    answer = WIRE.added(alice.add_cloud(magnet(CACHED_PACK_HASH)))
     assert answer["status"] == "downloaded"
     request_id = str(answer["requestId"])
-    assert alice.cloud_status(request_id)["status"] == {
+    assert WIRE.status_body(alice.cloud_status(request_id)) == {
         "requestId": request_id,
         "fileName": "Cached Pack",
         "status": "downloaded",
@@ -172,17 +176,17 @@ def test_cached_torrent_is_downloaded_at_once_in_the_cloud(
 def test_cached_torrent_sent_to_a_remote_account_still_goes_through_the_lifecycle(
     alice: AccountBackend,
 ) -> None:
-    answer = alice.add_remote(magnet(CACHED_SINGLE_HASH), ALICE_REMOTE)
+    answer = WIRE.added(alice.add_remote(magnet(CACHED_SINGLE_HASH), ALICE_REMOTE))
     assert answer["status"] == "created"
 
 
 def test_instant_downloads_stay_created(
     backend: MockBackend, alice: AccountBackend, clock: MockClock
 ) -> None:
-    request_id = str(alice.add_instant(SINGLE_URL)["requestId"])
+    request_id = alice.add_instant(SINGLE_URL).request_id
     clock.advance(1_000_000)
     assert backend.find_download(request_id).status_at(clock.now()).status == "created"
-    assert alice.add_instant(SINGLE_URL)["status"] == "created"
+    assert alice.add_instant(SINGLE_URL).status == "created"
 
 
 @pytest.mark.parametrize(
@@ -201,11 +205,11 @@ def test_instant_downloads_stay_created(
 def test_forced_status_is_pinned_with_a_consistent_amount(
     backend: MockBackend, alice: AccountBackend, clock: MockClock, status: str, amount: int
 ) -> None:
-    request_id = str(alice.add_cloud(SINGLE_URL)["requestId"])
-    body = backend.force_status(request_id, status)
+    request_id = alice.add_cloud(SINGLE_URL).request_id
+    body = WIRE.status_body(backend.force_status(request_id, status))
     assert (body["status"], body["amount"]) == (status, amount)
     clock.advance(1000)
-    assert alice.cloud_status(request_id)["status"] == body
+    assert WIRE.status_body(alice.cloud_status(request_id)) == body
     assert ("errorMessage" in body) == (status == "error")
     assert ("downloadingSpeed" in body) == (status == "downloading")
 
@@ -213,7 +217,7 @@ def test_forced_status_is_pinned_with_a_consistent_amount(
 def test_forced_error_can_be_retried_and_the_retry_clears_it(
     backend: MockBackend, alice: AccountBackend, clock: MockClock
 ) -> None:
-    request_id = str(alice.add_cloud(SINGLE_URL)["requestId"])
+    request_id = alice.add_cloud(SINGLE_URL).request_id
     clock.advance(20)
     backend.force_status(request_id, "error")
     alice.retry_cloud(request_id)
@@ -224,26 +228,25 @@ def test_forced_error_can_be_retried_and_the_retry_clears_it(
 def test_forced_error_of_cached_content_is_downloaded_again_at_once(
     backend: MockBackend, alice: AccountBackend
 ) -> None:
-    request_id = str(alice.add_cloud(magnet(CACHED_SINGLE_HASH))["requestId"])
+    request_id = alice.add_cloud(magnet(CACHED_SINGLE_HASH)).request_id
     backend.force_status(request_id, "error")
-    assert alice.retry_cloud(request_id)["status"] == "downloaded"
+    assert alice.retry_cloud(request_id).status == "downloaded"
 
 
 def test_forcing_an_unknown_status_or_id_is_refused(backend: MockBackend, alice: AccountBackend) -> None:
-    request_id = str(alice.add_cloud(SINGLE_URL)["requestId"])
+    request_id = alice.add_cloud(SINGLE_URL).request_id
     with pytest.raises(BadRequest, match="Unknown status 'paused'"):
         backend.force_status(request_id, "paused")
     assert set(STATUSES) == {*PROGRESS_ORDER, "error", "canceled"}
 
 
-def test_legacy_string_numbers(scenario: Scenario, clock: MockClock) -> None:
-    backend = MockBackend(scenario, clock=clock, string_numbers=True)
-    alice = backend.account_for_key(ALICE_KEY)
-    request_id = str(alice.add_cloud(SINGLE_URL)["requestId"])
-    body = status_at(alice, clock, request_id, 4.0)
+def test_legacy_string_numbers(alice: AccountBackend, clock: MockClock) -> None:
+    request_id = alice.add_cloud(SINGLE_URL).request_id
+    clock.advance(4.0)
+    snapshot = alice.cloud_status(request_id)
+    body = LegacyPresenter(string_numbers=True).status_body(snapshot)
     assert (body["fileSize"], body["downloadingSpeed"], body["amount"]) == ("1000", "100", 100)
-    backend.string_numbers = False
-    assert alice.cloud_status(request_id)["status"]["fileSize"] == 1000  # type: ignore[index]
+    assert WIRE.status_body(snapshot)["fileSize"] == 1000
 
 
 _RANK = {status: rank for rank, status in enumerate(PROGRESS_ORDER)}
@@ -262,15 +265,17 @@ def test_status_never_goes_backwards_and_amount_stays_in_bounds(
     scenario = parse_scenario(world_data())
     clock = MockClock(scenario.start, frozen=True)
     alice = MockBackend(scenario, clock=clock).account_for_key(ALICE_KEY)
-    added = alice.add_cloud(_LINKS[link]) if kind == "cloud" else alice.add_remote(_LINKS[link], ALICE_REMOTE)
+    added = WIRE.added(
+        alice.add_cloud(_LINKS[link]) if kind == "cloud" else alice.add_remote(_LINKS[link], ALICE_REMOTE)
+    )
     request_id = str(added["requestId"])
     previous_rank, previous_amount, errored = -1, 0, False
     for step in steps:
         clock.advance(step)
         body = (
-            alice.cloud_status(request_id)["status"]
+            WIRE.status_body(alice.cloud_status(request_id))
             if kind == "cloud"
-            else alice.remote_status(request_id)["status"]
+            else WIRE.status_body(alice.remote_status(request_id))
         )
         assert isinstance(body, dict)
         amount, size = body["amount"], body["fileSize"]

@@ -7,8 +7,8 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from mock_server.backend import AccountBackend, MockBackend
-from mock_server.clock import MockClock
-from mock_server.exceptions import BadArchive, BadRequest, NotFound
+from mock_server.backend.clock import MockClock
+from mock_server.backend.errors import BadArchive, BadRequest, NotFound
 
 from .world import (
     ALICE_REMOTE,
@@ -17,6 +17,7 @@ from .world import (
     FOLDER_URL,
     SINGLE_URL,
     UNCACHED_PACK_HASH,
+    WIRE,
     magnet,
 )
 
@@ -35,22 +36,22 @@ def operations(account: AccountBackend) -> dict[str, Callable[[str], object]]:
 def test_another_accounts_ids_are_not_found_exactly_like_random_ones(
     backend: MockBackend, alice: AccountBackend, bob: AccountBackend, clock: MockClock
 ) -> None:
-    cloud_id = str(alice.add_cloud(magnet(CACHED_PACK_HASH))["requestId"])
-    remote_id = str(alice.add_remote(SINGLE_URL, ALICE_REMOTE)["requestId"])
+    cloud_id = alice.add_cloud(magnet(CACHED_PACK_HASH)).request_id
+    remote_id = alice.add_remote(SINGLE_URL, ALICE_REMOTE).request_id
     backend.force_status(remote_id, "error")
     clock.advance(100)
     for name, operation in operations(bob).items():
         for request_id in (cloud_id, remote_id, "0" * 24):
             with pytest.raises(NotFound) as missing:
                 operation(request_id)
-            assert missing.value.body() == {"error": "Request not found"}, name
-            assert missing.value.status == 404
+            assert WIRE.error_body(missing.value) == {"error": "Request not found"}, name
+            assert WIRE.error_status(missing.value) == 404
 
 
 def test_status_and_retry_only_see_their_own_kind(backend: MockBackend, alice: AccountBackend) -> None:
-    cloud_id = str(alice.add_cloud(SINGLE_URL)["requestId"])
-    remote_id = str(alice.add_remote(SINGLE_URL, ALICE_REMOTE)["requestId"])
-    instant_id = str(alice.add_instant(SINGLE_URL)["requestId"])
+    cloud_id = alice.add_cloud(SINGLE_URL).request_id
+    remote_id = alice.add_remote(SINGLE_URL, ALICE_REMOTE).request_id
+    instant_id = alice.add_instant(SINGLE_URL).request_id
     for request_id in (cloud_id, remote_id):
         backend.force_status(request_id, "error")
     alice.cloud_status(cloud_id)
@@ -69,13 +70,13 @@ def test_status_and_retry_only_see_their_own_kind(backend: MockBackend, alice: A
 
 
 def test_explore_lists_indexed_and_encoded_file_links(backend: MockBackend, alice: AccountBackend) -> None:
-    request_id = str(alice.add_cloud(magnet(CACHED_PACK_HASH))["requestId"])
+    request_id = alice.add_cloud(magnet(CACHED_PACK_HASH)).request_id
     base = f"https://{backend.find_download(request_id).server}.offcloud.com/cloud/download/{request_id}"
     assert alice.explore(request_id) == [f"{base}/0/one.mkv", f"{base}/1/two.mkv", f"{base}/2/three.srt"]
 
 
 def test_explore_encodes_spaces_and_parentheses(alice: AccountBackend, clock: MockClock) -> None:
-    request_id = str(alice.add_cloud(FOLDER_URL)["requestId"])
+    request_id = alice.add_cloud(FOLDER_URL).request_id
     clock.advance(15)
     links = alice.explore(request_id)
     assert [link.split(request_id, 1)[1] for link in links] == [
@@ -86,25 +87,25 @@ def test_explore_encodes_spaces_and_parentheses(alice: AccountBackend, clock: Mo
 
 
 def test_list_has_one_link_per_line_and_a_trailing_newline(alice: AccountBackend) -> None:
-    request_id = str(alice.add_cloud(magnet(CACHED_PACK_HASH))["requestId"])
-    text = alice.list_links(request_id)
+    request_id = alice.add_cloud(magnet(CACHED_PACK_HASH)).request_id
+    text = WIRE.link_list(alice.list_links(request_id))
     assert text.endswith("\n")
     assert text.splitlines() == alice.explore(request_id)
 
 
 def test_single_file_is_a_bad_archive_but_has_a_list(backend: MockBackend, alice: AccountBackend) -> None:
-    request_id = str(alice.add_cloud(magnet(CACHED_SINGLE_HASH))["requestId"])
+    request_id = alice.add_cloud(magnet(CACHED_SINGLE_HASH)).request_id
     with pytest.raises(BadArchive) as refused:
         alice.explore(request_id)
-    assert refused.value.body() == {"error": "Bad archive"}
+    assert WIRE.error_body(refused.value) == {"error": "Bad archive"}
     server = backend.find_download(request_id).server
     expected = f"https://{server}.offcloud.com/cloud/download/{request_id}/Single%20Movie.mkv\n"
-    assert alice.list_links(request_id) == expected
+    assert WIRE.link_list(alice.list_links(request_id)) == expected
 
 
 @pytest.mark.parametrize("at", [0.0, 5.0, 13.0, 14.99])
 def test_explore_and_list_wait_for_the_download(alice: AccountBackend, clock: MockClock, at: float) -> None:
-    request_id = str(alice.add_cloud(magnet(UNCACHED_PACK_HASH))["requestId"])
+    request_id = alice.add_cloud(magnet(UNCACHED_PACK_HASH)).request_id
     clock.advance(at)
     for read in (alice.explore, alice.list_links):
         with pytest.raises(BadRequest, match=r"^File is not downloaded yet\.$"):
@@ -122,8 +123,8 @@ def test_cache_answers_only_cached_hashes_in_input_order_and_spelling(alice: Acc
         CACHED_SINGLE_HASH,
         "junk",
     ]
-    assert alice.check_cache(hashes) == {"cachedItems": [CACHED_SINGLE_HASH.upper(), CACHED_PACK_HASH]}
-    assert alice.check_cache([]) == {"cachedItems": []}
+    assert alice.check_cache(hashes) == [CACHED_SINGLE_HASH.upper(), CACHED_PACK_HASH]
+    assert WIRE.cached(alice.check_cache([])) == {"cachedItems": []}
 
 
 _hashes = st.lists(
@@ -137,7 +138,7 @@ _hashes = st.lists(
 @settings(suppress_health_check=[HealthCheck.function_scoped_fixture])
 @given(hashes=_hashes)
 def test_cache_answer_is_an_ordered_duplicate_free_subset(alice: AccountBackend, hashes: list[str]) -> None:
-    cached = alice.check_cache(hashes)["cachedItems"]
+    cached = alice.check_cache(hashes)
     assert isinstance(cached, list)
     assert {item.lower() for item in cached} == {h.lower() for h in hashes} & {
         CACHED_PACK_HASH,
@@ -149,8 +150,10 @@ def test_cache_answer_is_an_ordered_duplicate_free_subset(alice: AccountBackend,
 
 
 def test_proxies_and_remote_accounts_and_api_key(alice: AccountBackend, bob: AccountBackend) -> None:
-    assert alice.list_proxies() == {"list": [{"id": "fr-1", "name": "Main server (France)", "region": "EU"}]}
-    assert alice.remote_accounts() == {
+    assert WIRE.proxies(alice.list_proxies()) == {
+        "list": [{"id": "fr-1", "name": "Main server (France)", "region": "EU"}]
+    }
+    assert WIRE.remote_accounts(alice.remote_accounts()) == {
         "data": [
             {
                 "accountId": "alice-account-1",
@@ -165,7 +168,7 @@ def test_proxies_and_remote_accounts_and_api_key(alice: AccountBackend, bob: Acc
             }
         ]
     }
-    assert bob.remote_accounts()["data"] == [
+    assert WIRE.remote_accounts(bob.remote_accounts())["data"] == [
         {
             "accountId": "bob-account-1",
             "remoteOptionId": "bob-remote-1",
@@ -178,4 +181,4 @@ def test_proxies_and_remote_accounts_and_api_key(alice: AccountBackend, bob: Acc
             "usage": 0,
         }
     ]
-    assert bob.api_key_info() == {"email": "bob@test.example", "apiKey": "bob-key"}
+    assert WIRE.api_key(bob.email, bob.api_key) == {"email": "bob@test.example", "apiKey": "bob-key"}

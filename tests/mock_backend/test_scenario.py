@@ -8,14 +8,28 @@ from typing import Any
 import pytest
 
 from mock_server.backend import MockBackend
-from mock_server.clock import MockClock
-from mock_server.exceptions import BadArchive, NotAvailable, ScenarioError
-from mock_server.scenario import Timing, demo_scenario, load_scenario, parse_scenario
+from mock_server.backend.clock import MockClock
+from mock_server.backend.demo import (
+    BROKEN_URL,
+    BUNNY_HASH,
+    DEMO_EMAIL,
+    DEMO_KEY,
+    DEMO_PASSWORD,
+    FLAKY_URL,
+    FREE_EMAIL,
+    FREE_KEY,
+    FREE_PASSWORD,
+    GDRIVE_OPTION,
+    PREMIUM_URL,
+    REPORT_URL,
+    SINTEL_HASH,
+    TEARS_HASH,
+    VIDEO_URL,
+)
+from mock_server.backend.errors import BadArchive, NotAvailable, ScenarioError
+from mock_server.backend.scenario import Timing, demo_scenario, load_scenario, parse_scenario
 
 from .world import world_data
-
-DEMO_KEY = "demo-key-0123456789abcdef"
-FREE_KEY = "free-key-0123456789abcdef"
 
 
 def error_of(data: object) -> str:
@@ -28,14 +42,23 @@ def test_demo_scenario_has_the_documented_accounts() -> None:
     scenario = demo_scenario()
     assert scenario.start == datetime(2026, 1, 1, tzinfo=UTC)
     demo, free = scenario.accounts
-    assert (demo.email, demo.password, demo.api_key) == ("demo@offcloud.test", "demo-password", DEMO_KEY)
+    assert (demo.email, demo.password, demo.api_key) == (DEMO_EMAIL, DEMO_PASSWORD, DEMO_KEY)
     assert demo.addons == {"premium", "links", "proxy", "cloud", "video"}
     assert [remote.type for remote in demo.remote_accounts] == ["Google Drive", "FTP"]
-    assert free.api_key == FREE_KEY
+    assert (free.email, free.password, free.api_key) == (FREE_EMAIL, FREE_PASSWORD, FREE_KEY)
+    assert demo.remote_accounts[0].remote_option_id == GDRIVE_OPTION
     assert free.addons == frozenset()
     assert free.link_limit == 3
     assert len(scenario.proxies) == 3
     assert scenario.timing == Timing()
+
+
+def test_the_named_demo_values_are_the_scenarios() -> None:
+    resources = demo_scenario().resources
+    urls = {resource.url for resource in resources}
+    assert {REPORT_URL, PREMIUM_URL, VIDEO_URL, BROKEN_URL, FLAKY_URL} <= urls
+    cached = {resource.info_hash: resource.cached for resource in resources if resource.info_hash}
+    assert (cached[BUNNY_HASH], cached[SINTEL_HASH], cached[TEARS_HASH]) == (True, True, False)
 
 
 def test_demo_resources_behave_as_their_comments_say() -> None:
@@ -58,11 +81,11 @@ def test_demo_resources_behave_as_their_comments_say() -> None:
     assert len(cached_pack.files) >= 3
     assert any(" " in file.name for file in cached_pack.files)
     pack = demo.add_cloud(f"magnet:?xt=urn:btih:{cached_pack.info_hash}")
-    assert pack["status"] == "downloaded"
-    assert len(demo.explore(str(pack["requestId"]))) == len(cached_pack.files)
+    assert pack.status == "downloaded"
+    assert len(demo.explore(pack.request_id)) == len(cached_pack.files)
     single = demo.add_cloud(f"magnet:?xt=urn:btih:{by_comment['Sintel 4K.mkv'].info_hash}")
     with pytest.raises(BadArchive):
-        demo.explore(str(single["requestId"]))
+        demo.explore(single.request_id)
     assert not by_comment["Tears of Steel"].cached
     flaky, broken = by_comment["nightly.zip"], by_comment["dataset.tar.gz"]
     assert (flaky.fails, broken.fails >= 1000) == (1, True)

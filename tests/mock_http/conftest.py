@@ -10,31 +10,47 @@ from flask import Flask
 from flask.testing import FlaskClient
 
 from mock_server import pytest_plugin
-from mock_server.app import create_app
 from mock_server.backend import MockBackend
-from mock_server.config import MockConfig
+from mock_server.backend.demo import (
+    BROKEN_URL,
+    BUNNY_HASH,
+    DEMO_EMAIL,
+    DEMO_KEY,
+    DEMO_PASSWORD,
+    FLAKY_URL,
+    FREE_KEY,
+    GDRIVE_OPTION,
+    REPORT_URL,
+    SINTEL_HASH,
+    TEARS_HASH,
+)
 from mock_server.controls import HttpControls, InProcessControls, MockControls
+from mock_server.http.app import create_app
+from mock_server.http.runtime import runtime
 from mock_server.pytest_plugin import offcloud_mock, offcloud_mock_live
-from mock_server.runtime import runtime
 from mock_server.server import serve_in_thread
+from mock_server.settings import MockConfig
 
 # The plugin's fixtures, until the package (and so its pytest11 entry point) is installed; once it is,
 # these names simply shadow the plugin's identical fixtures.
-__all__ = ["offcloud_mock", "offcloud_mock_live"]
+__all__ = [
+    "BROKEN_URL",
+    "BUNNY_HASH",
+    "DEMO_KEY",
+    "FLAKY_URL",
+    "FREE_KEY",
+    "GDRIVE_OPTION",
+    "REPORT_URL",
+    "SINTEL_HASH",
+    "TEARS_HASH",
+    "offcloud_mock",
+    "offcloud_mock_live",
+]
 
-DEMO_KEY = "demo-key-0123456789abcdef"
-FREE_KEY = "free-key-0123456789abcdef"
-DEMO_LOGIN = {"username": "demo@offcloud.test", "password": "demo-password"}
-REPORT_URL = "https://files.example.com/docs/annual-report-2025.pdf"
-BROKEN_URL = "https://broken.example.net/missing/dataset.tar.gz"
-FLAKY_URL = "https://flaky.example.net/builds/nightly.zip"
-BUNNY_HASH = "92b926e37e61e370e948cda081685a45731f9406"  # cached, multi-file
-SINTEL_HASH = "cb2b4cfedce06e72a7792bfdfd05549df4ca5452"  # cached, single file
-TEARS_HASH = "2ce6ed1b37ab62d0b2a4b369cd2f36ff15cb2eae"  # not cached, multi-file
+DEMO_LOGIN = {"username": DEMO_EMAIL, "password": DEMO_PASSWORD}
 BUNNY_MAGNET = f"magnet:?xt=urn:btih:{BUNNY_HASH}&dn=Big+Buck+Bunny"
 SINTEL_MAGNET = f"magnet:?xt=urn:btih:{SINTEL_HASH}"
 TEARS_MAGNET = f"magnet:?xt=urn:btih:{TEARS_HASH}&dn=Tears+of+Steel"
-GDRIVE_OPTION = "6a1f0e2d3c4b5a6978877666"
 UNKNOWN_ID = "0123456789abcdef01234567"
 
 

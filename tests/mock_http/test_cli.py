@@ -16,6 +16,7 @@ from typing import IO
 import httpx
 import pytest
 
+from mock_server.backend.demo import DEMO_KEY
 from tests.mock_http.conftest import REPORT_URL
 
 pytestmark = pytest.mark.live
@@ -91,7 +92,7 @@ def running() -> Iterator[tuple[subprocess.Popen[str], _Stdout, str]]:
 def test_starts_answers_and_stops_on_sigterm(running: tuple[subprocess.Popen[str], _Stdout, str]) -> None:
     process, stdout, base_url = running
     assert httpx.get(f"{base_url}/api/check", timeout=5).json() == {"loggedIn": 0}
-    proxies = httpx.post(f"{base_url}/api/proxy?key=demo-key-0123456789abcdef", timeout=5)
+    proxies = httpx.post(f"{base_url}/api/proxy?key={DEMO_KEY}", timeout=5)
     assert proxies.status_code == 200
     process.send_signal(signal.SIGTERM)
     process.wait(timeout=15)
@@ -111,7 +112,7 @@ def test_banner_names_key_login_and_docs() -> None:
         process.wait(timeout=15)
     err = process.stderr.read() if process.stderr else ""
     out = stdout.rest()
-    assert "demo-key-0123456789abcdef" in banner
+    assert DEMO_KEY in banner
     assert "demo@offcloud.test / demo-password" in banner
     assert "/docs/" in banner
     assert "/openapi.yaml" in banner
@@ -195,12 +196,12 @@ def test_granian_serves_one_stateful_process_and_stops_on_sigterm() -> None:
         base_url = f"http://127.0.0.1:{port}"
         assert f"listening on {base_url}  (demo scenario, modern errors)" in banner
         assert httpx.get(f"{base_url}/api/check", timeout=5).json() == {"loggedIn": 0}
-        api = f"{base_url}/api/cloud?key=demo-key-0123456789abcdef"
+        api = f"{base_url}/api/cloud?key={DEMO_KEY}"
         added = httpx.post(api, data={"url": REPORT_URL}, timeout=5).json()
         # The same id found again: the request reached the process that holds the first one's state.
         for _ in range(3):
             status = httpx.post(
-                f"{base_url}/api/cloud/status?key=demo-key-0123456789abcdef",
+                f"{base_url}/api/cloud/status?key={DEMO_KEY}",
                 json={"requestId": added["requestId"]},
                 timeout=5,
             )

@@ -7,7 +7,7 @@ import httpx
 import pytest
 from flask import Flask
 
-from mock_server.runtime import runtime
+from mock_server.http.runtime import runtime
 from mock_server.server import serve_in_thread
 from tests.mock_http.conftest import DEMO_KEY
 

@@ -126,9 +126,9 @@ def test_a_cloud_id_is_not_a_remote_id(client: FlaskClient) -> None:
 
 
 def test_string_numbers_quirk(client: FlaskClient, controls: InProcessControls) -> None:
-    from mock_server.runtime import runtime
+    from mock_server.http.runtime import runtime
 
-    runtime(client.application).backend.string_numbers = True
+    runtime(client.application).change(string_numbers=True)
     request_id = _add(client, REPORT_URL)["requestId"]
     assert isinstance(_status(client, request_id)["fileSize"], str)
 

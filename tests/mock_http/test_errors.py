@@ -6,10 +6,13 @@ import pytest
 from flask import Flask
 from flask.testing import FlaskClient
 
-from mock_server.app import create_app
 from mock_server.backend import AccountBackend, MockBackend
-from mock_server.config import ErrorMode, MockConfig
+from mock_server.backend.downloads import DownloadSnapshot
+from mock_server.backend.errors import BadRequest
 from mock_server.controls import InProcessControls
+from mock_server.http.app import create_app
+from mock_server.http.presenters import ModernPresenter, Presenter
+from mock_server.settings import ErrorMode, MockConfig
 from tests.mock_http.conftest import DEMO_KEY, FREE_KEY, REPORT_URL, SINTEL_MAGNET, UNKNOWN_ID, key
 
 
@@ -128,7 +131,7 @@ def test_an_unexpected_exception_is_a_logged_500_without_traceback(
 def test_response_validation_catches_a_planted_bad_answer(
     client: FlaskClient, monkeypatch: pytest.MonkeyPatch, caplog: pytest.LogCaptureFixture
 ) -> None:
-    monkeypatch.setattr(AccountBackend, "list_proxies", lambda self: [{"id": 1}])  # the doc's bare array
+    monkeypatch.setattr(Presenter, "proxies", lambda self, proxies: [{"id": 1}])  # the doc's bare array
     with caplog.at_level(logging.ERROR):
         response = client.post(f"/api/proxy{key()}")
     assert response.status_code == 500
@@ -143,14 +146,14 @@ def test_response_validation_catches_a_planted_bad_answer(
 def test_response_validation_names_the_branch_and_field(
     client: FlaskClient, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    original = AccountBackend.add_cloud
+    original = Presenter.added
 
-    def without_url(self: AccountBackend, url: str) -> dict[str, object]:
-        answer = original(self, url)
+    def without_url(self: Presenter, snapshot: DownloadSnapshot) -> dict[str, object]:
+        answer = original(self, snapshot)
         del answer["url"]
         return answer
 
-    monkeypatch.setattr(AccountBackend, "add_cloud", without_url)
+    monkeypatch.setattr(Presenter, "added", without_url)
     response = client.post(f"/api/cloud{key()}", data={"url": REPORT_URL})
     assert response.json == {
         "error": "mock answered outside the spec: addCloudDownload 200: missing required field 'url'"
@@ -158,17 +161,13 @@ def test_response_validation_names_the_branch_and_field(
 
 
 def test_response_validation_catches_an_undocumented_status(monkeypatch: pytest.MonkeyPatch) -> None:
-    from mock_server.exceptions import MockApiError
-
-    class Teapot(MockApiError):
-        status = 418
-
     app = create_app(MockConfig(validate_responses=True))
 
     def refuse(self: MockBackend, session: str | None) -> bool:
-        raise Teapot("short and stout")
+        raise BadRequest("short and stout")
 
     monkeypatch.setattr(MockBackend, "is_logged_in", refuse)
+    monkeypatch.setattr(ModernPresenter, "error_status", lambda self, error: 418)
     response = app.test_client().get("/api/check")
     assert response.status_code == 500
     assert response.json is not None
@@ -177,6 +176,6 @@ def test_response_validation_catches_an_undocumented_status(monkeypatch: pytest.
 
 def test_response_validation_is_off_by_default(monkeypatch: pytest.MonkeyPatch) -> None:
     app: Flask = create_app()
-    monkeypatch.setattr(AccountBackend, "list_proxies", lambda self: [{"id": 1}])
+    monkeypatch.setattr(Presenter, "proxies", lambda self, proxies: [{"id": 1}])
     response = app.test_client().post(f"/api/proxy{key()}")
     assert (response.status_code, response.json) == (200, [{"id": 1}])

@@ -7,7 +7,7 @@ import pytest
 from flask.testing import FlaskClient
 
 from mock_server.controls import InProcessControls
-from mock_server.injection import ConnectionDropped
+from mock_server.http.injection import ConnectionDropped
 from tests.mock_http.conftest import DEMO_KEY, Target
 
 PROXY = f"/api/proxy?key={DEMO_KEY}"

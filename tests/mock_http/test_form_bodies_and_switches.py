@@ -5,9 +5,9 @@ from flask import Flask
 from flask.testing import FlaskClient
 
 from mock_server import cli
-from mock_server.app import create_app
-from mock_server.config import MockConfig
-from mock_server.runtime import runtime
+from mock_server.http.app import create_app
+from mock_server.http.runtime import runtime
+from mock_server.settings import MockConfig
 from tests.mock_http.conftest import BUNNY_HASH, REPORT_URL, SINTEL_HASH, key
 
 FORM = "application/x-www-form-urlencoded"

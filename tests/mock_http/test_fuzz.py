@@ -7,8 +7,9 @@ from flask import Flask
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from mock_server.app import create_app
-from mock_server.config import MockConfig
+from mock_server.backend.demo import FREE_KEY
+from mock_server.http.app import create_app
+from mock_server.settings import MockConfig
 from mock_server.spec import operations
 from tests.mock_http.conftest import BUNNY_HASH, DEMO_KEY, GDRIVE_OPTION, UNKNOWN_ID
 
@@ -90,7 +91,7 @@ def _bodies(draw: st.DrawFn) -> tuple[str | None, bytes]:
     method=st.sampled_from(["GET", "POST", "PUT", "DELETE", "PATCH", "HEAD", "OPTIONS"]),
     path=_paths(),
     body=_bodies(),
-    auth=st.sampled_from(["", f"key={DEMO_KEY}", "key=", "apikey=nope", "key=free-key-0123456789abcdef"]),
+    auth=st.sampled_from(["", f"key={DEMO_KEY}", "key=", "apikey=nope", f"key={FREE_KEY}"]),
 )
 def test_no_input_makes_the_mock_fail(
     method: str, path: str, body: tuple[str | None, bytes], auth: str

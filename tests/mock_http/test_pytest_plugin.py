@@ -10,6 +10,7 @@ from typing import Any
 import pytest
 
 import mock_server
+from mock_server.backend.demo import DEMO_EMAIL, DEMO_KEY, DEMO_PASSWORD
 from mock_server.controls import HttpControls, InProcessControls
 from mock_server.pytest_plugin import IN_PROCESS_BASE_URL, OffcloudMock
 from tests.mock_http.conftest import REPORT_URL
@@ -44,8 +45,8 @@ def test_in_process_by_default(offcloud_mock: OffcloudMock) -> None:
     assert offcloud_mock.live is False
     assert offcloud_mock.base_url == IN_PROCESS_BASE_URL
     assert isinstance(offcloud_mock.controls, InProcessControls)
-    assert offcloud_mock.api_key == "demo-key-0123456789abcdef"
-    assert offcloud_mock.login == ("demo@offcloud.test", "demo-password")
+    assert offcloud_mock.api_key == DEMO_KEY
+    assert offcloud_mock.login == (DEMO_EMAIL, DEMO_PASSWORD)
     assert offcloud_mock.controls.clock_state()["frozen"] is True
     assert offcloud_mock.controls.settings()["validate_responses"] is True
     _exercise(offcloud_mock)

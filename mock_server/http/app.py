@@ -1,0 +1,100 @@
+"""The application factory, in the Flask tutorial's shape: nothing happens at import time.
+
+    app = create_app()                                   # the demo scenario, modern errors
+    app = create_app(MockConfig(error_mode="legacy", validate_responses=True))
+    app = create_app(backend=my_backend)                 # around a backend built by hand
+
+The mock's state is reachable as `mock_server.http.runtime.runtime(app)` (also `app.extensions["offcloud_mock"]`),
+its backend as `runtime(app).backend`.
+"""
+
+import functools
+
+from flask import Flask
+from flask.json.provider import DefaultJSONProvider
+
+from mock_server.backend import MockBackend
+from mock_server.backend.clock import MockClock
+from mock_server.backend.scenario import Scenario, demo_scenario, load_scenario
+from mock_server.http import control_plane, docs, routes
+from mock_server.http.error_handlers import register_error_handlers
+from mock_server.http.runtime import EXTENSION_KEY, MockRuntime, runtime
+from mock_server.http.validation import request_validators
+from mock_server.settings import MockConfig
+from mock_server.spec import Operation, load_spec, operations
+
+__all__ = ["build_backend", "create_app", "runtime"]
+
+
+class _JsonProvider(DefaultJSONProvider):
+    sort_keys = False  # keep the real server's field order (the presenters build answers in it)
+    compact = True
+
+
+class _MockFlask(Flask):
+    json_provider_class = _JsonProvider
+
+
+@functools.cache
+def _demo() -> Scenario:
+    # A Scenario is immutable, so one parse serves every app of the process (tests build hundreds).
+    return demo_scenario()
+
+
+def build_backend(config: MockConfig) -> MockBackend:
+    """The backend a config asks for; ScenarioError when its scenario file is broken."""
+    scenario = _demo() if config.scenario is None else load_scenario(config.scenario)
+    # Frozen from the first instant, so a frozen mock always starts at exactly the scenario's start.
+    clock = MockClock(scenario.start, config.clock_speed, frozen=config.frozen_clock)
+    return MockBackend(scenario, seed=config.seed, clock=clock)
+
+
+@functools.cache
+def _beyond_the_doc() -> frozenset[str]:
+    """The operationIds openapi.yaml tags `undocumented` (see _check_routes)."""
+    paths = load_spec()["paths"]
+    return frozenset(
+        operation["operationId"]
+        for item in paths.values()
+        for operation in item.values()
+        if isinstance(operation, dict) and "undocumented" in operation.get("tags", [])
+    )
+
+
+def _check_routes(app: Flask, specified: tuple[Operation, ...]) -> None:
+    """Fail at start-up, not per request, if routes.py and openapi.yaml disagree."""
+    routed = {
+        (rule.endpoint.removeprefix("api."), method, rule.rule)
+        for rule in app.url_map.iter_rules()
+        if rule.endpoint.startswith("api.")
+        for method in rule.methods or ()
+        if method not in ("HEAD", "OPTIONS")
+    }
+    expected = {(op.operation_id, op.method, op.flask_rule) for op in specified}
+    # Bridge (issue 10): openapi.yaml describes the operations beyond the documentation before the mock
+    # serves them; until it does, those it does not route answer the unknown-route 404. Remove with them.
+    expected -= {entry for entry in expected - routed if entry[0] in _beyond_the_doc()}
+    if routed != expected:
+        raise RuntimeError(
+            f"routes and openapi.yaml disagree: only routed {sorted(routed - expected)}, "
+            f"only specified {sorted(expected - routed)}"
+        )
+
+
+def create_app(config: MockConfig | None = None, *, backend: MockBackend | None = None) -> Flask:
+    config = config or MockConfig()
+    app = _MockFlask(__name__)
+    app.config["MAX_CONTENT_LENGTH"] = config.max_body_bytes
+    specified = operations()
+    app.extensions[EXTENSION_KEY] = MockRuntime(
+        config=config,
+        backend=backend if backend is not None else build_backend(config),
+        operations={op.operation_id: op for op in specified},
+        request_validators=request_validators(),
+    )
+    register_error_handlers(app)
+    app.register_blueprint(routes.bp)
+    app.register_blueprint(control_plane.bp)
+    docs.register_docs(app)
+    _check_routes(app, specified)
+    return app

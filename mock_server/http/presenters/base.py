@@ -1,0 +1,150 @@
+"""What every era's presenter shares: the wire shape of each answer of the faked API.
+
+A presenter turns the backend's domain objects and domain errors into what the client sees: field names
+and their order (the real server's), numbers as numbers or strings of digits, and which error gets which
+status and body. Change a response's shape here (or in the era's subclass when only one era has it).
+"""
+
+import abc
+from collections.abc import Sequence
+from dataclasses import dataclass
+from typing import ClassVar
+
+from mock_server.backend.downloads import DownloadSnapshot
+from mock_server.backend.errors import DomainError, NotAvailable
+from mock_server.backend.scenario import Proxy, RemoteAccount
+
+__all__ = ["Presenter"]
+
+Body = dict[str, object]
+
+
+@dataclass(frozen=True, slots=True)
+class Presenter(abc.ABC):
+    """The answers of one era of the server. `string_numbers`: the legacy quirk of sending fileSize and
+    downloadingSpeed as strings of digits."""
+
+    string_numbers: bool = False
+    era: ClassVar[str]
+
+    # --- errors -------------------------------------------------------------------------------------
+
+    @abc.abstractmethod
+    def error_status(self, error: DomainError) -> int:
+        """THE era mapping: the HTTP status an API error is answered with."""
+
+    def error_body(self, error: DomainError) -> Body:
+        if isinstance(error, NotAvailable):  # a refusal, not an error: no "error" key
+            return {"not_available": error.addon}
+        return {"error": error.message}
+
+    # --- account ------------------------------------------------------------------------------------
+
+    def login(self, email: str, user_id: str) -> Body:
+        return {"email": email, "userId": user_id}
+
+    def logged_in(self, logged_in: bool) -> Body:
+        return {"loggedIn": 1 if logged_in else 0}
+
+    def api_key(self, email: str, api_key: str) -> Body:
+        return {"email": email, "apiKey": api_key}
+
+    def proxies(self, proxies: Sequence[Proxy]) -> Body:
+        return {"list": [{"id": proxy.id, "name": proxy.name, "region": proxy.region} for proxy in proxies]}
+
+    def remote_accounts(self, remotes: Sequence[RemoteAccount]) -> Body:
+        return {
+            "data": [
+                {
+                    "accountId": remote.account_id,
+                    "remoteOptionId": remote.remote_option_id,
+                    "type": remote.type,
+                    "username": remote.username,
+                    "path": remote.path,
+                    "host": remote.host,
+                    "port": remote.port,
+                    "status": remote.status,
+                    "usage": remote.usage,
+                }
+                for remote in remotes
+            ]
+        }
+
+    def cached(self, hashes: Sequence[str]) -> Body:
+        return {"cachedItems": list(hashes)}
+
+    # --- downloads ----------------------------------------------------------------------------------
+
+    def added(self, snapshot: DownloadSnapshot) -> Body:
+        """The answer to an add operation (also to adding the same content again).
+
+        Keys in the real server's order: only instant answers carry a link with the file name, only cloud
+        answers a link without it, remote answers none.
+        """
+        download = snapshot.download
+        answer: Body = {"requestId": download.request_id, "fileName": download.file_name}
+        if download.kind == "instant":
+            answer["url"] = download.instant_url()
+        answer["site"] = download.site
+        answer["status"] = snapshot.progress.status
+        answer["originalLink"] = download.original_link
+        if download.kind == "cloud":
+            answer["url"] = download.download_url()
+        answer["createdOn"] = download.created_on
+        return answer
+
+    def status(self, snapshot: DownloadSnapshot) -> Body:
+        """The answer of /api/cloud/status and /api/remote/status."""
+        return {"status": self.status_body(snapshot)}
+
+    def status_body(self, snapshot: DownloadSnapshot) -> Body:
+        """The object inside the {"status": ...} wrapper; the control plane shows the same."""
+        download, progress = snapshot.download, snapshot.progress
+        body: Body = {
+            "requestId": download.request_id,
+            "fileName": download.file_name,
+            "status": progress.status,
+            "amount": progress.amount,
+            "fileSize": self._number(download.size),
+            "server": download.server,
+        }
+        if progress.speed is not None and progress.downloading_ms is not None:
+            body["downloadingSpeed"] = self._number(progress.speed)
+            body["downloadingTime"] = progress.downloading_ms
+        if progress.status == "downloaded":
+            body["isDirectory"] = download.content.is_multi_file
+        if progress.error_message is not None:
+            body["errorMessage"] = progress.error_message
+        return body
+
+    def retried(self, snapshot: DownloadSnapshot) -> Body:
+        return {
+            "success": True,
+            "requestId": snapshot.download.request_id,
+            "status": snapshot.progress.status,
+        }
+
+    def explored(self, links: Sequence[str]) -> list[str]:
+        return list(links)
+
+    def link_list(self, links: Sequence[str]) -> str:
+        """/api/cloud/list answers text: one link a line."""
+        return "".join(f"{link}\n" for link in links)
+
+    def download_view(self, snapshot: DownloadSnapshot) -> Body:
+        """The control plane's view of any account's download: its bookkeeping and its status body."""
+        download = snapshot.download
+        return {
+            "requestId": download.request_id,
+            "kind": download.kind,
+            "userId": download.user_id,
+            "originalLink": download.original_link,
+            "fileName": download.file_name,
+            "createdOn": download.created_on,
+            "attempt": snapshot.attempt,
+            "forcedStatus": snapshot.forced_status,
+            "status": self.status_body(snapshot),
+        }
+
+    def _number(self, value: int) -> int | str:
+        return str(value) if self.string_numbers else value

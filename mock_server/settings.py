@@ -1,0 +1,55 @@
+"""The one settings object of a mock app, validated once, here.
+
+Built alike from the command line (`cli`), by hand (`Settings(...)`, also named `MockConfig`), from the
+pytest marker (`pytest_plugin`) and, for the settings that change at run time, by the control plane
+(`Settings.changed`, which validates again the same way).
+"""
+
+import dataclasses
+import math
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Literal, get_args
+
+__all__ = ["DEFAULT_MAX_BODY_BYTES", "ERROR_MODES", "ErrorMode", "MockConfig", "Settings"]
+
+ErrorMode = Literal["modern", "legacy"]
+ERROR_MODES: tuple[str, ...] = get_args(ErrorMode)
+# Big enough for a /api/cache batch of 1000 hashes in any array style (about 50 KB) and a scenario
+# upload; small enough that a runaway client cannot make the mock buffer gigabytes.
+DEFAULT_MAX_BODY_BYTES = 1024 * 1024
+
+
+@dataclass(frozen=True, slots=True)
+class Settings:
+    """How to build one mock app. The defaults play the demo scenario like the 2026 server."""
+
+    scenario: Path | str | None = None  # a scenario YAML file; None: the bundled demo scenario
+    # Seeds every id and random choice the backend makes; None: the scenario's seed, else 0.
+    seed: int | None = None
+    clock_speed: float = 1.0  # mock seconds per real second
+    error_mode: ErrorMode = "modern"  # "legacy": API errors come with HTTP 200, as in 2014-2025
+    # Off: path parameters and bodies are not checked against openapi.yaml (bodies are still read and
+    # callers still authenticated); a request outside the spec may then get any answer, even a 500.
+    validate_requests: bool = True
+    # On: every API answer is checked against openapi.yaml and one outside it becomes a loud 500.
+    validate_responses: bool = False
+    max_body_bytes: int = DEFAULT_MAX_BODY_BYTES
+    string_numbers: bool = False  # legacy quirk: fileSize/downloadingSpeed as strings of digits
+    frozen_clock: bool = False  # start with the clock frozen (tests steer it with advance())
+
+    def __post_init__(self) -> None:
+        # Checked here so that a typo in code or on the command line fails at start-up, not per request.
+        if self.error_mode not in ERROR_MODES:
+            raise ValueError(f"error_mode must be one of {', '.join(ERROR_MODES)}, not {self.error_mode!r}")
+        if self.max_body_bytes < 1:
+            raise ValueError(f"max_body_bytes must be at least 1, not {self.max_body_bytes}")
+        if not (math.isfinite(self.clock_speed) and self.clock_speed > 0):
+            raise ValueError(f"clock_speed must be a finite number above 0, not {self.clock_speed}")
+
+    def changed(self, **changes: object) -> "Settings":
+        """A copy with `changes`, validated like any other; ValueError names a bad value."""
+        return dataclasses.replace(self, **changes)  # type: ignore[arg-type]
+
+
+MockConfig = Settings  # the public name of the constructor since the first release

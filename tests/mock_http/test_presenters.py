@@ -1,0 +1,56 @@
+"""The presenters: which status each domain error gets in each era, and the legacy number quirk."""
+
+import pytest
+
+from mock_server.backend.errors import (
+    BadArchive,
+    BadRequest,
+    DomainError,
+    InvalidCredentials,
+    NoAuth,
+    NotAvailable,
+    NotFound,
+)
+from mock_server.http.presenters import LegacyPresenter, ModernPresenter, presenter_for
+from mock_server.settings import Settings
+
+ERRORS: list[tuple[DomainError, int]] = [
+    (BadRequest("bad"), 400),
+    (BadArchive(), 400),
+    (NoAuth(), 401),
+    (InvalidCredentials(), 401),
+    (NotFound(), 404),
+    (NotAvailable("links"), 200),  # a refusal, answered with 200 in every era
+]
+
+
+@pytest.mark.parametrize(("error", "modern_status"), ERRORS, ids=lambda value: type(value).__name__)
+def test_each_era_gives_each_error_its_status_and_the_same_body(
+    error: DomainError, modern_status: int
+) -> None:
+    modern, legacy = ModernPresenter(), LegacyPresenter()
+    assert modern.error_status(error) == modern_status
+    assert legacy.error_status(error) == 200
+    assert modern.error_body(error) == legacy.error_body(error)
+
+
+def test_a_refusal_names_the_addon_and_an_error_its_message() -> None:
+    assert ModernPresenter().error_body(NotAvailable("video")) == {"not_available": "video"}
+    assert ModernPresenter().error_body(NotFound()) == {"error": "Request not found"}
+
+
+def test_a_refined_error_answers_like_the_error_it_refines() -> None:
+    class TooManyRemotes(BadRequest):
+        pass
+
+    assert ModernPresenter().error_status(TooManyRemotes("full")) == 400
+    assert ModernPresenter().error_status(DomainError("unclassified")) == 500
+
+
+def test_the_settings_choose_the_era_and_the_number_quirk() -> None:
+    legacy = presenter_for(Settings(error_mode="legacy", string_numbers=True))
+    assert isinstance(legacy, LegacyPresenter)
+    assert legacy.string_numbers is True
+    assert isinstance(presenter_for(Settings()), ModernPresenter)
+    with pytest.raises(ValueError, match="error_mode must be one of modern, legacy"):
+        Settings().changed(error_mode="future")
