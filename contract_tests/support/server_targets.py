@@ -17,9 +17,14 @@ import httpx
 import offcloud_client
 from flask import Flask
 
-from mock_server.app import create_app
-from mock_server.config import MockConfig
-from mock_server.controls import ControlError, HttpControls, InProcessControls, MockControls
+from contract_tests.support.mock_handles import (
+    ControlError,
+    HttpControls,
+    InProcessControls,
+    MockConfig,
+    MockControls,
+    create_app,
+)
 
 __all__ = [
     "DEMO",

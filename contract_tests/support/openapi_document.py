@@ -26,7 +26,7 @@ __all__ = [
     "snake_case",
 ]
 
-SPEC_PATH = Path(__file__).resolve().parents[1] / "openapi.yaml"
+SPEC_PATH = Path(__file__).resolve().parents[2] / "openapi.yaml"
 _HTTP_METHODS = ("get", "put", "post", "delete", "patch")
 
 

@@ -13,7 +13,7 @@ from pathlib import Path
 __all__ = ["REACH", "REACH_FILE", "SUITES", "Reach", "load"]
 
 SUITES = ("stateless", "stateful", "client")
-REACH_FILE = Path(__file__).resolve().parents[1] / ".cache" / "contract" / "reach.json"
+REACH_FILE = Path(__file__).resolve().parents[2] / ".cache" / "contract" / "reach.json"
 
 # suite -> target kind -> operationId -> status -> count
 ReachData = dict[str, dict[str, dict[str, dict[int, int]]]]
