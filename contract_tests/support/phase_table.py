@@ -145,10 +145,11 @@ def expected_at(rules: LifeRules, elapsed: Fraction) -> Expected:
 def on_grid(moment: Fraction, lower: Fraction, upper: Fraction | None) -> Fraction | None:
     """A point of the clock's grid in [lower, upper) at or just before `moment`, or None.
 
-    The grid is refined for phases shorter than a step of `GRID`, so a step can land inside any phase.
+    The grid is refined for phases shorter than a step of `GRID`, so a step can land inside any phase
+    (down to 2**-20 s: finer times would make the mock's float products inexact).
     """
     step = GRID
-    while step >= Fraction(1, 2**40):
+    while step >= Fraction(1, 2**20):
         point = max(math.floor(moment / step) * step, math.ceil(lower / step) * step)
         if upper is None or point < upper:
             return point
