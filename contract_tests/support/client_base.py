@@ -9,7 +9,8 @@ import httpx
 import offcloud_client
 from hypothesis.stateful import RuleBasedStateMachine
 from offcloud_client.api.cloud import get_cloud_status
-from offcloud_client.models import ErrorBody, RequestIdForm
+from offcloud_client.api.remote import get_remote_status
+from offcloud_client.models import CloudStatusResult, ErrorBody, RemoteStatusResult, RequestIdForm
 
 from contract_tests.support.client_calls import ACCOUNTS, SCENARIO, call, fields_problem, numbers
 from contract_tests.support.openapi_document import operation_for
@@ -115,8 +116,6 @@ class ClientMachineBase(RuleBasedStateMachine):
 
     def read_status(self, who: str, download: DownloadModel, endpoint: Kind) -> None:
         """Read the status as its owner would, and hold every field to the model."""
-        from offcloud_client.api.remote import get_remote_status
-
         what = (
             f"get{endpoint.capitalize()}Status({download.request_id}) as {who}, "
             f"{float(self.model.now):g} s after reset"
@@ -128,8 +127,6 @@ class ClientMachineBase(RuleBasedStateMachine):
         self.check_status(what, response, download)
 
     def check_status(self, what: str, response: Any, download: DownloadModel) -> None:
-        from offcloud_client.models import CloudStatusResult, RemoteStatusResult
-
         result = response.parsed
         assert isinstance(result, CloudStatusResult | RemoteStatusResult), (
             f"{what}: HTTP {response.status_code} {response.content[:300]!r}"
