@@ -14,7 +14,7 @@ from fractions import Fraction
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from contract_tests.support.mock_handles import Content, Download, ResourceFile, Timing
+from contract_tests.support.mock_handles import Content, Download, ResourceFile, Timing, create_app
 from contract_tests.support.phase_table import (
     GRID,
     PROGRESS_ORDER,
@@ -24,6 +24,7 @@ from contract_tests.support.phase_table import (
     expected_at,
     phase_table,
 )
+from contract_tests.support.planted_defects import BY_NAME
 
 # Phase lengths stay under MAX_SECONDS so that a float of a phase's end is nearer to it than any grid
 # point is (the mock compares floats; the table compares exact fractions).
@@ -144,3 +145,21 @@ def test_statuses_never_go_back_and_amounts_grow_up_to_the_size(
     amounts = [expected_at(rules, p.start).amount for p in phases]
     assert amounts == sorted(amounts)
     assert amounts[-1] <= rules.size
+
+
+def test_a_lifecycle_defect_planted_in_the_mock_is_a_disagreement() -> None:
+    """The comparison above can fail: with `processing` skipped in the mock, a multi-file download's
+    timeline disagrees with the table exactly inside that phase."""
+    rules = LifeRules("cloud", 3 * 1024, True, False, False, 1024, *(Fraction(1),) * 4, Fraction(1, 2))
+    files = tuple(ResourceFile(name=f"part {n}", size=1024) for n in range(3))
+    content = Content(key="k", name="parts", site="Example", kind="normal", files=files, size=3 * 1024)
+    timing = Timing(1.0, 1.0, 1024, 1.0, 1.0, 0.5)
+    download = Download(
+        "0" * 24, "1" * 24, "cloud", "k", content, timing, "de-1", 0.0, "2026-01-01T00:00:00.000Z"
+    )
+    moments = _moments(rules, [])
+    assert all(_mock_says(download, moment) == expected_at(rules, moment) for moment in moments)
+    with BY_NAME["skipped-processing"].plant(create_app()):
+        wrong = [moment for moment in moments if _mock_says(download, moment) != expected_at(rules, moment)]
+    assert wrong, "the planted defect went unseen"
+    assert {expected_at(rules, moment).status for moment in wrong} == {"processing"}

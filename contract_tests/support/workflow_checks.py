@@ -126,7 +126,10 @@ def hold_to_model(model: OffcloudModel, operation_id: str, case: Any, response: 
             )
             got = answer if operation_id == "exploreCloudDownload" else response.content.decode()
             _expect(
-                None if got == predicted else f"links {got!r} != {predicted!r}", operation_id, download, model
+                None if got == predicted else f"download links {got!r} != {predicted!r}",
+                operation_id,
+                download,
+                model,
             )
 
 
