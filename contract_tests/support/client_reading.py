@@ -42,6 +42,7 @@ from contract_tests.support.client_calls import (
     numbers,
     parsed,
 )
+from contract_tests.support.reference_model import DownloadModel
 
 __all__ = ["ReadingRules"]
 
@@ -86,6 +87,21 @@ class ReadingRules(ClientMachineBase):
         predicted = {"success": True, "requestId": request_id, "status": self.model.expected(download).status}
         problem = fields_problem(predicted, result.to_dict())
         assert problem is None, f"{what}: a retried download starts a new attempt: {problem}"
+
+    @precondition(lambda self: bool(self.failed_downloads()))
+    @rule(data=st.data())
+    def retry_what_failed(self, data: st.DataObject) -> None:
+        """Retrying is held to the model on every draw, but meets a download in error only by chance;
+        this makes the success path of both kinds certain to come up."""
+        download = data.draw(st.sampled_from(self.failed_downloads()), label="failed download")
+        self.retry(download.request_id, "owner")
+
+    def failed_downloads(self) -> list[DownloadModel]:
+        return [
+            download
+            for download in self.model.downloads.values()
+            if download.kind != "instant" and download.size is not None and self.model.can_retry(download)
+        ]
 
     @rule(request_id=CLOUD, asker=ASKER)
     def explore(self, request_id: str, asker: str) -> None:
