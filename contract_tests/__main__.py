@@ -16,10 +16,10 @@ from pathlib import Path
 
 import pytest
 
-from contract_tests import targets
-from contract_tests.coverage_matrix import matrix, render
-from contract_tests.live_server import MockProcess
-from contract_tests.reach import REACH
+from contract_tests.support import server_targets
+from contract_tests.support.coverage_matrix import matrix, render
+from contract_tests.support.live_server import MockProcess
+from contract_tests.support.reach import REACH
 
 
 def _say(message: str) -> None:
@@ -38,30 +38,32 @@ def _run(pytest_args: Sequence[str]) -> int:
 
 def main(argv: Sequence[str] | None = None) -> int:
     pytest_args = list(sys.argv[1:] if argv is None else argv)
-    base_url = os.environ.get(targets.BASE_URL_ENV, "").strip()
+    base_url = os.environ.get(server_targets.BASE_URL_ENV, "").strip()
     if base_url:
-        if not os.environ.get(targets.API_KEY_ENV, "").strip():
-            _say(f"{targets.BASE_URL_ENV} is set but {targets.API_KEY_ENV} is not: give the API key too")
+        if not os.environ.get(server_targets.API_KEY_ENV, "").strip():
+            _say(
+                f"{server_targets.BASE_URL_ENV} is set but {server_targets.API_KEY_ENV} is not: give the API key too"
+            )
             return 2
-        writes = os.environ.get(targets.ALLOW_WRITES_ENV) == "1"
+        writes = os.environ.get(server_targets.ALLOW_WRITES_ENV) == "1"
         _say(
-            f"testing {base_url} ({'reads and writes' if writes else f'read-only; {targets.ALLOW_WRITES_ENV}=1 for all'})"
+            f"testing {base_url} ({'reads and writes' if writes else f'read-only; {server_targets.ALLOW_WRITES_ENV}=1 for all'})"
         )
         return _run(pytest_args)
     process = MockProcess()
     try:
         _say(
-            f"no {targets.BASE_URL_ENV} given: started a local mock at {process.base_url} (pid {process.pid}) "
+            f"no {server_targets.BASE_URL_ENV} given: started a local mock at {process.base_url} (pid {process.pid}) "
             "with its demo account; writes allowed, it is thrown away afterwards"
         )
-        demo = targets.DEMO
+        demo = server_targets.DEMO
         os.environ.update(
             {
-                targets.BASE_URL_ENV: process.base_url,
-                targets.API_KEY_ENV: demo.api_key,
-                targets.EMAIL_ENV: demo.email or "",
-                targets.PASSWORD_ENV: demo.password or "",
-                targets.ALLOW_WRITES_ENV: "1",
+                server_targets.BASE_URL_ENV: process.base_url,
+                server_targets.API_KEY_ENV: demo.api_key,
+                server_targets.EMAIL_ENV: demo.email or "",
+                server_targets.PASSWORD_ENV: demo.password or "",
+                server_targets.ALLOW_WRITES_ENV: "1",
             }
         )
         return _run(pytest_args)

@@ -13,12 +13,18 @@ from collections.abc import Iterator
 
 import pytest
 
-from contract_tests import profiles
-from contract_tests.live_server import MockProcess
-from contract_tests.reach import REACH
-from contract_tests.targets import DEMO, Target, external_target, inprocess_target, remote_target
+from contract_tests.support import hypothesis_profiles
+from contract_tests.support.live_server import MockProcess
+from contract_tests.support.reach import REACH
+from contract_tests.support.server_targets import (
+    DEMO,
+    Target,
+    external_target,
+    inprocess_target,
+    remote_target,
+)
 
-PROFILE = profiles.load()
+PROFILE = hypothesis_profiles.load()
 
 TARGET_PARAMS = [
     pytest.param("inprocess", id="inprocess"),
@@ -30,7 +36,7 @@ TARGET_PARAMS = [
 def pytest_report_header(config: pytest.Config) -> list[str]:
     return [
         f"contract: hypothesis profile {PROFILE!r} (HYPOTHESIS_PROFILE), "
-        f"schemathesis seed {profiles.seed()} (replay with CONTRACT_SEED={profiles.seed()})"
+        f"schemathesis seed {hypothesis_profiles.seed()} (replay with CONTRACT_SEED={hypothesis_profiles.seed()})"
     ]
 
 

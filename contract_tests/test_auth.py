@@ -9,14 +9,14 @@ from typing import Any
 
 import pytest
 
-from contract_tests.spec import operations
-from contract_tests.st_auth import SESSION_COOKIE, scheme_for
-from contract_tests.st_checks import CUSTOM_CHECKS
-from contract_tests.st_config import ALL_CHECKS
-from contract_tests.st_schema import build_schema
-from contract_tests.stateless import run_operation
-from contract_tests.targets import Target, inprocess_target
-from mock_server.settings import MockConfig
+from contract_tests.support.mock_handles import MockConfig
+from contract_tests.support.openapi_document import operations
+from contract_tests.support.schemathesis_auth import SESSION_COOKIE, scheme_for
+from contract_tests.support.schemathesis_checks import CUSTOM_CHECKS
+from contract_tests.support.schemathesis_config import ALL_CHECKS
+from contract_tests.support.schemathesis_schema import build_schema
+from contract_tests.support.server_targets import Target, inprocess_target
+from contract_tests.support.stateless_run import run_operation
 
 WRONG_KEY = "wrong-key-0000000000000000"
 KEY_OPERATIONS = [op.operation_id for op in operations() if scheme_for(op) == "apiKey"]

@@ -15,10 +15,17 @@ from hypothesis import assume, event, example, given, note
 from hypothesis import strategies as st
 from offcloud_client.errors import UnexpectedResponse, UnexpectedStatus
 
-from contract_tests.body_strategies import body_strategy, matching_branches, without_string_rules
-from contract_tests.mutations import enum_paths, required_paths, with_value, without
-from contract_tests.parsing import Answer, answers, canned, expected_type, parse, parse_response
-from contract_tests.spec import operations
+from contract_tests.support.answer_mutations import enum_paths, required_paths, with_value, without
+from contract_tests.support.answer_parsing import (
+    Answer,
+    answers,
+    canned,
+    expected_type,
+    parse,
+    parse_response,
+)
+from contract_tests.support.body_strategies import body_strategy, matching_branches, without_string_rules
+from contract_tests.support.openapi_document import operations
 
 ALL_ANSWERS = answers()
 

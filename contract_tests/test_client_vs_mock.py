@@ -3,10 +3,10 @@
 import pytest
 from hypothesis.stateful import run_state_machine_as_test
 
-from contract_tests.client_machine import CLIENT_BUDGET, make_client_machine
-from contract_tests.reach import REACH
-from contract_tests.stateful import machine_settings
-from contract_tests.targets import Target
+from contract_tests.support.client_machine import CLIENT_BUDGET, client_machine_for
+from contract_tests.support.reach import REACH
+from contract_tests.support.server_targets import Target
+from contract_tests.support.workflow_checks import machine_settings
 
 
 @pytest.mark.suite("client")
@@ -14,5 +14,5 @@ def test_client_against_mock(target: Target) -> None:
     if not target.is_mock or not target.allow_writes or target.other_account is None:
         pytest.skip("needs a mock the run may steer (controls, clock, its two demo accounts)")
     recorder = REACH.recorder("client", target.kind)
-    machine = make_client_machine(target, recorder)
+    machine = client_machine_for(target, recorder)
     run_state_machine_as_test(machine, settings=machine_settings(**CLIENT_BUDGET))

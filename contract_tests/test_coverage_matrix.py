@@ -4,8 +4,8 @@ by the stateless, stateful and client-vs-mock suites of this session (it runs la
 import pytest
 
 from contract_tests.conftest import suites_collected
-from contract_tests.coverage_matrix import gaps, matrix, render
-from contract_tests.reach import REACH, SUITES
+from contract_tests.support.coverage_matrix import gaps, matrix, render
+from contract_tests.support.reach import REACH, SUITES
 
 
 @pytest.mark.coverage_matrix

@@ -12,14 +12,15 @@ import pytest
 from hypothesis import Phase, settings
 from hypothesis.stateful import run_state_machine_as_test
 
-from contract_tests.client_machine import CLIENT_BUDGET, make_client_machine
-from contract_tests.failures import failure_text
-from contract_tests.planted_defects import BY_NAME, Defect, broken_spec_copy
-from contract_tests.reach import Reach
-from contract_tests.st_schema import build_schema
-from contract_tests.stateful import machine_settings, make_machine
-from contract_tests.stateless import run_operation
-from contract_tests.targets import inprocess_target
+from contract_tests.support.client_machine import CLIENT_BUDGET, client_machine_for
+from contract_tests.support.failures import failure_text
+from contract_tests.support.planted_defects import BY_NAME, Defect, broken_spec_copy
+from contract_tests.support.reach import Reach
+from contract_tests.support.schemathesis_schema import build_schema
+from contract_tests.support.server_targets import inprocess_target
+from contract_tests.support.stateless_run import run_operation
+from contract_tests.support.workflow_checks import machine_settings
+from contract_tests.support.workflow_machine import workflow_machine_for
 
 # defect -> (check that must fail, in the stateless run of the defect's operation)
 STATELESS = {
@@ -27,7 +28,15 @@ STATELESS = {
     "wrong-content-type": "content_type_conformance",
     "server-error": "not_a_server_error",
 }
-STATEFUL = ("missing-wrapper", "cross-account", "skipped-step")
+STATEFUL = (
+    "missing-wrapper",
+    "cross-account",
+    "skipped-step",
+    "inverted-is-directory",
+    "links-on-wrong-host",
+)
+# The client machine also has the free account (its link limit) and lands in every phase of the table.
+CLIENT = (*STATEFUL, "link-limit-off-by-one", "skipped-processing")
 _SCRATCH = Reach()  # defect runs must not count as coverage
 
 
@@ -63,17 +72,17 @@ def test_stateful_catches(name: str) -> None:
     defect = BY_NAME[name]
     target = inprocess_target()
     assert target.app is not None
-    machine = make_machine(target, _SCRATCH.recorder("stateful", "defect"))
+    machine = workflow_machine_for(target, _SCRATCH.recorder("stateful", "defect"))
     with defect.plant(target.app):
         _expect_failure(defect, lambda: run_state_machine_as_test(machine, settings=_fast()))
 
 
-@pytest.mark.parametrize("name", STATEFUL)
+@pytest.mark.parametrize("name", CLIENT)
 def test_client_against_mock_catches(name: str) -> None:
     defect = BY_NAME[name]
     target = inprocess_target()
     assert target.app is not None
-    machine = make_client_machine(target, _SCRATCH.recorder("client", "defect"))
+    machine = client_machine_for(target, _SCRATCH.recorder("client", "defect"))
     with defect.plant(target.app):
         _expect_failure(defect, lambda: run_state_machine_as_test(machine, settings=_fast(**CLIENT_BUDGET)))
 

@@ -8,12 +8,14 @@ must have answered 2xx at least once, as the suite saw it and, on a mock, as the
 from collections import Counter
 
 import pytest
+from hypothesis.stateful import run_state_machine_as_test
 
-from contract_tests.reach import REACH
-from contract_tests.spec import load_raw
-from contract_tests.st_schema import build_schema
-from contract_tests.stateful import make_machine, run_machine
-from contract_tests.targets import Target, inprocess_target
+from contract_tests.support.openapi_document import load_raw
+from contract_tests.support.reach import REACH
+from contract_tests.support.schemathesis_schema import build_schema
+from contract_tests.support.server_targets import Target, inprocess_target
+from contract_tests.support.workflow_checks import machine_settings
+from contract_tests.support.workflow_machine import workflow_machine_for
 
 MUST_SUCCEED = (
     "addCloudDownload",
@@ -36,7 +38,8 @@ def test_workflows(target: Target) -> None:
         pytest.skip("creates downloads; set OFFCLOUD_ALLOW_WRITES=1 to run it against this server")
     recorder = REACH.recorder("stateful", target.kind)
     journal: Counter[str] = Counter()
-    run_machine(make_machine(target, recorder, journal_successes=journal))
+    machine = workflow_machine_for(target, recorder, journal_successes=journal)
+    run_state_machine_as_test(machine, settings=machine_settings())
     reached = {op: recorder.succeeded(op) for op in MUST_SUCCEED}
     print("stateful 2xx answers per operation:", reached)
     missing = [op for op, count in reached.items() if count == 0]

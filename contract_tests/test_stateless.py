@@ -8,12 +8,12 @@ import functools
 
 import pytest
 
-from contract_tests.coverage_matrix import mock_operations
-from contract_tests.reach import REACH
-from contract_tests.spec import operation_ids
-from contract_tests.st_schema import build_schema
-from contract_tests.stateless import run_operation
-from contract_tests.targets import Target
+from contract_tests.support.coverage_matrix import mock_operations
+from contract_tests.support.openapi_document import operation_ids
+from contract_tests.support.reach import REACH
+from contract_tests.support.schemathesis_schema import build_schema
+from contract_tests.support.server_targets import Target
+from contract_tests.support.stateless_run import run_operation
 
 # What a read-only run may call on a real server: nothing here creates, changes or retries anything.
 READ_ONLY = frozenset(

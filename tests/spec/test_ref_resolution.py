@@ -8,7 +8,7 @@ from typing import Any
 
 import pytest
 
-from contract_tests.spec import inline_refs
+from contract_tests.support.openapi_document import inline_refs
 from mock_server import spec
 
 DOCUMENT: dict[str, Any] = {

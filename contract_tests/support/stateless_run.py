@@ -10,7 +10,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field
 from typing import Any
 
-from contract_tests.diagnose import diagnose_body
+from contract_tests.support.diagnose import diagnose_body
 
 __all__ = ["CheckFailure", "OperationRun", "only", "run_operation"]
 

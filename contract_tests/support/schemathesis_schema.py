@@ -4,11 +4,11 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
-from contract_tests import st_checks
-from contract_tests.spec import SPEC_PATH
-from contract_tests.st_auth import SESSION_COOKIE, install_auth
-from contract_tests.st_config import ALL_CHECKS, config_dict
-from contract_tests.targets import Credentials, Target
+from contract_tests.support import schemathesis_checks
+from contract_tests.support.openapi_document import SPEC_PATH
+from contract_tests.support.schemathesis_auth import SESSION_COOKIE, install_auth
+from contract_tests.support.schemathesis_config import ALL_CHECKS, config_dict
+from contract_tests.support.server_targets import Credentials, Target
 
 __all__ = ["build_schema", "login_session"]
 
@@ -35,7 +35,7 @@ def build_schema(
     account: Credentials | None = None,
     spec_path: Path = SPEC_PATH,
     on_answer: OnAnswer | None = None,
-    checks: tuple[str, ...] = ALL_CHECKS + st_checks.CUSTOM_CHECKS,
+    checks: tuple[str, ...] = ALL_CHECKS + schemathesis_checks.CUSTOM_CHECKS,
     bias: float = 0.5,
     raw_schema: dict[str, Any] | None = None,
     restrict_positive: bool = True,

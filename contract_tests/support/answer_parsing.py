@@ -10,7 +10,7 @@ import httpx
 import offcloud_client
 import offcloud_client.models
 
-from contract_tests.spec import SpecOperation, load_raw, operations
+from contract_tests.support.openapi_document import SpecOperation, load_raw, operations
 
 __all__ = ["Answer", "answers", "expected_type", "parse", "parse_response"]
 

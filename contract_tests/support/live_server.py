@@ -15,7 +15,7 @@ import httpx
 __all__ = ["MockProcess", "mock_process"]
 
 _LISTENING = re.compile(r"listening on (http://\S+)")
-_ROOT = Path(__file__).resolve().parents[1]
+_ROOT = Path(__file__).resolve().parents[2]
 
 
 class MockProcess:

@@ -3,9 +3,14 @@
 Each `Defect` knows how to break a freshly built in-process mock (Flask hooks around the real app, or a
 method of the backend patched for the duration), and what the suite must then report: the operation,
 and the field or rule, so that a person reading the failure knows where to look.
+
+This is the one module that patches mock internals; it takes them from mock_handles:
+`AccountBackend._own`, `AccountBackend._check_entitlements` (and the `_added` count it reads),
+`Download.status_at`, and `NotFound`.
 """
 
 import json
+import re
 from collections.abc import Callable, Iterator
 from contextlib import AbstractContextManager, contextmanager, nullcontext
 from dataclasses import dataclass
@@ -16,7 +21,8 @@ from unittest import mock
 import yaml
 from flask import Flask, Response, request
 
-from contract_tests.spec import SPEC_PATH
+from contract_tests.support.mock_handles import AccountBackend, Download, NotFound
+from contract_tests.support.openapi_document import SPEC_PATH
 
 __all__ = ["DEFECTS", "Defect", "broken_spec_copy"]
 
@@ -40,13 +46,17 @@ class Defect:
         return self.detail in text and any(operation in text for operation in self.operations)
 
 
-def _after(operation_id: str, change: Callable[[Response], Response]) -> Planter:
-    """An after_request hook that changes the answers of one operation."""
+def _after(operation_ids: str | tuple[str, ...], change: Callable[[Response], Response]) -> Planter:
+    """An after_request hook that changes the successful answers of these operations."""
+    endpoints = {
+        f"api.{operation_id}"
+        for operation_id in (operation_ids if isinstance(operation_ids, tuple) else (operation_ids,))
+    }
 
     @contextmanager
     def plant(app: Flask) -> Iterator[None]:
         def hook(response: Response) -> Response:
-            if request.endpoint == f"api.{operation_id}" and response.status_code == 200:
+            if request.endpoint in endpoints and response.status_code == 200:
                 return change(response)
             return response
 
@@ -98,8 +108,6 @@ def _crash_on_batches(app: Flask) -> Iterator[None]:
 @contextmanager
 def _leaky_accounts(app: Flask) -> Iterator[None]:
     """Every account sees every download: the owner check of the backend's lookup is gone."""
-    from mock_server.backend.accounts import AccountBackend
-    from mock_server.backend.errors import NotFound
 
     def leaky_own(self: Any, request_id: str, kind: str) -> Any:
         download = self._shared.downloads.get(request_id)
@@ -114,14 +122,60 @@ def _leaky_accounts(app: Flask) -> Iterator[None]:
 @contextmanager
 def _skipping_steps(app: Flask) -> Iterator[None]:
     """A download that is not cached jumps from `created` straight to `downloaded`."""
-    from mock_server.backend.downloads import Download
-
     original = Download.status_at
 
     def status_at(self: Any, now: float) -> Any:
         progress = original(self, now)
         if progress.status in ("queued", "downloading", "processing", "uploading"):
             return type(progress)("downloaded", self.size)
+        return progress
+
+    with mock.patch.object(Download, "status_at", status_at):
+        yield
+
+
+def _invert_is_directory(body: Any) -> Any:
+    status = body.get("status") if isinstance(body, dict) else None
+    if isinstance(status, dict) and "isDirectory" in status:
+        status["isDirectory"] = not status["isDirectory"]
+    return body
+
+
+_SERVER_HOST = re.compile(r"https://[a-z0-9-]+\.offcloud\.com/")
+
+
+def _links_on_another_host(response: Response) -> Response:
+    """Every download link names a server the download is not on."""
+    response.set_data(_SERVER_HOST.sub("https://eu-0.offcloud.com/", response.get_data(as_text=True)))
+    return response
+
+
+@contextmanager
+def _one_link_too_many(app: Flask) -> Iterator[None]:
+    """The link limit lets one more download through than the account's limit (an off-by-one)."""
+    original = AccountBackend._check_entitlements
+
+    def lenient(self: Any, *args: Any, **kwargs: Any) -> Any:
+        self._added -= 1
+        try:
+            return original(self, *args, **kwargs)
+        finally:
+            self._added += 1
+
+    with mock.patch.object(AccountBackend, "_check_entitlements", lenient):
+        yield
+
+
+@contextmanager
+def _skipping_processing(app: Flask) -> Iterator[None]:
+    """Multi-file content goes from downloading straight to the next phase, without `processing`."""
+    original = Download.status_at
+
+    def status_at(self: Any, now: float) -> Any:
+        progress = original(self, now)
+        if progress.status == "processing":
+            later = original(self, now + self.timing.processing_seconds)
+            return later if later.status != "processing" else type(progress)("downloaded", self.size)
         return progress
 
     with mock.patch.object(Download, "status_at", status_at):
@@ -179,6 +233,36 @@ DEFECTS = (
         _skipping_steps,
         (*_READS, "addCloudDownload", "addRemoteDownload"),  # adding again answers the current status
         "status",
+    ),
+    # The four below went through before the model predicted every field and the clock landed in
+    # every phase (issue 9).
+    Defect(
+        "link-limit-off-by-one",
+        "the free account may add one download more than its link limit",
+        _one_link_too_many,
+        ("addInstantDownload", "addCloudDownload", "addRemoteDownload"),
+        "link limit",
+    ),
+    Defect(
+        "skipped-processing",
+        "multi-file content is never `processing` after its bytes are in",
+        _skipping_processing,
+        (*_READS, "addCloudDownload", "addRemoteDownload"),
+        "processing",
+    ),
+    Defect(
+        "inverted-is-directory",
+        "a finished download's isDirectory is the opposite of whether it has several files",
+        _after(("getCloudStatus", "getRemoteStatus"), _json_change(_invert_is_directory)),
+        ("getCloudStatus", "getRemoteStatus"),
+        "isDirectory",
+    ),
+    Defect(
+        "links-on-wrong-host",
+        "explore and list answer download links on a server the download is not on",
+        _after(("exploreCloudDownload", "listCloudDownloadLinks"), _links_on_another_host),
+        ("exploreCloudDownload", "listCloudDownloadLinks"),
+        "download links",
     ),
 )
 BY_NAME = {defect.name: defect for defect in DEFECTS}

@@ -16,8 +16,8 @@ from typing import Any
 
 from hypothesis import settings
 
-from contract_tests import profiles
-from contract_tests.demo_data import demo
+from contract_tests.support import hypothesis_profiles
+from contract_tests.support.demo_data import demo
 
 __all__ = ["ALL_CHECKS", "POSITIVE_STATUSES", "config_dict", "make_config"]
 
@@ -113,7 +113,7 @@ def config_dict(
     current = settings()
     positive = {"expected-statuses": _DEFAULT_POSITIVE} if restrict_positive else {}
     return {
-        "seed": profiles.seed(),
+        "seed": hypothesis_profiles.seed(),
         "generation": {"deterministic": bool(current.derandomize), "database": "none"},
         "checks": {
             "enabled": False,

@@ -11,7 +11,7 @@ from typing import Any
 
 import jsonschema_rs
 
-from contract_tests.spec import dereferenced, inline_refs, load_raw, operations_in
+from contract_tests.support.openapi_document import dereferenced, inline_refs, load_raw, operations_in
 
 __all__ = ["Diagnosis", "diagnose_body", "field_errors"]
 

@@ -27,7 +27,7 @@ __all__ = [
     "snake_case",
 ]
 
-_ROOT = Path(__file__).resolve().parents[1]
+_ROOT = Path(__file__).resolve().parents[2]
 # A checkout has the spec at its root; an installed wheel carries it inside mock_server.
 SPEC_PATH = next(
     (path for path in (_ROOT / "openapi.yaml", _ROOT / "mock_server" / "openapi.yaml") if path.is_file()),

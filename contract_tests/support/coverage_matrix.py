@@ -4,8 +4,8 @@ implements it, and which suites reached it (and how often it answered 2xx there)
 import importlib.util
 from dataclasses import dataclass
 
-from contract_tests.reach import SUITES, ReachData
-from contract_tests.spec import operations
+from contract_tests.support.openapi_document import operations
+from contract_tests.support.reach import SUITES, ReachData
 
 __all__ = ["Row", "gaps", "matrix", "mock_operations", "render"]
 
@@ -20,7 +20,7 @@ class Row:
 
 def mock_operations() -> frozenset[str]:
     """The operationIds the mock routes (its endpoints are named `api.<operationId>`)."""
-    from mock_server.http.app import create_app
+    from contract_tests.support.mock_handles import create_app
 
     app = create_app()
     return frozenset(

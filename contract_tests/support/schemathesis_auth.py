@@ -17,7 +17,7 @@ The provider never retries or refreshes on a 401: a wrong key must show up as a 
 from collections.abc import Callable
 from typing import Any
 
-from contract_tests.spec import SpecOperation, operations
+from contract_tests.support.openapi_document import SpecOperation, operations
 
 __all__ = ["SESSION_COOKIE", "install_auth", "scheme_for"]
 

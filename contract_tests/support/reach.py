@@ -13,7 +13,7 @@ from pathlib import Path
 __all__ = ["REACH", "REACH_FILE", "SUITES", "Reach", "load"]
 
 SUITES = ("stateless", "stateful", "client")
-_ROOT = Path(__file__).resolve().parents[1]
+_ROOT = Path(__file__).resolve().parents[2]
 # In a checkout beside the sources; from an installed wheel, under the directory the run started in.
 REACH_FILE = (
     (_ROOT if (_ROOT / "openapi.yaml").is_file() else Path.cwd()) / ".cache" / "contract" / "reach.json"

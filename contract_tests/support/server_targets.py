@@ -17,9 +17,15 @@ import httpx
 import offcloud_client
 from flask import Flask
 
-from mock_server.controls import ControlError, HttpControls, InProcessControls, MockControls
-from mock_server.http.app import create_app
-from mock_server.settings import MockConfig
+from contract_tests.support.mock_handles import (
+    ControlError,
+    HttpControls,
+    InProcessControls,
+    MockConfig,
+    MockControls,
+    create_app,
+    demo,
+)
 
 __all__ = [
     "DEMO",
@@ -53,8 +59,8 @@ class Credentials:
 
 
 # The accounts of the mock's demo scenario (mock_server/demo_scenario.yaml).
-DEMO = Credentials("demo-key-0123456789abcdef", "demo@offcloud.test", "demo-password")
-FREE = Credentials("free-key-0123456789abcdef", "free@offcloud.test", "free-password")
+DEMO = Credentials(demo.DEMO_KEY, demo.DEMO_EMAIL, demo.DEMO_PASSWORD)
+FREE = Credentials(demo.FREE_KEY, demo.FREE_EMAIL, demo.FREE_PASSWORD)
 
 
 def is_loopback(base_url: str) -> bool:

@@ -1,0 +1,43 @@
+"""Every name the contract tests take from `mock_server`, in one place.
+
+The suite talks to the mock over HTTP (or WSGI) and through its controls; only three things reach
+further in, and they are named here so that a move inside `mock_server` is fixed in this one module:
+
+* building a mock (`create_app`, `MockConfig`) and steering it (the controls classes);
+* the mock's own lifecycle (`Download.status_at` and what a `Download` is built from), which
+  `test_reference_model.py` runs beside the suite's reference model;
+* the internals `planted_defects.py` patches to plant a defect (`AccountBackend`, `Download`, `NotFound`).
+"""
+
+from pathlib import Path
+
+import mock_server
+from mock_server.backend import demo
+from mock_server.backend.accounts import AccountBackend
+from mock_server.backend.downloads import Download
+from mock_server.backend.errors import NotFound
+from mock_server.backend.fake_internet import Content
+from mock_server.backend.scenario import ResourceFile, Timing
+from mock_server.controls import ControlError, HttpControls, InProcessControls, MockControls
+from mock_server.http.app import create_app
+from mock_server.settings import MockConfig
+
+__all__ = [
+    "DEMO_SCENARIO_PATH",
+    "AccountBackend",
+    "Content",
+    "ControlError",
+    "Download",
+    "HttpControls",
+    "InProcessControls",
+    "MockConfig",
+    "MockControls",
+    "NotFound",
+    "ResourceFile",
+    "Timing",
+    "create_app",
+    "demo",
+]
+
+# The scenario a mock plays unless told otherwise; the suite reads it as data (demo_data).
+DEMO_SCENARIO_PATH = Path(mock_server.__file__).resolve().parent / "demo_scenario.yaml"

@@ -1,0 +1,159 @@
+"""The schemathesis workflow machine's own checks: answers held to the reference model, account isolation,
+and the notes that name the field a failure is about; with the machines' settings."""
+
+import json
+from typing import Any
+
+from hypothesis import HealthCheck, settings
+
+from contract_tests.support.client_calls import fields_problem, numbers
+from contract_tests.support.diagnose import diagnose_body
+from contract_tests.support.openapi_document import operation_for
+from contract_tests.support.reference_model import DownloadModel, OffcloudModel
+from contract_tests.support.server_targets import Target
+
+__all__ = [
+    "MIN_SCENARIOS",
+    "StatefulFailure",
+    "check_isolation",
+    "explain",
+    "hold_to_model",
+    "json_body",
+    "machine_settings",
+    "request_id_of",
+]
+
+_KINDS = {"addCloudDownload": "cloud", "addRemoteDownload": "remote"}
+_STATUS_OPS = {"getCloudStatus": "cloud", "getRemoteStatus": "remote"}
+_RETRY_OPS = {"retryCloudDownload": "cloud", "retryRemoteDownload": "remote"}
+MIN_SCENARIOS = 20  # scenarios of a stateful run at least, whatever the profile
+
+
+class StatefulFailure(AssertionError):
+    """A problem found by the machine's own checks (wrapped by schemathesis into a check failure)."""
+
+
+def json_body(response: Any) -> Any:
+    try:
+        return json.loads(response.content or b"null")
+    except ValueError:
+        return None
+
+
+def request_id_of(case: Any) -> str | None:
+    value = (case.path_parameters or {}).get("requestId")
+    if value is None and isinstance(case.body, dict):
+        value = case.body.get("requestId")
+    return value if isinstance(value, str) else None
+
+
+def explain(failure: BaseException, case: Any, response: Any) -> None:
+    """Add to a failure which field of the answer breaks the spec (schemathesis only says "oneOf")."""
+    operation = operation_for(case.operation.method, case.operation.path)
+    if operation is None:
+        return
+    media_type = (response.headers.get("content-type") or [""])[0].split(";")[0].strip()
+    diagnosis = diagnose_body(operation.operation_id, response.status_code, response.content, media_type)
+    if not diagnosis.ok:
+        failure.add_note(f"contract: {diagnosis}")
+
+
+def check_isolation(target: Target, case: Any, response: Any) -> None:
+    """A download the suite's account read successfully must be "not found" for the other account."""
+    other = target.other_account
+    operation = operation_for(case.operation.method, case.operation.path)
+    request_id = request_id_of(case)
+    if other is None or operation is None or request_id is None or not 200 <= response.status_code < 300:
+        return
+    if operation.operation_id.startswith("add"):
+        return
+    body = {"requestId": request_id} if operation.method == "POST" else None
+    answer = target.http().request(
+        operation.method, case.formatted_path, params={"key": other.api_key}, data=body
+    )
+    if answer.status_code != 404:
+        raise StatefulFailure(
+            f"account isolation: {operation.operation_id} of {request_id}, a download of "
+            f"{target.account.email}, answered HTTP {answer.status_code} to {other.email}: {answer.text[:200]}"
+        )
+
+
+def hold_to_model(model: OffcloudModel, operation_id: str, case: Any, response: Any) -> None:
+    """Compare one answer with the model, field by field where it predicts them, and move the model along."""
+    answer = json_body(response)
+    status = response.status_code
+    if operation_id in _KINDS and status == 200 and isinstance(answer, dict) and "requestId" in answer:
+        link = str(case.body.get("url", "")) if isinstance(case.body, dict) else ""
+        download = model.downloads.get(answer["requestId"])
+        if download is None:
+            download = model.record_new("account", _KINDS[operation_id], link, answer["requestId"])  # type: ignore[arg-type]
+            if isinstance(answer.get("url"), str):
+                model.learn_server(download, answer["url"].removeprefix("https://").split(".", 1)[0])
+        if download.size is not None:  # adding again answers the request's current status
+            fields = {name: value for name, value in answer.items() if name != "createdOn"}
+            _expect(fields_problem(model.add_answer(download), fields), operation_id, download, model)
+        return
+    request_id = request_id_of(case)
+    download = model.downloads.get(request_id) if request_id else None
+    if download is None:
+        return
+    if operation_id in _STATUS_OPS and status == 200 and isinstance(answer, dict):
+        body = answer.get("status")
+        if not isinstance(body, dict) or not str(body.get("fileSize", "")).isdigit():
+            return  # the schema checks report it
+        numbers(body, "fileSize", "downloadingSpeed")
+        model.learn_size(download, body["fileSize"])
+        if isinstance(body.get("server"), str):
+            model.learn_server(download, body["server"])
+        _expect(fields_problem(model.status_answer(download), body), operation_id, download, model)
+    elif download.size is None:
+        return
+    elif operation_id in _RETRY_OPS and status in (200, 400):
+        can_retry = model.can_retry(download)
+        _expect(None if can_retry == (status == 200) else f"HTTP {status}", operation_id, download, model)
+        if status == 200:
+            model.retry(download)
+    elif operation_id in ("exploreCloudDownload", "listCloudDownloadLinks") and status in (200, 400):
+        done = model.finished(download)
+        should_succeed = done and (operation_id == "listCloudDownloadLinks" or download.content.multi_file)
+        _expect(
+            None if should_succeed == (status == 200) else f"HTTP {status}", operation_id, download, model
+        )
+        if status == 200 and download.server is not None:
+            links = model.file_links(download)
+            predicted: object = (
+                links if operation_id == "exploreCloudDownload" else "".join(f"{x}\n" for x in links)
+            )
+            got = answer if operation_id == "exploreCloudDownload" else response.content.decode()
+            _expect(
+                None if got == predicted else f"download links {got!r} != {predicted!r}",
+                operation_id,
+                download,
+                model,
+            )
+
+
+def _expect(problem: str | None, operation_id: str, download: DownloadModel, model: OffcloudModel) -> None:
+    if problem is None:
+        return
+    expected = model.expected(download) if download.size is not None else None
+    elapsed = float(model.now - download.started_at)
+    raise StatefulFailure(
+        f"status progression: {operation_id} of {download.request_id} ({download.kind} download of "
+        f"{download.link!r}, attempt {download.attempt}, {elapsed:g} mock seconds into it): the model "
+        f"expects {expected.status if expected else 'an unknown status'!r}"
+        f"{f' with amount {expected.amount}' if expected else ''}; the answer differs: {problem}"
+    )
+
+
+def machine_settings(min_scenarios: int = MIN_SCENARIOS, min_steps: int = 20) -> settings:
+    """The active profile's budget (at least `min_scenarios` runs of up to `min_steps` steps), without
+    deadline or health checks (API calls are slow by hypothesis' standards)."""
+    current = settings()
+    return settings(
+        current,
+        max_examples=max(current.max_examples, min_scenarios),
+        stateful_step_count=max(current.stateful_step_count, min_steps),
+        deadline=None,
+        suppress_health_check=list(HealthCheck),
+    )
