@@ -4,6 +4,11 @@ The mock's state lives in memory, so granian runs ONE worker process, which serv
 blocking threads (`--threads`). The worker imports its app by name: the config reaches it as JSON in the
 environment variable OFFCLOUD_MOCK_CONFIG, read by the factory `create_from_env`. waitress stays the
 default and the only server of `serve_in_thread` (mock_server.server).
+
+Against slow clients: headers must arrive within REQUEST_TIMEOUT_S; a stalled body holds one of many
+waiting threads (mock_server.app_gate), so fresh clients are still served; a stop lets requests in
+flight finish and kills the worker after _KILL_AFTER_S if a stalled client still holds it. What granian
+cannot do: time out a body, or answer its own protocol errors (400 with an empty body) as JSON.
 """
 
 import dataclasses
@@ -17,27 +22,37 @@ from collections.abc import Callable
 from types import FrameType
 from typing import Any
 
-from flask import Flask
 from granian import Granian
 from granian.constants import Interfaces
+from granian.http import HTTP1Settings
 
 from mock_server.app import create_app
+from mock_server.app_gate import AppGate
 from mock_server.config import MockConfig
+from mock_server.waitress_guards import REQUEST_TIMEOUT_S
 
 __all__ = ["CONFIG_ENV", "WorkerDied", "create_from_env", "serve_forever"]
 
 CONFIG_ENV = "OFFCLOUD_MOCK_CONFIG"
+THREADS_ENV = "OFFCLOUD_MOCK_THREADS"
+# granian's blocking threads beyond --threads: a request waiting for its body holds one (without the GIL,
+# until the client sends it or goes), so this many stalled clients can wait while others are served.
+_WAITING_ROOM = 62
 _TARGET = "mock_server.granian_server:create_from_env"
 _READY_TIMEOUT_S = 60.0
+# A graceful stop lets requests in flight finish; a worker still busy after this long is killed, so a
+# stop never hangs (granian's default is to wait for ever).
+_KILL_AFTER_S = 5
 
 
 class WorkerDied(RuntimeError):
     """granian's worker process ended without being asked to (it could not bind, or load the app)."""
 
 
-def create_from_env() -> Flask:
-    """The factory granian's worker calls: the app of the config the CLI put in the environment."""
-    return create_app(MockConfig(**json.loads(os.environ[CONFIG_ENV])))
+def create_from_env() -> AppGate:
+    """The factory granian's worker calls: the app of the config the CLI put in the environment, run
+    by at most `--threads` of granian's threads at once, the others left to wait for slow bodies."""
+    return AppGate(create_app(MockConfig(**json.loads(os.environ[CONFIG_ENV]))), int(os.environ[THREADS_ENV]))
 
 
 def _config_json(config: MockConfig) -> str:
@@ -94,16 +109,21 @@ def serve_forever(
         raise ValueError("--server granian needs a port: it cannot report which free port --port 0 got")
     _check_port(host, port)
     os.environ[CONFIG_ENV] = _config_json(config)
+    os.environ[THREADS_ENV] = str(threads)
     server = Granian(
         _TARGET,
         address=host,
         port=port,
         interface=Interfaces.WSGI,
         workers=1,  # ONE process: the state is in memory
-        blocking_threads=threads,
+        blocking_threads=threads + _WAITING_ROOM,  # the app itself runs in `threads` of them at most
         factory=True,
         log_enabled=False,  # granian's own log; its access log (off by default) would show every API key
         log_access=False,
+        # Headers must arrive within the mock's request deadline (granian's default: 30 s). granian has
+        # no body timeout: a stalled body holds one of the waiting threads (see AppGate).
+        http1_settings=HTTP1Settings(header_read_timeout=int(REQUEST_TIMEOUT_S * 1000)),
+        workers_kill_timeout=_KILL_AFTER_S,
     )
     received: list[str] = []
     stop = threading.Event()
@@ -141,6 +161,7 @@ def serve_forever(
     finally:
         stop.set()
         os.environ.pop(CONFIG_ENV, None)
+        os.environ.pop(THREADS_ENV, None)
     if not received:
         raise WorkerDied("the granian worker stopped unexpectedly (see above)")
     return received[0]
