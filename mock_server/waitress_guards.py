@@ -18,6 +18,7 @@ it do so for ever (its idle timeout restarts with every byte) and stops acceptin
 
 import json
 import re
+import socket
 import time
 from typing import Any
 
@@ -103,6 +104,15 @@ class GuardedChannel(HTTPChannel):  # type: ignore[misc]
         """A request of this connection is queued, being served or being sent."""
         return bool(self.requests or self.total_outbufs_len)
 
+    def unread(self) -> bool:
+        """Bytes from the client wait in the socket (a request the loop has not read yet)."""
+        try:
+            return bool(self.socket.recv(1, socket.MSG_PEEK | socket.MSG_DONTWAIT))
+        except BlockingIOError:
+            return False
+        except OSError:
+            return False
+
 
 class GuardedServer(TcpWSGIServer):  # type: ignore[misc]
     channel_class = GuardedChannel
@@ -151,7 +161,7 @@ def drain(server: GuardedServer, grace_s: float) -> bool:
     Runs the event loop itself (call it after the loop has returned). No new connection is accepted;
     a connection closes once it has no request being served or sent and has been quiet briefly (a
     keep-alive client's next request is then read and answered with `Connection: close` rather than
-    lost); after `grace_s` whatever remains is closed.
+    lost), and has no bytes waiting to be read; after `grace_s` whatever remains is closed.
     """
     server.draining = True
     if server.socket is not None:
@@ -161,7 +171,7 @@ def drain(server: GuardedServer, grace_s: float) -> bool:
     while server.active_channels and time.monotonic() < deadline:
         quiet_since = time.time() - _QUIET_BEFORE_CLOSE_S
         for channel in list(server.active_channels.values()):
-            if not channel.serving() and channel.last_activity < quiet_since:
+            if not channel.serving() and channel.last_activity < quiet_since and not channel.unread():
                 channel.will_close = True
         wasyncore.loop(timeout=0.05, map=server._map, use_poll=server.adj.asyncore_use_poll, count=1)
     clean = not server.active_channels

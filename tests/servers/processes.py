@@ -51,9 +51,12 @@ def _banner(process: subprocess.Popen[str], timeout: float) -> str:
     assert process.stdout is not None
     lines: queue.Queue[str] = queue.Queue()
     stdout = process.stdout
-    threading.Thread(
-        target=lambda: [lines.put(line) for line in iter(stdout.readline, "")], daemon=True
-    ).start()
+
+    def pump() -> None:
+        for line in iter(stdout.readline, ""):
+            lines.put(line)
+
+    threading.Thread(target=pump, daemon=True).start()
     seen = ""
     deadline = time.monotonic() + timeout
     while "Ctrl-C to stop" not in seen:
