@@ -2,7 +2,7 @@
 
 Main section: the mock's own CLI (request validation on, its default), the same CLI with
 `--no-validate-requests` and with `--server granian` (its opt-in fast server), the bare ceiling app
-on the same waitress settings, and Prism. The comparison section serves the mock other ways, from
+on each server, and Prism. The comparison section serves the mock other ways, from
 bench.serve, to put numbers on the changes it recommends.
 """
 
@@ -14,6 +14,7 @@ from bench.servers import ServerSpec
 
 __all__ = [
     "BARE",
+    "BARE_GRANIAN",
     "FLASK",
     "GRANIAN",
     "MOCK",
@@ -28,6 +29,7 @@ MOCK = "mock"
 NOVALIDATION = "mock-novalidation"
 MOCK_GRANIAN = "mock-granian"
 BARE = "bare-wsgi"
+BARE_GRANIAN = "bare-wsgi-granian"
 PRISM = "prism"
 FLASK = "flask-minimal"
 GRANIAN = "granian"
@@ -67,6 +69,12 @@ def main_specs(prism: Path | None) -> list[ServerSpec]:
             lambda p: _python("-m", "mock_server", "--port", str(p), "--server", "granian"),
         ),
         ServerSpec(BARE, "bare WSGI (ceiling)", lambda p: _serve(p, "--app", "bare")),
+        # granian's own ceiling, with the mock's granian settings (2 threads running the app).
+        ServerSpec(
+            BARE_GRANIAN,
+            "bare WSGI (granian ceiling)",
+            lambda p: _serve(p, "--app", "bare", "--server", "granian", "--threads", "2"),
+        ),
         # Not asked for: what any Flask app reaches on the same server, to read the ceiling ratio against.
         ServerSpec(FLASK, "minimal Flask app", lambda p: _serve(p, "--app", "flask-minimal")),
     ]
