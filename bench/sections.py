@@ -12,10 +12,10 @@ from bench.http_load import ADD_ONLY, HttpOutcome, LoadFn, make_load_fn, run_ser
 from bench.inprocess import client_versus_raw, schemathesis_rate
 from bench.lineup import (
     BARE,
-    BARE_GRANIAN,
+    BARE_WAITRESS,
     FLASK,
     MOCK,
-    MOCK_GRANIAN,
+    MOCK_WAITRESS,
     NOVALIDATION,
     PRISM,
     comparison_specs,
@@ -97,12 +97,12 @@ def _http(options: Options) -> dict[str, object]:
     )
     pairs = [(MOCK, PRISM, "rps"), (MOCK, PRISM, "p99_ms"), (MOCK, NOVALIDATION, "rps"), (MOCK, BARE, "rps")]
     pairs += [(MOCK, FLASK, "rps"), (FLASK, BARE, "rps")]
-    pairs += [(MOCK_GRANIAN, MOCK, "rps"), (MOCK_GRANIAN, PRISM, "rps"), (MOCK_GRANIAN, PRISM, "p99_ms")]
-    pairs += [(MOCK_GRANIAN, BARE_GRANIAN, "rps")]
+    pairs += [(MOCK_WAITRESS, MOCK, "rps"), (MOCK_WAITRESS, PRISM, "rps"), (MOCK_WAITRESS, PRISM, "p99_ms")]
+    pairs += [(MOCK_WAITRESS, BARE_WAITRESS, "rps")]
     # POST /api/cloud alone, each mock server against Prism
     pairs += [
         (server + ADD_ONLY, PRISM + ADD_ONLY, metric)
-        for server in (MOCK, MOCK_GRANIAN)
+        for server in (MOCK, MOCK_WAITRESS)
         for metric in ("rps", "p99_ms")
     ]
     return {

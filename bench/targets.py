@@ -76,7 +76,7 @@ def _share(value: float) -> str:
 # bare-WSGI ceiling). "mock" is the CLI as a user starts it, so it follows the CLI's default server.
 SERVERS = (
     ("mock", "default server", "bare-wsgi"),
-    ("mock-granian", "--server granian", "bare-wsgi-granian"),
+    ("mock-waitress", "--server waitress", "bare-wsgi-waitress"),
 )
 
 

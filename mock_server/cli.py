@@ -4,8 +4,9 @@
                   [--error-mode modern|legacy] [--no-validate-requests] [--validate-responses]
                   [--string-numbers] [--threads N] [--server waitress|granian]
 
-waitress (the default) is the server of the pytest fixture's live mode too; `--server granian` is the
-faster one (mock_server.granian_server): one process, its --threads blocking threads, a port other than 0.
+granian (the default, mock_server.granian_server) is the faster server, measured (python -m bench): one
+process, --threads of its threads running the app; `--server waitress` is the pure-Python one, also the
+server of the pytest fixture's live mode.
 
 Exit codes: 0 after Ctrl-C or SIGTERM; 2 for bad arguments, a broken scenario file or a port that cannot
 be had; 1 when granian's worker process dies (one line on stderr, no traceback).
@@ -27,7 +28,7 @@ from mock_server.server import DEFAULT_THREADS, serve_forever
 __all__ = ["main", "parser"]
 
 _PROG = "offcloud-mock"
-GRANIAN_THREADS = 2  # granian's blocking threads: 2 measured best on 2 cores (python -m bench)
+GRANIAN_THREADS = 2  # granian's threads running the app: 2 measured best on 2 cores (python -m bench)
 SERVERS = ("waitress", "granian")
 
 
@@ -63,8 +64,8 @@ def parser() -> argparse.ArgumentParser:
     p.add_argument(
         "--server",
         choices=SERVERS,
-        default="waitress",
-        help="waitress (default) or granian: faster, one process, needs a port other than 0",
+        default="granian",
+        help="granian (default: the faster, measured) or waitress (pure Python)",
     )
     return p
 
@@ -96,8 +97,6 @@ def main(argv: Sequence[str] | None = None) -> int:
             args.threads = GRANIAN_THREADS if args.server == "granian" else DEFAULT_THREADS
         if args.threads < 1:
             raise ValueError(f"--threads must be at least 1, not {args.threads}")
-        if args.server == "granian" and args.port == 0:
-            raise ValueError("--server granian needs a port other than 0 (it cannot tell which one it got)")
         config = MockConfig(
             scenario=args.scenario,
             seed=args.seed,

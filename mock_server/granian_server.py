@@ -1,9 +1,9 @@
-"""Running the mock under granian (`offcloud-mock --server granian`): a Rust HTTP server, faster than waitress.
+"""Running the mock under granian (`offcloud-mock`'s default server): a Rust HTTP server, faster than waitress.
 
 The mock's state lives in memory, so granian runs ONE worker process, which serves requests from its
 blocking threads (`--threads`). The worker imports its app by name: the config reaches it as JSON in the
-environment variable OFFCLOUD_MOCK_CONFIG, read by the factory `create_from_env`. waitress stays the
-default and the only server of `serve_in_thread` (mock_server.server).
+environment variable OFFCLOUD_MOCK_CONFIG, read by the factory `create_from_env`. waitress
+(`--server waitress`) is the other choice, and the only server of `serve_in_thread` (mock_server.server).
 
 Against slow clients: headers must arrive within REQUEST_TIMEOUT_S; a stalled body holds one of many
 waiting threads (mock_server.app_gate), so fresh clients are still served; a stop lets requests in
@@ -62,13 +62,19 @@ def _config_json(config: MockConfig) -> str:
     return json.dumps(fields)
 
 
-def _check_port(host: str, port: int) -> None:
-    """OSError (EADDRINUSE) when the address is taken: granian binds with SO_REUSEPORT, so a second
-    granian on the same port would otherwise share it, and split the mock's state between two processes."""
+def _check_port(host: str, port: int) -> int:
+    """The port to serve on: `port`, or for 0 one that is free now (granian cannot report which one it
+    got; the moment between this probe and granian's bind is the only race, on a port the kernel just
+    handed out).
+
+    OSError (EADDRINUSE) when the address is taken: granian binds with SO_REUSEPORT, so a second granian
+    on the same port would otherwise share it, and split the mock's state between two processes."""
     family = socket.AF_INET6 if ":" in host else socket.AF_INET
     with socket.socket(family, socket.SOCK_STREAM) as probe:
         probe.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)  # as servers do: TIME_WAIT is no owner
         probe.bind((host, port))
+        found: int = probe.getsockname()[1]
+        return found
 
 
 def _base_url(host: str, port: int) -> str:
@@ -102,12 +108,10 @@ def serve_forever(
 ) -> str:
     """Serve in the foreground until Ctrl-C or SIGTERM; answers which one ("SIGINT" or "SIGTERM").
 
-    OSError when the address cannot be bound, ValueError for port 0 (granian cannot tell which port it
-    got), WorkerDied when the worker ends on its own. on_ready gets the base URL once the worker listens.
+    OSError when the address cannot be bound, WorkerDied when the worker ends on its own. Port 0 takes a
+    port that is free at start-up. on_ready gets the base URL once the worker listens.
     """
-    if port == 0:
-        raise ValueError("--server granian needs a port: it cannot report which free port --port 0 got")
-    _check_port(host, port)
+    port = _check_port(host, port)
     os.environ[CONFIG_ENV] = _config_json(config)
     os.environ[THREADS_ENV] = str(threads)
     server = Granian(

@@ -43,7 +43,7 @@ def _results() -> dict[str, Any]:
                 "mock/mock-novalidation rps": {"8": _spread(0.9, 0.8, 0.95)},
                 "mock/bare-wsgi rps": {"8": _spread(0.55)},
             },
-            "idle_cpu_percent": {"mock": _spread(0.0, 0.0, 0.5), "mock-granian": _spread(1.0, 0.5, 99.0)},
+            "idle_cpu_percent": {"mock": _spread(0.0, 0.0, 0.5), "mock-waitress": _spread(1.0, 0.5, 99.0)},
         },
         "inprocess": {"client": {"ratio": _spread(1.1)}},
         "scale": {"largest_over_smallest_p50": _spread(1.02), "bytes_per_download": 400.0},
@@ -67,7 +67,7 @@ def test_judge_passes_and_misses_each_goal_by_its_bar() -> None:
     cost = verdicts["request validation costs <= 15% of throughput at 8 connections"]
     assert (cost.verdict, cost.measured) == ("PASS", "cost +10% (on/off 0.90x) (runs +5% to +20%)")
     assert verdicts["mock idle: under 2% of one core"].verdict == "PASS"
-    assert verdicts["mock-granian idle: under 2% of one core"].verdict == "MISS"
+    assert verdicts["mock-waitress idle: under 2% of one core"].verdict == "MISS"
     assert verdicts["generated-client call <= 1.3x the raw httpx call (medians)"].verdict == "PASS"
 
 
