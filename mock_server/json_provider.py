@@ -1,0 +1,43 @@
+"""A Flask JSON provider that writes with orjson: the same JSON as the mock's stdlib provider, faster.
+
+Measured in-process (python -m bench --only profile): JSON encoding is about a fifth of a request's CPU
+time with the standard library, a few percent with orjson. Answers keep the backend's field order and
+compact separators, as the mock's provider does (`sort_keys = False`, `compact = True`); Flask's
+`default` (dates, dataclasses, ...) still decides what unusual values become. Anything orjson refuses
+(a lone surrogate, an integer past 64 bits, a key that is not a string) is written by the standard
+library instead, exactly as before, so no answer becomes a 500 that was not one.
+
+To use it: `json_provider_class = OrjsonProvider` on the app class of the app factory.
+"""
+
+from typing import Any, cast
+
+import orjson
+from flask import Response
+from flask.json.provider import DefaultJSONProvider
+
+__all__ = ["OrjsonProvider"]
+
+_OPTIONS = orjson.OPT_PASSTHROUGH_DATETIME | orjson.OPT_PASSTHROUGH_DATACLASS  # leave them to Flask's default
+
+
+class OrjsonProvider(DefaultJSONProvider):
+    sort_keys = False
+    compact = True
+
+    def _encode(self, obj: Any) -> bytes:
+        try:
+            return orjson.dumps(obj, default=self.default, option=_OPTIONS)
+        except (orjson.JSONEncodeError, TypeError):
+            return super().dumps(obj).encode("utf-8", "surrogatepass")
+
+    def dumps(self, obj: Any, **kwargs: Any) -> str:
+        if kwargs:  # sort_keys, indent, ...: what orjson is not asked to do
+            return super().dumps(obj, **kwargs)
+        return self._encode(obj).decode("utf-8", "surrogatepass")
+
+    def response(self, *args: Any, **kwargs: Any) -> Response:
+        obj = self._prepare_response_obj(args, kwargs)
+        # Bytes straight into the response: no str in between. The trailing newline is Flask's.
+        make = cast(type[Response], self._app.response_class)  # typed as werkzeug's sansio base
+        return make(self._encode(obj) + b"\n", mimetype=self.mimetype)
