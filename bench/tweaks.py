@@ -5,14 +5,13 @@ swaps an app's JSON provider), so the bench can measure the mock as it would be 
 by `bench.serve` (HTTP) and `bench.profiling` (in-process).
 
 - nojournal: `Journal.record` a no-op (an upper bound for a cheaper journal: it is a feature to keep).
-- orjson: Flask's JSON provider writing with orjson.
+- orjson: Flask's JSON provider writing with orjson (mock_server.json_provider, not yet the app's).
 
 Request validation off is no tweak: it is the mock's own switch (`MockConfig(validate_requests=False)`,
 `offcloud-mock --no-validate-requests`). Parsing urlencoded bodies with `parse_qsl`, once a tweak here,
 is what the mock does now.
 """
 
-import importlib
 from collections.abc import Iterator
 from contextlib import ExitStack, contextmanager
 from typing import Any
@@ -50,17 +49,9 @@ def patched(names: tuple[str, ...]) -> Iterator[None]:
 
 
 def use_orjson(app: Flask) -> None:
-    """Swap the app's JSON provider for one writing with orjson (from .cache/bench-extras)."""
-    from flask.json.provider import DefaultJSONProvider
-
-    # Imported by name: orjson lives in .cache/bench-extras, not in the venv the type checker sees.
-    orjson = importlib.import_module("orjson")
-
-    class OrjsonProvider(DefaultJSONProvider):
-        # orjson keeps insertion order and writes compact JSON, as the mock's provider is set to.
-        def dumps(self, obj: Any, **kwargs: Any) -> str:
-            encoded: bytes = orjson.dumps(obj)
-            return encoded.decode("utf-8")
+    """Swap the app's JSON provider for mock_server.json_provider.OrjsonProvider (the one line the app
+    factory needs to adopt it: `json_provider_class = OrjsonProvider`)."""
+    from mock_server.json_provider import OrjsonProvider
 
     app.json = OrjsonProvider(app)
 
