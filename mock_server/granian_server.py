@@ -6,32 +6,36 @@ environment variable OFFCLOUD_MOCK_CONFIG, read by the factory `create_from_env`
 (`--server waitress`) is the other choice, and the only server of `serve_in_thread` (mock_server.server).
 
 Against slow clients: headers must arrive within REQUEST_TIMEOUT_S; a stalled body holds one of many
-waiting threads (mock_server.app_gate), so fresh clients are still served; a stop lets requests in
+waiting threads (AppGate), so fresh clients are still served; a stop lets requests in
 flight finish and kills the worker after _KILL_AFTER_S if a stalled client still holds it. What granian
 cannot do: time out a body, or answer its own protocol errors (400 with an empty body) as JSON.
 """
 
 import dataclasses
+import io
 import json
 import os
 import signal
 import socket
 import threading
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from types import FrameType
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
+from flask import Flask
 from granian import Granian
 from granian.constants import Interfaces
 from granian.http import HTTP1Settings
 
 from mock_server.app import create_app
-from mock_server.app_gate import AppGate
 from mock_server.config import MockConfig
 from mock_server.waitress_guards import REQUEST_TIMEOUT_S
 
-__all__ = ["CONFIG_ENV", "WorkerDied", "create_from_env", "serve_forever"]
+if TYPE_CHECKING:
+    from _typeshed.wsgi import StartResponse, WSGIEnvironment
+
+__all__ = ["CONFIG_ENV", "AppGate", "WorkerDied", "create_from_env", "serve_forever"]
 
 CONFIG_ENV = "OFFCLOUD_MOCK_CONFIG"
 THREADS_ENV = "OFFCLOUD_MOCK_THREADS"
@@ -47,6 +51,35 @@ _KILL_AFTER_S = 5
 
 class WorkerDied(RuntimeError):
     """granian's worker process ended without being asked to (it could not bind, or load the app)."""
+
+
+class AppGate:
+    """`app`, run by at most `concurrency` threads at once, each with its request body already read.
+
+    granian hands a request to one of its blocking threads as soon as the headers are in, and
+    `wsgi.input.read()` then waits, in Rust and without the GIL, for the body: a client that stalls
+    its body holds that thread until it goes away (granian has no body timeout, and a read cannot be
+    cut short from Python: reading in a helper thread instead stalled granian's other connections,
+    measured). So granian gets many blocking threads (room for slow clients), the body is read in full
+    first, outside the gate, and only then does the request take one of `concurrency` places to run
+    the app: more threads running Python on two cores only contend for the GIL and lengthen the tail.
+    """
+
+    def __init__(self, app: Flask, concurrency: int) -> None:
+        self.app = app
+        self._gate = threading.BoundedSemaphore(concurrency)
+
+    def __call__(self, environ: "WSGIEnvironment", start_response: "StartResponse") -> Iterable[bytes]:
+        length = environ.get("CONTENT_LENGTH") or "0"
+        if length != "0" or "chunked" in environ.get("HTTP_TRANSFER_ENCODING", "").lower():
+            # A bad Content-Length is the app's to answer; granian refuses most before we see them.
+            size = int(length) if length.isdigit() and length != "0" else None
+            body: bytes = environ["wsgi.input"].read(size)
+            environ["wsgi.input"] = io.BytesIO(body)
+            environ["CONTENT_LENGTH"] = str(len(body))
+        # Flask's answer is a list of bytes: built here, under the gate; granian only sends it.
+        with self._gate:
+            return self.app(environ, start_response)
 
 
 def create_from_env() -> AppGate:
@@ -125,7 +158,7 @@ def serve_forever(
         log_enabled=False,  # granian's own log; its access log (off by default) would show every API key
         log_access=False,
         # Headers must arrive within the mock's request deadline (granian's default: 30 s). granian has
-        # no body timeout: a stalled body holds one of the waiting threads (see AppGate).
+        # no body timeout: a stalled body holds one of the waiting threads (AppGate).
         http1_settings=HTTP1Settings(header_read_timeout=int(REQUEST_TIMEOUT_S * 1000)),
         workers_kill_timeout=_KILL_AFTER_S,
     )
