@@ -98,3 +98,12 @@ def test_the_in_thread_server_answers_fresh_clients_while_slow_ones_hang() -> No
         stack.enter_context(_slow_clients(running.port, 20, _SLOW_HEADER))
         stack.enter_context(_slow_clients(running.port, 20, _STALLED_BODY))
         _fresh_client_answered_within(running.base_url, _FRESH_WITHIN_S)
+
+
+def test_granian_closes_a_connection_whose_headers_do_not_arrive_in_time() -> None:
+    # granian's own header timeout, set to the mock's 10 s (its default is 30 s); it closes, no answer.
+    with mock_process("granian") as mock, _slow_clients(mock.port, 1, _SLOW_HEADER) as (client,):
+        client.settimeout(14)
+        started = time.monotonic()
+        assert client.recv(4096) == b""
+        assert 8 < time.monotonic() - started < 12
