@@ -11,12 +11,15 @@ flight finish and kills the worker after _KILL_AFTER_S if a stalled client still
 cannot do: time out a body, or answer its own protocol errors (400 with an empty body) as JSON.
 """
 
+import contextlib
+import ctypes
 import dataclasses
 import io
 import json
 import os
 import signal
 import socket
+import sys
 import threading
 import time
 from collections.abc import Callable, Iterable
@@ -82,9 +85,24 @@ class AppGate:
             return self.app(environ, start_response)
 
 
+_PR_SET_PDEATHSIG = 1
+
+
+def _die_with_parent() -> None:
+    """Linux: the worker gets SIGTERM when granian's main process dies, even by SIGKILL, rather than
+    live on as an orphan that holds the port and the state. Elsewhere nothing is done."""
+    if sys.platform != "linux":
+        return
+    with contextlib.suppress(OSError, AttributeError):
+        ctypes.CDLL(None, use_errno=True).prctl(_PR_SET_PDEATHSIG, signal.SIGTERM)
+    if os.getppid() == 1:  # the parent was gone before the line above
+        os.kill(os.getpid(), signal.SIGTERM)
+
+
 def create_from_env() -> AppGate:
     """The factory granian's worker calls: the app of the config the CLI put in the environment, run
     by at most `--threads` of granian's threads at once, the others left to wait for slow bodies."""
+    _die_with_parent()
     return AppGate(create_app(MockConfig(**json.loads(os.environ[CONFIG_ENV]))), int(os.environ[THREADS_ENV]))
 
 

@@ -1,5 +1,6 @@
 """The mock as a real process under each server it offers, and what a test reads from such a process."""
 
+import contextlib
 import os
 import queue
 import re
@@ -90,6 +91,13 @@ def mock_process(server: str, *args: str) -> Iterator[MockProcess]:
         assert match, banner
         yield MockProcess(process, match.group(1), port)
     finally:
+        # The whole session: granian's worker is a child process that would outlive its parent.
         if process.poll() is None:
-            process.kill()
-            process.wait(timeout=10)
+            os.killpg(process.pid, signal.SIGTERM)
+            try:
+                process.wait(timeout=10)
+            except subprocess.TimeoutExpired:
+                os.killpg(process.pid, signal.SIGKILL)
+                process.wait(timeout=10)
+        with contextlib.suppress(ProcessLookupError):
+            os.killpg(process.pid, signal.SIGKILL)  # a worker left behind after its parent exited
