@@ -7,6 +7,7 @@ over HTTP, a one-request preflight of each kind (a 4xx there would make the load
 reported), one second of warm-up, then one measured load per concurrency.
 """
 
+import dataclasses
 import sys
 import time
 from collections.abc import Callable, Sequence
@@ -17,15 +18,19 @@ import httpx
 from bench.asyncload import GENERATOR as ASYNC_GENERATOR
 from bench.asyncload import run_async_load
 from bench.load import LoadResult
-from bench.mix import INVALID, MixRequest, build_cycle, preflight, prepare
-from bench.servers import ServerSpec, start_server
+from bench.mix import INVALID, MixRequest, build_add_cycle, build_cycle, preflight, prepare
+from bench.proc_cpu import tree_cpu_s
+from bench.servers import RunningServer, ServerSpec, start_server
 from bench.stats import Spread, ratio, spread
 from bench.wrk import run_wrk
 
-__all__ = ["Cell", "HttpOutcome", "LoadFn", "make_load_fn", "run_servers"]
+__all__ = ["ADD_ONLY", "Cell", "HttpOutcome", "LoadFn", "make_load_fn", "run_servers"]
 
 LoadFn = Callable[[str, Sequence[MixRequest], int, float, str], LoadResult]
 _WARMUP_S = 1.0
+_IDLE_S = 1.5  # how long each server's idle CPU is sampled, before its warm-up
+ADD_ONLY = "@add"  # suffix of a server's cells under the `POST /api/cloud` alone workload
+ADD_ONLY_CONNECTIONS = 8
 
 
 def make_load_fn(wrk: str | None, wrk_label: str) -> tuple[LoadFn, str]:
@@ -64,6 +69,7 @@ class Cell:
             "rps": spread([r.rps for r in results]).as_dict(),
             "p50_ms": spread([r.p50_ms for r in results]).as_dict(),
             "p99_ms": spread([r.p99_ms for r in results]).as_dict(),
+            "server_cpu_us": _spread_of([r.server_cpu_us for r in results]),
             "errors": sum(r.errors for r in results),
             "error_kinds": _summed([r.error_kinds for r in results]),
             "runs": {run: r.as_dict() for run, r in self.results.items()},
@@ -76,6 +82,7 @@ class HttpOutcome:
     labels: dict[str, str] = field(default_factory=dict)
     preflight: dict[str, dict[str, int]] = field(default_factory=dict)
     rss_kb: dict[str, list[int]] = field(default_factory=dict)  # server's RSS after each round
+    idle_cpu_percent: dict[str, list[float]] = field(default_factory=dict)  # of one core, per round
     skipped: dict[str, str] = field(default_factory=dict)
 
     def result(self, server: str, connections: int, run: int) -> LoadResult | None:
@@ -100,6 +107,9 @@ class HttpOutcome:
             "cells": [cell.summary() for cell in self.cells.values()],
             "preflight": self.preflight,
             "server_rss_kb": self.rss_kb,
+            "idle_cpu_percent": {
+                name: spread(values).as_dict() for name, values in self.idle_cpu_percent.items() if values
+            },
             "skipped": self.skipped,
         }
 
@@ -112,12 +122,41 @@ def _summed(counts: list[dict[str, int]]) -> dict[str, int]:
     return total
 
 
+def _spread_of(values: list[float | None]) -> dict[str, float] | None:
+    known = [value for value in values if value is not None]
+    return spread(known).as_dict() if known else None
+
+
 def _metric(result: LoadResult, metric: str) -> float:
     return {"rps": result.rps, "p50_ms": result.p50_ms, "p99_ms": result.p99_ms}[metric]
 
 
 def _log(message: str) -> None:
     print(f"[bench] {message}", file=sys.stderr, flush=True)
+
+
+def _measured(
+    server: RunningServer,
+    load: LoadFn,
+    cycle: Sequence[MixRequest],
+    connections: int,
+    secs: float,
+    nonce: str,
+) -> LoadResult:
+    """One load, with the server's CPU time per request."""
+    before = tree_cpu_s(server.process.pid)
+    result = load(server.base_url, cycle, connections, secs, nonce)
+    after = tree_cpu_s(server.process.pid)
+    if before is None or after is None or not result.requests:
+        return result
+    return dataclasses.replace(result, server_cpu_us=(after - before) / result.requests * 1e6)
+
+
+def _idle_cpu_percent(server: RunningServer) -> float | None:
+    before = tree_cpu_s(server.process.pid)
+    time.sleep(_IDLE_S)
+    after = tree_cpu_s(server.process.pid)
+    return None if before is None or after is None else (after - before) / _IDLE_S * 100
 
 
 def _round(
@@ -135,14 +174,21 @@ def _round(
         outcome.preflight[spec.name] = statuses
         if any(status >= 400 for kind, status in statuses.items() if kind != INVALID):
             _log(f"{spec.name}: preflight answered {statuses}; its numbers include error answers")
+        idle = _idle_cpu_percent(server)
+        if idle is not None:
+            outcome.idle_cpu_percent.setdefault(spec.name, []).append(idle)
         load(server.base_url, cycle, 8, _WARMUP_S, f"warm{run}")
-        for connections in concurrencies:
-            result = load(server.base_url, cycle, connections, duration_s, f"r{run}c{connections}")
-            cell = outcome.cells.setdefault((spec.name, connections), Cell(spec.name, connections))
+        loads = [(spec.name, "mix", cycle, connections) for connections in concurrencies]
+        loads.append((spec.name + ADD_ONLY, "add", build_add_cycle(), ADD_ONLY_CONNECTIONS))
+        for name, workload, requests, connections in loads:
+            nonce = f"r{run}c{connections}{workload}"
+            result = _measured(server, load, requests, connections, duration_s, nonce)
+            cell = outcome.cells.setdefault((name, connections), Cell(name, connections))
             cell.results[run] = result
             _log(
-                f"run {run + 1} {spec.name:<22} c={connections:<3} {result.rps:8,.0f} req/s "
-                f"p50 {result.p50_ms:6.2f} ms p99 {result.p99_ms:7.2f} ms errors {result.errors}"
+                f"run {run + 1} {name:<26} c={connections:<3} {result.rps:8,.0f} req/s "
+                f"p50 {result.p50_ms:6.2f} ms p99 {result.p99_ms:7.2f} ms errors {result.errors} "
+                f"server CPU {result.server_cpu_us or 0:5.0f} us/req"
             )
         rss = server.rss_kb()
         if rss is not None:

@@ -1,8 +1,8 @@
 """Which servers are measured, and the exact command line of each.
 
-Main section: the mock's own CLI (request validation on, its default), the same CLI with
-`--no-validate-requests` and with `--server granian` (its opt-in fast server), the bare ceiling app
-on the same waitress settings, and Prism. The comparison section serves the mock other ways, from
+Main section: the mock's own CLI as a user starts it (granian, request validation on), the same CLI
+with `--no-validate-requests` and with `--server waitress` (the alternative), the bare ceiling app on
+each server, a minimal Flask app on the default server, and Prism. The comparison section serves the mock other ways, from
 bench.serve, to put numbers on the changes it recommends.
 """
 
@@ -14,10 +14,11 @@ from bench.servers import ServerSpec
 
 __all__ = [
     "BARE",
+    "BARE_WAITRESS",
     "FLASK",
     "GRANIAN",
     "MOCK",
-    "MOCK_GRANIAN",
+    "MOCK_WAITRESS",
     "NOVALIDATION",
     "PRISM",
     "comparison_specs",
@@ -26,8 +27,9 @@ __all__ = [
 
 MOCK = "mock"
 NOVALIDATION = "mock-novalidation"
-MOCK_GRANIAN = "mock-granian"
-BARE = "bare-wsgi"
+MOCK_WAITRESS = "mock-waitress"
+BARE = "bare-wsgi"  # on the default server (granian), with the mock's settings
+BARE_WAITRESS = "bare-wsgi-waitress"
 PRISM = "prism"
 FLASK = "flask-minimal"
 GRANIAN = "granian"
@@ -54,6 +56,7 @@ def _prism_spec(prism: Path) -> ServerSpec:
 
 
 def main_specs(prism: Path | None) -> list[ServerSpec]:
+    granian = ("--server", "granian", "--threads", "2")  # the CLI's default server and threads
     specs = [
         ServerSpec(MOCK, "mock, validation on", lambda p: _python("-m", "mock_server", "--port", str(p))),
         ServerSpec(
@@ -62,13 +65,14 @@ def main_specs(prism: Path | None) -> list[ServerSpec]:
             lambda p: _python("-m", "mock_server", "--port", str(p), "--no-validate-requests"),
         ),
         ServerSpec(
-            MOCK_GRANIAN,
-            "mock (granian)",
-            lambda p: _python("-m", "mock_server", "--port", str(p), "--server", "granian"),
+            MOCK_WAITRESS,
+            "mock (waitress)",
+            lambda p: _python("-m", "mock_server", "--port", str(p), "--server", "waitress"),
         ),
-        ServerSpec(BARE, "bare WSGI (ceiling)", lambda p: _serve(p, "--app", "bare")),
+        ServerSpec(BARE, "bare WSGI (granian ceiling)", lambda p: _serve(p, "--app", "bare", *granian)),
+        ServerSpec(BARE_WAITRESS, "bare WSGI (waitress ceiling)", lambda p: _serve(p, "--app", "bare")),
         # Not asked for: what any Flask app reaches on the same server, to read the ceiling ratio against.
-        ServerSpec(FLASK, "minimal Flask app", lambda p: _serve(p, "--app", "flask-minimal")),
+        ServerSpec(FLASK, "minimal Flask app", lambda p: _serve(p, "--app", "flask-minimal", *granian)),
     ]
     return specs + ([_prism_spec(prism)] if prism is not None else [])
 
@@ -87,7 +91,11 @@ def comparison_specs(extras: Path | None, prism: Path | None) -> list[ServerSpec
     the cost there, not the threads or the JSON encoder.
     """
     specs = [
-        ServerSpec(MOCK, "mock: waitress 8 thr", lambda p: _python("-m", "mock_server", "--port", str(p))),
+        ServerSpec(
+            MOCK,
+            "mock: waitress 8 thr",
+            lambda p: _python("-m", "mock_server", "--port", str(p), "--server", "waitress"),
+        ),
         _variant(FLASK, "minimal Flask: waitress", "--app", "flask-minimal"),
         _variant(BARE, "bare WSGI: waitress", "--app", "bare"),
     ]

@@ -15,6 +15,9 @@ class LoadResult:
     p99_ms: float
     errors: int  # socket errors, timeouts and answers of 400 or above
     error_kinds: dict[str, int] = field(default_factory=dict)  # wrk's: connect, read, write, status, timeout
+    # CPU time the server process tree spent per request during the run (from /proc): unlike req/s and
+    # latencies, other processes on a busy machine barely move it. None when /proc could not tell.
+    server_cpu_us: float | None = None
 
     @property
     def rps(self) -> float:

@@ -27,6 +27,7 @@ __all__ = [
     "UNIQUE",
     "MixRequest",
     "Prepared",
+    "build_add_cycle",
     "build_cycle",
     "preflight",
     "prepare",
@@ -109,6 +110,12 @@ def build_cycle(prepared: Prepared) -> list[MixRequest]:
                 path = _with_key(f"/api/cloud/explore/{prepared.explore_id}")
                 cycle.append(MixRequest(kind, "GET", path, None, ""))
     return cycle
+
+
+def build_add_cycle() -> list[MixRequest]:
+    """`POST /api/cloud` alone, a new URL each time: the issue's second workload beside the mix."""
+    body = "url=" + quote(f"https://files.example.com/bench/add-{UNIQUE}.bin", safe="")
+    return [MixRequest("add", "POST", _with_key("/api/cloud"), FORM, body)]
 
 
 def _add(client: httpx.Client, url: str) -> str | None:

@@ -10,6 +10,7 @@ from pathlib import Path
 from typing import Any
 
 from bench.goals import judge, lookup
+from bench.http_load import ADD_ONLY
 
 __all__ = ["render", "spread_text", "table", "write_results"]
 
@@ -47,21 +48,33 @@ def _errors_text(cell: Any) -> str:
     return f"{cell['errors']:,} " + "+".join(sorted(kind for kind, count in kinds.items() if count))
 
 
+def _label(labels: dict[str, str], name: str) -> str:
+    """A server's label; `mock@add` (a workload of the server `mock`) as `<mock's label> @add`."""
+    server, _, workload = name.partition("@")
+    return labels.get(server, server) + (f" @{workload}" if workload else "")
+
+
 def _http_section(title: str, http: Any) -> list[str]:
     labels = http.get("servers", {})
     rows = []
     for cell in http.get("cells", []):
         rows.append(
             [
-                labels.get(cell["server"], cell["server"]),
+                _label(labels, cell["server"]),
                 str(cell["connections"]),
                 spread_text(cell["rps"]),
                 spread_text(cell["p50_ms"], "{:.2f}"),
                 spread_text(cell["p99_ms"], "{:.1f}"),
+                spread_text(cell.get("server_cpu_us")),
                 _errors_text(cell),
             ]
         )
-    lines = [title, table(["server", "conns", "req/s", "p50 ms", "p99 ms", "errors"], rows)]
+    headers = ["server", "conns", "req/s", "p50 ms", "p99 ms", "server CPU us/req", "errors"]
+    lines = [
+        title,
+        f"(`<server>{ADD_ONLY}`: POST /api/cloud alone; the others: the mix. Server CPU: its own, from /proc.)",
+        table(headers, rows),
+    ]
     ratio_rows = [
         [name, connections, spread_text(found, "{:.2f}")]
         for name, per_connections in http.get("ratios", {}).items()
@@ -71,6 +84,12 @@ def _http_section(title: str, http: Any) -> list[str]:
         lines += ["Ratios, paired run by run:", table(["ratio", "conns", "median (min-max)"], ratio_rows)]
     for name, reason in http.get("skipped", {}).items():
         lines.append(f"SKIPPED {name}: {reason.splitlines()[-1] if reason else ''}")
+    idle = http.get("idle_cpu_percent", {})
+    if idle:
+        lines.append(
+            "Idle CPU, % of one core over 1.5 s before the load: "
+            + ", ".join(f"{labels.get(n, n)} {spread_text(found, '{:.1f}')}" for n, found in idle.items())
+        )
     rss = {name: max(values) for name, values in http.get("server_rss_kb", {}).items() if values}
     if rss:
         lines.append(

@@ -8,13 +8,14 @@ from dataclasses import dataclass
 
 from bench import tools
 from bench.generation import run_generation
-from bench.http_load import HttpOutcome, LoadFn, make_load_fn, run_servers
+from bench.http_load import ADD_ONLY, HttpOutcome, LoadFn, make_load_fn, run_servers
 from bench.inprocess import client_versus_raw, schemathesis_rate
 from bench.lineup import (
     BARE,
+    BARE_WAITRESS,
     FLASK,
     MOCK,
-    MOCK_GRANIAN,
+    MOCK_WAITRESS,
     NOVALIDATION,
     PRISM,
     comparison_specs,
@@ -96,7 +97,14 @@ def _http(options: Options) -> dict[str, object]:
     )
     pairs = [(MOCK, PRISM, "rps"), (MOCK, PRISM, "p99_ms"), (MOCK, NOVALIDATION, "rps"), (MOCK, BARE, "rps")]
     pairs += [(MOCK, FLASK, "rps"), (FLASK, BARE, "rps")]
-    pairs += [(MOCK_GRANIAN, MOCK, "rps"), (MOCK_GRANIAN, PRISM, "rps"), (MOCK_GRANIAN, PRISM, "p99_ms")]
+    pairs += [(MOCK_WAITRESS, MOCK, "rps"), (MOCK_WAITRESS, PRISM, "rps"), (MOCK_WAITRESS, PRISM, "p99_ms")]
+    pairs += [(MOCK_WAITRESS, BARE_WAITRESS, "rps")]
+    # POST /api/cloud alone, each mock server against Prism
+    pairs += [
+        (server + ADD_ONLY, PRISM + ADD_ONLY, metric)
+        for server in (MOCK, MOCK_WAITRESS)
+        for metric in ("rps", "p99_ms")
+    ]
     return {
         **outcome.to_json(),
         "generator": generator,

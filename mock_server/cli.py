@@ -4,8 +4,9 @@
                   [--error-mode modern|legacy] [--no-validate-requests] [--validate-responses]
                   [--string-numbers] [--threads N] [--server waitress|granian]
 
-waitress (the default) is the server of the pytest fixture's live mode too; `--server granian` is the
-faster one (mock_server.granian_server): one process, its --threads blocking threads, a port other than 0.
+granian (the default, mock_server.granian_server) is the faster server, measured (python -m bench): one
+process, --threads of its threads running the app; `--server waitress` is the pure-Python one, also the
+server of the pytest fixture's live mode.
 
 Exit codes: 0 after Ctrl-C or SIGTERM; 2 for bad arguments, a broken scenario file or a port that cannot
 be had; 1 when granian's worker process dies (one line on stderr, no traceback).
@@ -14,20 +15,21 @@ be had; 1 when granian's worker process dies (one line on stderr, no traceback).
 import argparse
 import logging
 import sys
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 
 from flask import Flask
 
+from mock_server import server as waitress_server
 from mock_server.backend.errors import ScenarioError
 from mock_server.http.app import create_app
 from mock_server.http.runtime import runtime
-from mock_server.server import DEFAULT_THREADS, serve_forever
+from mock_server.server import DEFAULT_THREADS
 from mock_server.settings import ERROR_MODES, MockConfig
 
-__all__ = ["main", "parser"]
+__all__ = ["main", "parser", "serve_forever"]
 
 _PROG = "offcloud-mock"
-GRANIAN_THREADS = 2  # granian's blocking threads: 2 measured best on 2 cores (python -m bench)
+GRANIAN_THREADS = 2  # granian's threads running the app: 2 measured best on 2 cores (python -m bench)
 SERVERS = ("waitress", "granian")
 
 
@@ -63,8 +65,8 @@ def parser() -> argparse.ArgumentParser:
     p.add_argument(
         "--server",
         choices=SERVERS,
-        default="waitress",
-        help="waitress (default) or granian: faster, one process, needs a port other than 0",
+        default="granian",
+        help="granian (default: the faster, measured) or waitress (pure Python)",
     )
     return p
 
@@ -88,6 +90,27 @@ def _banner(app: Flask, base_url: str, config: MockConfig) -> str:
     )
 
 
+def serve_forever(
+    app: Flask,
+    host: str,
+    port: int,
+    *,
+    server: str,
+    config: MockConfig,
+    threads: int,
+    on_ready: Callable[[str], None],
+) -> str:
+    """Serve on the chosen server until Ctrl-C or SIGTERM; which of the two came.
+
+    ImportError when granian is chosen and not installed. granian's worker builds its own app from
+    `config`; `app` (built here for the banner) is the one waitress serves."""
+    if server == "granian":
+        from mock_server import granian_server  # imported only when asked for
+
+        return granian_server.serve_forever(config, host, port, threads=threads, on_ready=on_ready)
+    return waitress_server.serve_forever(app, host, port, threads=threads, on_ready=on_ready)
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     args = parser().parse_args(argv)
     logging.basicConfig(level=logging.WARNING, format="%(asctime)s %(levelname)s %(name)s: %(message)s")
@@ -96,8 +119,6 @@ def main(argv: Sequence[str] | None = None) -> int:
             args.threads = GRANIAN_THREADS if args.server == "granian" else DEFAULT_THREADS
         if args.threads < 1:
             raise ValueError(f"--threads must be at least 1, not {args.threads}")
-        if args.server == "granian" and args.port == 0:
-            raise ValueError("--server granian needs a port other than 0 (it cannot tell which one it got)")
         config = MockConfig(
             scenario=args.scenario,
             seed=args.seed,
@@ -116,17 +137,12 @@ def main(argv: Sequence[str] | None = None) -> int:
         print(_banner(app, base_url, config), flush=True)
 
     try:
-        if args.server == "granian":
-            try:
-                from mock_server import granian_server  # imported only when asked for
-            except ImportError as error:
-                print(f"{_PROG}: --server granian needs granian installed: {error}", file=sys.stderr)
-                return 2
-            reason = granian_server.serve_forever(
-                config, args.host, args.port, threads=args.threads, on_ready=ready
-            )
-        else:
-            reason = serve_forever(app, args.host, args.port, threads=args.threads, on_ready=ready)
+        reason = serve_forever(
+            app, args.host, args.port, server=args.server, config=config, threads=args.threads, on_ready=ready
+        )
+    except ImportError as error:
+        print(f"{_PROG}: --server {args.server} needs it installed: {error}", file=sys.stderr)
+        return 2
     except OSError as error:
         print(
             f"{_PROG}: cannot listen on {args.host}:{args.port}: {error.strerror or error}", file=sys.stderr

@@ -1,9 +1,11 @@
 """Running the mock under waitress, a production WSGI server: in a thread (tests) or in the foreground (CLI).
 
 The mock's state lives in memory, so it must run as ONE process; waitress serves many requests at once
-with threads (8 by default), and the backend takes its lock around every state change.
+with threads (8 by default), and the backend takes its lock around every state change. The server is
+waitress guarded against slow and broken clients (mock_server.waitress_guards).
 """
 
+import contextlib
 import logging
 import signal
 import threading
@@ -14,28 +16,41 @@ from typing import Any, Self
 
 from flask import Flask
 from waitress import wasyncore
-from waitress.server import create_server
 
-__all__ = ["DEFAULT_THREADS", "RunningServer", "serve_forever", "serve_in_thread"]
+from mock_server.waitress_guards import REQUEST_TIMEOUT_S, GuardedServer, create_guarded, drain
+
+__all__ = ["DEFAULT_THREADS", "DRAIN_S", "RunningServer", "serve_forever", "serve_in_thread"]
 
 DEFAULT_THREADS = 8
+DRAIN_S = 5.0  # a graceful stop answers what is in flight for at most this long, then closes the rest
 _CONNECTION_LIMIT = 512  # waitress's default of 100 would queue a load test's connections
+# waitress casts asyncore_loop_timeout with int(): 0.5 became 0, a select() that never waited, and an idle
+# mock that burnt a whole core. Nothing waits on this timeout: stop() wakes the loop through its trigger,
+# and a signal interrupts select(). It only paces the housekeeping below.
+_LOOP_TIMEOUT_S = 1
+_CLEANUP_INTERVAL_S = 1  # how often timed-out requests and idle connections are looked for
+_IDLE_TIMEOUT_S = 30  # a keep-alive connection with no request for this long is closed
 
 
-def _create(app: Flask, host: str, port: int, threads: int) -> Any:
+def _create(app: Flask, host: str, port: int, threads: int, request_timeout_s: float) -> GuardedServer:
     """A bound, listening waitress server; OSError (e.g. EADDRINUSE) when the port cannot be had."""
     # Under load a few requests wait for a free thread; waitress warns about it on every request, which
     # would bury the mock's own messages during a benchmark.
     logging.getLogger("waitress.queue").setLevel(logging.ERROR)
-    return create_server(
+    server = create_guarded(
         app,
-        host=host,
-        port=port,
+        host,
+        port,
         threads=threads,
         ident="offcloud-mock",
         connection_limit=_CONNECTION_LIMIT,
-        asyncore_loop_timeout=0.5,  # how long stop() may wait for the loop to notice, at worst
+        asyncore_loop_timeout=_LOOP_TIMEOUT_S,
+        cleanup_interval=_CLEANUP_INTERVAL_S,
+        channel_timeout=_IDLE_TIMEOUT_S,
+        asyncore_use_poll=True,  # select() fails on descriptors above 1,023: a test process may have those
     )
+    server.request_timeout_s = request_timeout_s
+    return server
 
 
 def _base_url(server: Any) -> str:
@@ -47,7 +62,7 @@ def _base_url(server: Any) -> str:
 class RunningServer:
     """A mock served by waitress in a background thread; a context manager that stops it on exit."""
 
-    server: Any
+    server: GuardedServer
     thread: threading.Thread
     base_url: str
     _stopped: bool = field(default=False, init=False)
@@ -76,10 +91,15 @@ class RunningServer:
 
 
 def serve_in_thread(
-    app: Flask, host: str = "127.0.0.1", port: int = 0, *, threads: int = DEFAULT_THREADS
+    app: Flask,
+    host: str = "127.0.0.1",
+    port: int = 0,
+    *,
+    threads: int = DEFAULT_THREADS,
+    request_timeout_s: float = REQUEST_TIMEOUT_S,
 ) -> RunningServer:
     """Serve `app` from a daemon thread; port 0 takes a free port (see `.base_url`)."""
-    server = _create(app, host, port, threads)
+    server = _create(app, host, port, threads, request_timeout_s)
     thread = threading.Thread(target=server.run, name=f"offcloud-mock:{server.effective_port}", daemon=True)
     thread.start()
     return RunningServer(server, thread, _base_url(server))
@@ -95,10 +115,11 @@ def serve_forever(
 ) -> str:
     """Serve in the foreground until Ctrl-C or SIGTERM; answers which one ("SIGINT" or "SIGTERM").
 
-    OSError when the address cannot be bound. Both signals end the same way: the listening socket and the
-    connections are closed, the worker threads finish their requests (at most a few seconds).
+    OSError when the address cannot be bound. Both signals stop gracefully: no new connections, the
+    requests in flight are answered (for at most DRAIN_S seconds), then everything closes. A second
+    signal during that cuts it short.
     """
-    server = _create(app, host, port, threads)
+    server = _create(app, host, port, threads, REQUEST_TIMEOUT_S)
     received: list[str] = []
 
     def on_signal(number: int, frame: FrameType | None) -> None:
@@ -110,12 +131,21 @@ def serve_forever(
     previous = {number: signal.signal(number, on_signal) for number in (signal.SIGTERM, signal.SIGINT)}
     try:
         on_ready(_base_url(server))
-        server.run()  # returns after a KeyboardInterrupt in its loop
-    except KeyboardInterrupt:  # one that came outside the loop
+        _run_until_signal(server)
+        drain(server, DRAIN_S)
+    except KeyboardInterrupt:  # a second signal while draining
         pass
     finally:
         for number, handler in previous.items():
             signal.signal(number, handler)
-        server.task_dispatcher.shutdown(timeout=5)
+        # After a drain the threads are idle; a thread still in the app then (a long fault latency)
+        # is a daemon thread, left behind rather than waited for: the stop stays within ~DRAIN_S + 1 s.
+        server.task_dispatcher.shutdown(timeout=1)
         wasyncore.close_all(server._map)
     return received[0] if received else "SIGINT"
+
+
+def _run_until_signal(server: GuardedServer) -> None:
+    """waitress's loop (server.run() without its own shutdown of the worker threads on a signal)."""
+    with contextlib.suppress(KeyboardInterrupt):
+        wasyncore.loop(timeout=server.adj.asyncore_loop_timeout, map=server._map, use_poll=True)

@@ -1,0 +1,178 @@
+"""waitress, guarded against slow and broken clients, and able to stop gracefully.
+
+waitress reads every request (headers and body) in its event-loop thread before a worker thread sees it,
+so a slow client never holds a worker; what it can hold is a connection, and waitress as shipped lets
+it do so for ever (its idle timeout restarts with every byte) and stops accepting anyone once
+`connection_limit` connections are open. The subclasses here add:
+
+- a deadline for a whole request to arrive (headers and body): a request still incomplete
+  REQUEST_TIMEOUT_S after its first byte is answered 408 and its connection closed;
+- room for fresh clients: at the connection limit, the connections that have gone quiet longest and
+  have no request being served are closed (a fresh client sends its request at once and is served);
+- a prompt answer to bytes that are not HTTP/1.x (a TLS handshake, binary) and to header lines ending
+  in a bare LF, which waitress would otherwise wait on until its idle timeout;
+- protocol errors as JSON `{"error": ...}` like every other answer of the mock;
+- a drain mode for a graceful stop: no new connections, every response from then on says
+  `Connection: close`, and connections close once their requests are answered (see `drain`).
+"""
+
+import json
+import re
+import socket
+import time
+from typing import Any
+
+from waitress import wasyncore
+from waitress.adjustments import Adjustments
+from waitress.channel import HTTPChannel
+from waitress.server import TcpWSGIServer
+from waitress.task import ErrorTask, WSGITask
+from waitress.utilities import BadRequest, Error
+
+__all__ = ["REQUEST_TIMEOUT_S", "GuardedServer", "drain"]
+
+REQUEST_TIMEOUT_S = 10.0  # from a request's first byte to its last; the mock's requests are small
+_QUIET_BEFORE_CLOSE_S = 0.1  # while draining: a connection quiet this long has no request on its way
+_DETAIL_LIMIT = 200  # waitress's messages may quote the request; never echo much of it
+# A request starts with a method (upper-case letters) or with blank lines (RFC 9112 section 2.2).
+_REQUEST_START = frozenset(b"ABCDEFGHIJKLMNOPQRSTUVWXYZ\r\n")
+_BARE_LF = re.compile(rb"(?<!\r)\n")
+
+
+class RequestTimeout(Error):  # type: ignore[misc]  # waitress is untyped
+    code = 408
+    reason = "Request Timeout"
+
+
+class JsonErrorTask(ErrorTask):  # type: ignore[misc]
+    """waitress's own error answers (400, 408, 431, 500, ...) as the mock's JSON errors."""
+
+    def execute(self) -> None:
+        error = self.request.error
+        detail = " ".join(str(error.body).split())[:_DETAIL_LIMIT]
+        body = json.dumps({"error": f"{error.reason}: {detail}" if detail else error.reason}).encode()
+        self.status = f"{error.code} {error.reason}"
+        self.response_headers.append(("Content-Type", "application/json"))
+        self.set_close_on_finish()
+        self.content_length = len(body)
+        self.write(body)
+
+
+class DrainingTask(WSGITask):  # type: ignore[misc]
+    """A request served while the server drains tells its client the connection closes after it."""
+
+    def build_response_header(self) -> bytes:
+        if self.channel.server.draining:
+            self.set_close_on_finish()
+        header: bytes = super().build_response_header()
+        return header
+
+
+class GuardedChannel(HTTPChannel):  # type: ignore[misc]
+    task_class = DrainingTask
+    error_task_class = JsonErrorTask
+    request_started = 0.0  # time.time() of the first byte of the request being read
+
+    def received(self, data: bytes) -> bool:
+        if self.request is None and data and not self.will_close:
+            self.request_started = self.last_activity
+            if data[0] not in _REQUEST_START:
+                self.refuse(BadRequest("not an HTTP/1.x request (TLS, or binary data?)"))
+                return True
+        accepted: bool = super().received(data)
+        request = self.request
+        # Only while a header is incomplete, which a well-formed request seldom is after one read.
+        if request is not None and request.body_rcv is None and _BARE_LF.search(request.header_plus):
+            self.refuse(BadRequest("header lines must end with CRLF, not a bare LF"))
+        return accepted
+
+    def refuse(self, error: Any) -> None:
+        """Answer `error` (then close) in place of the request being read."""
+        with self.requests_lock:
+            if self.will_close or self.close_when_flushed:
+                return
+            refused = self.parser_class(self.adj)
+            refused.parse_header(b"GET / HTTP/1.1\r\n")  # what the error answer is built on
+            refused.error = error
+            refused.completed = True
+            self.request = None
+            self.requests.append(refused)
+            if len(self.requests) == 1:
+                self.server.add_task(self)
+
+    def serving(self) -> bool:
+        """A request of this connection is queued, being served or being sent."""
+        return bool(self.requests or self.total_outbufs_len)
+
+    def unread(self) -> bool:
+        """Bytes from the client wait in the socket (a request the loop has not read yet)."""
+        try:
+            return bool(self.socket.recv(1, socket.MSG_PEEK | socket.MSG_DONTWAIT))
+        except BlockingIOError:
+            return False
+        except OSError:
+            return False
+
+
+class GuardedServer(TcpWSGIServer):  # type: ignore[misc]
+    channel_class = GuardedChannel
+    next_channel_cleanup: float = 0.0
+    draining = False
+    request_timeout_s = REQUEST_TIMEOUT_S
+
+    def readable(self) -> bool:
+        # waitress's own readable(), but at the connection limit it makes room instead of only waiting.
+        now = time.time()
+        if now >= self.next_channel_cleanup:
+            self.next_channel_cleanup = now + self.adj.cleanup_interval
+            self.maintenance(now)
+        if not self.accepting or self.draining:
+            return False
+        if len(self._map) >= self.adj.connection_limit:
+            self._make_room()
+            return False  # the chosen connections close in this loop pass; accept in the next one
+        return True
+
+    def _make_room(self) -> None:
+        idle = [channel for channel in self.active_channels.values() if not channel.serving()]
+        idle.sort(key=lambda channel: channel.last_activity)
+        for channel in idle[: max(1, self.adj.connection_limit // 64)]:
+            channel.will_close = True
+
+    def maintenance(self, now: float) -> None:
+        super().maintenance(now)  # closes connections idle for channel_timeout
+        cutoff = now - self.request_timeout_s
+        for channel in list(self.active_channels.values()):
+            if channel.request is not None and not channel.requests and channel.request_started < cutoff:
+                channel.refuse(
+                    RequestTimeout(f"the request did not arrive within {self.request_timeout_s:g} s")
+                )
+
+
+def create_guarded(app: Any, host: str, port: int, **settings: Any) -> GuardedServer:
+    """A bound, listening GuardedServer on the first address `host` resolves to."""
+    adjustments = Adjustments(host=host, port=port, **settings)
+    return GuardedServer(app, adj=adjustments, sockinfo=adjustments.listen[0])
+
+
+def drain(server: GuardedServer, grace_s: float) -> bool:
+    """Stop gracefully: answer what is in flight, then close; True when nothing was cut off.
+
+    Runs the event loop itself (call it after the loop has returned). No new connection is accepted;
+    a connection closes once it has no request being served or sent and has been quiet briefly (a
+    keep-alive client's next request is then read and answered with `Connection: close` rather than
+    lost), and has no bytes waiting to be read; after `grace_s` whatever remains is closed.
+    """
+    server.draining = True
+    if server.socket is not None:
+        server.del_channel()  # the listening socket leaves the loop; the trigger stays
+        server.socket.close()
+    deadline = time.monotonic() + grace_s
+    while server.active_channels and time.monotonic() < deadline:
+        quiet_since = time.time() - _QUIET_BEFORE_CLOSE_S
+        for channel in list(server.active_channels.values()):
+            if not channel.serving() and channel.last_activity < quiet_since and not channel.unread():
+                channel.will_close = True
+        wasyncore.loop(timeout=0.05, map=server._map, use_poll=server.adj.asyncore_use_poll, count=1)
+    clean = not server.active_channels
+    return clean

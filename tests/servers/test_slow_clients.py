@@ -1,0 +1,109 @@
+"""Slow and stalled clients cannot starve the mock: a fresh client is answered within a second while they
+hang, on every server it offers (and the fixture's in-thread server); and waitress times them out.
+
+Slow clients are raw sockets on 127.0.0.1 that send part of a request and then nothing: a header without
+its end, or a POST whose body stops short of its Content-Length.
+"""
+
+import json
+import socket
+import time
+from collections.abc import Iterator
+from contextlib import ExitStack, contextmanager
+
+import httpx
+import pytest
+
+from mock_server.http.app import create_app
+from mock_server.server import serve_in_thread
+from tests.servers.processes import DEMO_KEY, SERVERS, mock_process
+
+pytestmark = [pytest.mark.live, pytest.mark.timeout(120)]
+
+_FRESH_WITHIN_S = 1.0
+_SLOW_HEADER = b"GET /_mock/health HTTP/1.1\r\nHost: 127.0.0.1\r\nX-Slow: "
+_STALLED_BODY = (
+    b"POST /api/cloud HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Type: application/x-www-form-urlencoded\r\n"
+    b"Content-Length: 200\r\n\r\nurl=https%3A%2F%2F"
+)
+
+
+@contextmanager
+def _slow_clients(port: int, count: int, start: bytes) -> Iterator[list[socket.socket]]:
+    with ExitStack() as stack:
+        clients = []
+        for _ in range(count):
+            client = stack.enter_context(socket.create_connection(("127.0.0.1", port), timeout=5))
+            client.sendall(start)
+            clients.append(client)
+        time.sleep(0.3)  # let the server take them all in
+        yield clients
+
+
+def _fresh_client_answered_within(base_url: str, seconds: float) -> float:
+    started = time.monotonic()
+    answer = httpx.post(
+        f"{base_url}/api/cloud",
+        params={"key": DEMO_KEY},
+        data={"url": "https://files.example.com/docs/annual-report-2025.pdf"},
+        timeout=seconds + 4,
+    )
+    took = time.monotonic() - started
+    assert answer.status_code == 200, answer.text
+    assert took <= seconds, f"a fresh client waited {took:.2f} s"
+    return took
+
+
+@pytest.mark.parametrize("server", SERVERS)
+@pytest.mark.parametrize("start", [_SLOW_HEADER, _STALLED_BODY], ids=["slow-headers", "stalled-bodies"])
+def test_a_fresh_client_is_answered_while_slow_clients_hang(server: str, start: bytes) -> None:
+    # 40: five times waitress's threads, twenty times granian's (two stalled bodies once froze granian).
+    with mock_process(server) as mock, _slow_clients(mock.port, 40, start):
+        _fresh_client_answered_within(mock.base_url, _FRESH_WITHIN_S)
+        _fresh_client_answered_within(mock.base_url, _FRESH_WITHIN_S)
+        # and it still stops, slow clients and all (granian kills its worker after 5 s at most)
+        code, took = mock.stop(timeout=15)
+        assert code == 0
+        assert took <= 7.0
+
+
+def test_waitress_makes_room_past_its_connection_limit() -> None:
+    # 513 slow-header connections used to lock every other client out of waitress (limit 512).
+    with mock_process("waitress") as mock, _slow_clients(mock.port, 600, _SLOW_HEADER):
+        _fresh_client_answered_within(mock.base_url, _FRESH_WITHIN_S)
+
+
+@pytest.mark.parametrize("start", [_SLOW_HEADER, _STALLED_BODY], ids=["slow-headers", "stalled-bodies"])
+def test_waitress_answers_a_request_that_does_not_arrive_in_time_408(start: bytes) -> None:
+    with (
+        serve_in_thread(create_app(), request_timeout_s=1.0) as running,
+        _slow_clients(running.port, 3, start) as clients,
+    ):
+        _fresh_client_answered_within(running.base_url, _FRESH_WITHIN_S)
+        for client in clients:
+            client.settimeout(5)
+            started = time.monotonic()
+            answer = b""
+            while chunk := client.recv(4096):
+                answer += chunk
+            assert time.monotonic() - started < 4  # deadline 1 s, looked for every second
+            head, _, body = answer.partition(b"\r\n\r\n")
+            assert head.startswith(b"HTTP/1.1 408 "), answer
+            assert b"application/json" in head
+            assert "did not arrive within 1 s" in json.loads(body)["error"]
+
+
+def test_the_in_thread_server_answers_fresh_clients_while_slow_ones_hang() -> None:
+    with serve_in_thread(create_app()) as running, ExitStack() as stack:
+        stack.enter_context(_slow_clients(running.port, 20, _SLOW_HEADER))
+        stack.enter_context(_slow_clients(running.port, 20, _STALLED_BODY))
+        _fresh_client_answered_within(running.base_url, _FRESH_WITHIN_S)
+
+
+def test_granian_closes_a_connection_whose_headers_do_not_arrive_in_time() -> None:
+    # granian's own header timeout, set to the mock's 10 s (its default is 30 s); it closes, no answer.
+    with mock_process("granian") as mock, _slow_clients(mock.port, 1, _SLOW_HEADER) as (client,):
+        client.settimeout(14)
+        started = time.monotonic()
+        assert client.recv(4096) == b""
+        assert 8 < time.monotonic() - started < 12
