@@ -3,6 +3,11 @@
     offcloud-mock [--host 127.0.0.1] [--port 8080] [--scenario FILE] [--seed N] [--clock-speed X]
                   [--error-mode modern|legacy] [--no-validate-requests] [--validate-responses]
                   [--string-numbers] [--threads N] [--server waitress|granian]
+                  [--control-token TOKEN] [--max-downloads N] [--log-requests]
+
+Listening on anything but loopback (e.g. --host 0.0.0.0), the control plane /_mock/ needs a token: the
+one given with --control-token (or $OFFCLOUD_MOCK_CONTROL_TOKEN), else one generated and printed in the
+banner; a warning on stderr says so. The banner shows credentials only for the built-in demo scenario.
 
 waitress (the default) is the server of the pytest fixture's live mode too; `--server granian` is the
 faster one (mock_server.granian_server): one process, its --threads blocking threads, a port other than 0.
@@ -12,7 +17,10 @@ be had; 1 when granian's worker process dies (one line on stderr, no traceback).
 """
 
 import argparse
+import ipaddress
 import logging
+import os
+import secrets
 import sys
 from collections.abc import Sequence
 
@@ -20,6 +28,8 @@ from flask import Flask
 
 from mock_server.backend.errors import ScenarioError
 from mock_server.http.app import create_app
+from mock_server.http.control_guard import TOKEN_HEADER, is_loopback
+from mock_server.http.request_log import LOGGER_NAME
 from mock_server.http.runtime import runtime
 from mock_server.server import DEFAULT_THREADS, serve_forever
 from mock_server.settings import ERROR_MODES, MockConfig
@@ -66,6 +76,24 @@ def parser() -> argparse.ArgumentParser:
         default="waitress",
         help="waitress (default) or granian: faster, one process, needs a port other than 0",
     )
+    # --- issue 13 (exposure, budgets) and issue 12 (--log-requests) ---------------------------------
+    p.add_argument(
+        "--control-token",
+        metavar="TOKEN",
+        default=os.environ.get("OFFCLOUD_MOCK_CONTROL_TOKEN"),
+        help=f"token /_mock/ requires ({TOKEN_HEADER} header); generated when listening beyond loopback",
+    )
+    p.add_argument(
+        "--max-downloads",
+        type=int,
+        metavar="N",
+        help="hold at most N downloads (about 1 KB each); more adds get a 400 (default: no cap)",
+    )
+    p.add_argument(
+        "--log-requests",
+        action="store_true",
+        help="log one line per request: method, path, operationId, status, ms, masked account",
+    )
     return p
 
 
@@ -73,24 +101,57 @@ def _one_line(error: BaseException) -> str:
     return " ".join(str(error).split())
 
 
-def _banner(app: Flask, base_url: str, config: MockConfig) -> str:
-    first = runtime(app).backend.accounts()[0]
+def _banner(app: Flask, base_url: str, config: MockConfig, generated_token: str | None) -> str:
     scenario = config.scenario or "demo scenario"
-    return "\n".join(
-        [
-            f"Offcloud API mock listening on {base_url}  ({scenario}, {config.error_mode} errors)",
+    lines = [f"Offcloud API mock listening on {base_url}  ({scenario}, {config.error_mode} errors)"]
+    if config.scenario is None:  # the demo's credentials are public (README); a scenario's are not
+        first = runtime(app).backend.accounts()[0]
+        lines += [
             f"  API key:   {first.api_key}    e.g. curl -X POST '{base_url}/api/proxy?key={first.api_key}'",
             f"  login:     {first.email} / {first.account.password}",
-            f"  docs:      {base_url}/docs/   spec: {base_url}/openapi.yaml",
-            f"  controls:  {base_url}/_mock/   (health, reset, clock, faults, journal, ...)",
-            "  Ctrl-C to stop",
         ]
+    else:
+        lines.append("  accounts:  those of the scenario file (GET /_mock/accounts lists them, keys masked)")
+    lines += [
+        f"  docs:      {base_url}/docs/   spec: {base_url}/openapi.yaml",
+        f"  controls:  {base_url}/_mock/   (health, reset, clock, faults, journal, ...)",
+    ]
+    if generated_token is not None:
+        lines.append(f"  control token (send as {TOKEN_HEADER}): {generated_token}")
+    elif config.control_token is not None:
+        lines.append(f"  control token: the one given (send as {TOKEN_HEADER})")
+    lines.append("  Ctrl-C to stop")
+    return "\n".join(lines)
+
+
+def _control_token(host: str, given: str | None) -> tuple[str | None, str | None]:
+    """(the token /_mock/ requires, the same if generated here to be printed); warns beyond loopback."""
+    if is_loopback(host):
+        return given, None
+    generated = None if given else secrets.token_urlsafe(24)
+    print(
+        f"{_PROG}: warning: listening on {host}, reachable from other machines: /_mock/ requires "
+        f"the control token ({TOKEN_HEADER} header){', printed below' if generated else ''}; "
+        "the API accepts the scenario's keys from anyone who can reach the port",
+        file=sys.stderr,
+        flush=True,
     )
+    return given or generated, generated
+
+
+def _is_address(host: str) -> bool:
+    try:
+        ipaddress.ip_address(host.strip("[]"))
+    except ValueError:
+        return False
+    return True
 
 
 def main(argv: Sequence[str] | None = None) -> int:
     args = parser().parse_args(argv)
     logging.basicConfig(level=logging.WARNING, format="%(asctime)s %(levelname)s %(name)s: %(message)s")
+    if args.log_requests:
+        logging.getLogger(LOGGER_NAME).setLevel(logging.INFO)
     try:
         if args.threads is None:
             args.threads = GRANIAN_THREADS if args.server == "granian" else DEFAULT_THREADS
@@ -98,6 +159,7 @@ def main(argv: Sequence[str] | None = None) -> int:
             raise ValueError(f"--threads must be at least 1, not {args.threads}")
         if args.server == "granian" and args.port == 0:
             raise ValueError("--server granian needs a port other than 0 (it cannot tell which one it got)")
+        token, generated_token = _control_token(args.host, args.control_token)
         config = MockConfig(
             scenario=args.scenario,
             seed=args.seed,
@@ -106,6 +168,10 @@ def main(argv: Sequence[str] | None = None) -> int:
             validate_requests=args.validate_requests,
             validate_responses=args.validate_responses,
             string_numbers=args.string_numbers,
+            control_token=token,
+            allowed_hosts=() if is_loopback(args.host) or _is_address(args.host) else (args.host.lower(),),
+            max_downloads=args.max_downloads,
+            log_requests=args.log_requests,
         )
         app = create_app(config)
     except (ScenarioError, ValueError) as error:
@@ -113,7 +179,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         return 2
 
     def ready(base_url: str) -> None:
-        print(_banner(app, base_url, config), flush=True)
+        print(_banner(app, base_url, config, generated_token), flush=True)
 
     try:
         if args.server == "granian":

@@ -1,7 +1,8 @@
 """The control plane: steer a running mock over HTTP, under /_mock/ (not part of openapi.yaml).
 
 JSON in and out. Bad input answers 400 `{"error": "..."}` naming the problem; an unknown download 404.
-These routes keep their statuses in both error eras. Every route is a thin wrapper over
+These routes keep their statuses in both error eras. Who may call them (Host, Origin, token, JSON-only
+writes: 403, 401, 415) is decided first, by `control_guard`. Every route is a thin wrapper over
 `mock_server.controls.InProcessControls`; `HttpControls` calls them from Python.
 
     GET    /_mock/                            {"routes": [...]}: this list, briefly
@@ -41,14 +42,18 @@ import json
 import re
 from typing import Any
 
-import yaml
 from flask import Blueprint, Response, current_app, jsonify, request
 
+from mock_server.backend.errors import ScenarioError
+from mock_server.backend.scenario_yaml import ScenarioYamlError, load_scenario_yaml
 from mock_server.controls import ControlError, InProcessControls
+from mock_server.http.control_guard import guard_control_request
+from mock_server.http.limits import loads_bounded
 
 __all__ = ["bp"]
 
 bp = Blueprint("control", __name__, url_prefix="/_mock")
+bp.before_request(guard_control_request)
 _WHOLE_NUMBER = re.compile(r"-?[0-9]{1,9}")
 
 
@@ -72,9 +77,9 @@ def _body() -> dict[str, Any]:
     if not data.strip():
         return {}
     try:
-        value = json.loads(data)
-    except (ValueError, RecursionError):
-        raise ControlError("The body must be a JSON object") from None
+        value = loads_bounded(data)
+    except (ValueError, RecursionError) as error:
+        raise ControlError(f"The body must be a JSON object: {str(error)[:200]}") from None
     if not isinstance(value, dict):
         raise ControlError("The body must be a JSON object")
     return value
@@ -137,9 +142,11 @@ def scenario() -> Response:
         data: object = _body()
     else:
         try:
-            data = yaml.safe_load(request.get_data(as_text=True))
-        except (yaml.YAMLError, RecursionError) as error:
-            raise ControlError("The scenario is not valid YAML: " + " ".join(str(error).split())) from None
+            data = load_scenario_yaml(request.get_data(as_text=True), "<scenario>")
+        except ScenarioYamlError as error:
+            raise ControlError(f"The scenario is not valid YAML: {error.reason}") from None
+        except ScenarioError as error:
+            raise ControlError(str(error)) from None
     _controls().load_scenario_data(data, "<scenario>")
     return _ok(_controls().health())
 

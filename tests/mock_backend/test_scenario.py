@@ -192,7 +192,11 @@ def _with(path: str, value: object) -> dict[str, Any]:
         ),
         ("accounts.0.email", "not-an-email", "accounts[0].email: 'not-an-email' is not an e-mail address"),
         ("accounts.0.user_id", "ABC", "accounts[0].user_id: 'ABC' is not 24 lowercase hex characters"),
-        ("accounts.1.api_key", "alice-key", "accounts[1].api_key: 'alice-key' is used twice"),
+        (
+            "accounts.1.api_key",
+            "alice-key",
+            "accounts[1].api_key: the same value is used twice",
+        ),  # never quoted
         ("accounts.0.addons", "cloud", "accounts[0].addons: expected a list, got str ('cloud')"),
         ("timing.fail_after_fraction", 1.5, "timing.fail_after_fraction: must be at most 1.0, got 1.5"),
         ("timing.default_speed", 0, "timing.default_speed: must be at least 1, got 0"),
