@@ -10,7 +10,8 @@ writes: 403, 401, 415) is decided first, by `control_guard`. Every route is a th
     POST   /_mock/reset                       {"seed": 7}?  back to the scenario's initial state (same
                                               seed: same ids); clears downloads, sessions, faults, journal
     POST   /_mock/scenario                    a scenario as JSON (Content-Type: application/json) or YAML
-                                              text (any other type); loads it and resets; 400 names the
+                                              text (application/yaml, text/yaml; no aliases, 1 MiB at
+                                              most); loads it and resets; 400 names the
                                               bad field, e.g. "<scenario>: accounts[0].email: ..."
     GET    /_mock/clock                       {"now", "elapsed", "speed", "frozen"}
     POST   /_mock/clock                       {"speed": 10, "freeze": true, "advance": 30}, each optional,
@@ -23,7 +24,8 @@ writes: 403, 401, 415) is decided first, by `control_guard`. Every route is a th
                                               "retry_after": 2, "latency": 0.5, "html": false,
                                               "drop": false, "count": 1}  misbehave on the next `count`
                                               requests of that operation (a status, an HTML page with
-                                              an optional status from 200, or a drop; latency with any);
+                                              an optional status from 200, or a drop; latency with any,
+                                              at most 30 s; count at most 10,000; 1,000 pending);
                                               answers the fault with its "id"
                                               and "operation_id"
     GET    /_mock/faults                      the pending faults, in the order they will be used

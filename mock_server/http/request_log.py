@@ -45,5 +45,12 @@ def _finished(response: Response) -> Response:
 
 
 def enable_request_log(app: Flask) -> None:
+    # Asked for explicitly, so shown even where logging was not configured (granian's worker process).
+    if _logger.getEffectiveLevel() > logging.INFO:
+        _logger.setLevel(logging.INFO)
+    if not _logger.hasHandlers():
+        handler = logging.StreamHandler()
+        handler.setFormatter(logging.Formatter("%(asctime)s %(levelname)s %(name)s: %(message)s"))
+        _logger.addHandler(handler)
     app.before_request(_started)
     app.after_request(_finished)

@@ -295,3 +295,45 @@ def test_a_valid_json_body_still_works(client: FlaskClient) -> None:
     response = client.post(f"/api/cloud?key={DEMO_KEY}", json=nested_ok)
     assert response.status_code == 200
     assert client.get("/_mock/journal").status_code == 200
+
+
+@pytest.mark.live
+def test_a_fresh_client_is_answered_within_a_second_while_the_suite_runs(app: Flask) -> None:
+    """The issue's "done when": hostile input over real sockets never makes other clients wait."""
+    import threading
+
+    import httpx
+
+    from mock_server.server import serve_in_thread
+
+    with serve_in_thread(app) as server:
+        done = threading.Event()
+        statuses: list[int] = []
+
+        def attack() -> None:
+            with httpx.Client(base_url=server.base_url, timeout=30) as attacker:
+                for case in CASES * 2:
+                    headers = {} if case.content_type is None else {"Content-Type": case.content_type}
+                    response = attacker.request(case.method, case.path, content=case.body, headers=headers)
+                    statuses.append(response.status_code)
+            done.set()
+
+        thread = threading.Thread(target=attack)
+        thread.start()
+        slowest = 0.0
+        with httpx.Client(base_url=server.base_url, timeout=5) as fresh:
+            while not done.is_set():
+                started = time.perf_counter()
+                assert fresh.get("/_mock/health").status_code == 200
+                slowest = max(slowest, time.perf_counter() - started)
+                time.sleep(0.02)
+        thread.join(timeout=60)
+    assert len(statuses) == 2 * len(CASES)
+    assert all(status < 500 for status in statuses)
+    assert slowest < 1.0
+
+
+def test_a_long_unknown_path_is_not_echoed_at_length(client: FlaskClient) -> None:
+    response = client.get("/" + "x" * 100_000)
+    assert response.status_code == 404
+    assert len(response.get_json()["error"]) < 300
