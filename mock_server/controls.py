@@ -50,7 +50,10 @@ class ControlError(Exception):
 
 
 def mask_key(key: str) -> str:
-    return "*" * max(len(key) - 4, 0) + key[-4:]
+    """The key's last 4 characters, to tell keys apart; a key too short to spare them is all masked."""
+    if len(key) < 12:
+        return "*" * len(key)
+    return "*" * (len(key) - 4) + key[-4:]
 
 
 class MockControls(abc.ABC):

@@ -16,6 +16,7 @@ import pytest
 from flask.testing import FlaskClient
 
 from mock_server import cli
+from mock_server.backend.demo import DEMO_KEY
 from mock_server.backend.errors import ScenarioError
 from mock_server.backend.scenario import parse_scenario
 from mock_server.http.app import create_app
@@ -118,4 +119,12 @@ def test_a_repeated_key_is_named_not_quoted(client: FlaskClient) -> None:
 def test_the_banner_shows_credentials_of_the_demo_only() -> None:
     demo = MockConfig()
     banner = cli._banner(create_app(demo), "http://127.0.0.1:8080", demo, None)
-    assert "demo-password" in banner or "login:" in banner  # the demo's are public (README)
+    assert DEMO_KEY in banner  # the demo's credentials are public (README)
+    assert "demo@offcloud.test / demo-password" in banner
+
+
+def test_a_short_key_is_masked_whole() -> None:
+    from mock_server.controls import mask_key
+
+    assert mask_key("abcd") == "****"
+    assert mask_key("demo-key-0123456789abcdef") == "*" * 21 + "cdef"
