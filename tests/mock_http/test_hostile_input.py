@@ -6,6 +6,7 @@ creates nothing, and leaves the mock answering.
 """
 
 import json
+import logging
 import time
 from dataclasses import dataclass, field
 
@@ -235,7 +236,10 @@ def _still_answering(client: FlaskClient) -> None:
 
 
 @pytest.mark.parametrize("case", CASES, ids=[case.name for case in CASES])
-def test_hostile_input_is_refused_with_json_and_creates_nothing(app: Flask, case: Case) -> None:
+def test_hostile_input_is_refused_with_json_and_creates_nothing(
+    app: Flask, case: Case, caplog: pytest.LogCaptureFixture
+) -> None:
+    caplog.set_level(logging.WARNING)
     client = app.test_client()
     backend = runtime(app).backend
     accounts_before = [account.email for account in backend.accounts()]
@@ -262,6 +266,7 @@ def test_hostile_input_is_refused_with_json_and_creates_nothing(app: Flask, case
     if len(entries) > journal_before:
         assert entries[-1]["status"] == case.status
     _still_answering(client)
+    assert [record for record in caplog.records if record.levelno >= logging.ERROR] == []  # no traceback
 
 
 def test_a_password_over_the_limit_is_refused_without_echoing_it(client: FlaskClient) -> None:
