@@ -3,7 +3,7 @@
     offcloud-mock [--host 127.0.0.1] [--port 8080] [--scenario FILE] [--seed N] [--clock-speed X]
                   [--error-mode modern|legacy] [--no-validate-requests] [--validate-responses]
                   [--string-numbers] [--threads N] [--server waitress|granian]
-                  [--control-token TOKEN] [--max-downloads N] [--log-requests]
+                  [--control-token TOKEN] [--allow-host NAME]... [--max-downloads N] [--log-requests]
 
 Listening on anything but loopback (e.g. --host 0.0.0.0), the control plane /_mock/ needs a token: the
 one given with --control-token (or $OFFCLOUD_MOCK_CONTROL_TOKEN), else one generated and printed in the
@@ -84,6 +84,13 @@ def parser() -> argparse.ArgumentParser:
         help=f"token /_mock/ requires ({TOKEN_HEADER} header); generated when listening beyond loopback",
     )
     p.add_argument(
+        "--allow-host",
+        action="append",
+        default=[],
+        metavar="NAME",
+        help="a Host name /_mock/ accepts besides localhost and addresses (e.g. a compose service name)",
+    )
+    p.add_argument(
         "--max-downloads",
         type=int,
         metavar="N",
@@ -139,6 +146,14 @@ def _control_token(host: str, given: str | None) -> tuple[str | None, str | None
     return given or generated, generated
 
 
+def _allowed_hosts(host: str, extra: list[str]) -> tuple[str, ...]:
+    """The names /_mock/ accepts in Host besides the always-accepted ones: --allow-host and --host's."""
+    names = [name.lower().rstrip(".") for name in extra]
+    if not (is_loopback(host) or _is_address(host)):
+        names.append(host.lower().rstrip("."))
+    return tuple(dict.fromkeys(names))
+
+
 def _is_address(host: str) -> bool:
     try:
         ipaddress.ip_address(host.strip("[]"))
@@ -169,7 +184,7 @@ def main(argv: Sequence[str] | None = None) -> int:
             validate_responses=args.validate_responses,
             string_numbers=args.string_numbers,
             control_token=token,
-            allowed_hosts=() if is_loopback(args.host) or _is_address(args.host) else (args.host.lower(),),
+            allowed_hosts=_allowed_hosts(args.host, args.allow_host),
             max_downloads=args.max_downloads,
             log_requests=args.log_requests,
         )

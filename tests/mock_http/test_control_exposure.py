@@ -178,3 +178,10 @@ class _controls:
 
     def __exit__(self, *exc: object) -> None:
         self._controls.close()
+
+
+def test_the_cli_allows_its_host_name_and_each_allow_host() -> None:
+    assert cli._allowed_hosts("127.0.0.1", []) == ()
+    assert cli._allowed_hosts("0.0.0.0", ["Mock", "mock."]) == ("mock",)
+    assert cli._allowed_hosts("mock.lan", ["api"]) == ("api", "mock.lan")
+    assert cli.parser().parse_args(["--allow-host", "a", "--allow-host", "b"]).allow_host == ["a", "b"]
