@@ -10,7 +10,7 @@ writes: 403, 401, 415) is decided first, by `control_guard`. Every route is a th
     POST   /_mock/reset                       {"seed": 7}?  back to the scenario's initial state (same
                                               seed: same ids); clears downloads, sessions, faults, journal
     POST   /_mock/scenario                    a scenario as JSON (Content-Type: application/json) or YAML
-                                              text (application/yaml, text/yaml; no aliases, 1 MiB at
+                                              text (application/yaml, text/yaml; no aliases, 128 KiB at
                                               most); loads it and resets; 400 names the
                                               bad field, e.g. "<scenario>: accounts[0].email: ..."
     GET    /_mock/clock                       {"now", "elapsed", "speed", "frozen"}

@@ -19,21 +19,25 @@ __all__ = ["MAX_JSON_DEPTH", "MAX_STRING_CHARS", "check_strings", "loads_bounded
 
 MAX_JSON_DEPTH = 64  # the deepest body of the API is 2 levels; a scenario 5
 MAX_STRING_CHARS = 65_536  # longer than any URL or magnet link a client sends; the body limit is 1 MB
-_JSON_STRING = re.compile(rb'"(?:[^"\\]|\\.)*"', re.DOTALL)
+# The closing quote is optional so that a match never fails: a failing match would be retried from
+# every later quote, quadratic in the body (1 MB of `\"` took minutes). An unterminated string is
+# invalid JSON anyway; json.loads refuses it after this count.
+_JSON_STRING = re.compile(rb'"(?:[^"\\]|\\.)*"?', re.DOTALL)
 _NOT_BRACKETS = bytes(b for b in range(256) if b not in b"[]{}")
 _OPENING = frozenset(b"[{")
 
 
-def _depth(data: bytes) -> int:
-    """The deepest nesting of arrays and objects in JSON text (brackets inside strings do not count)."""
+def _too_deep(data: bytes) -> bool:
+    """Whether JSON text nests arrays and objects deeper than MAX_JSON_DEPTH (brackets in strings aside)."""
     if data.count(b"[") + data.count(b"{") <= MAX_JSON_DEPTH:
-        return 0  # cannot be too deep: the common case costs two counts
+        return False  # cannot be too deep: the common case costs two counts
     brackets = _JSON_STRING.sub(b"", data).translate(None, _NOT_BRACKETS)
-    depth = deepest = 0
+    depth = 0
     for byte in brackets:
         depth += 1 if byte in _OPENING else -1
-        deepest = max(deepest, depth)
-    return deepest
+        if depth > MAX_JSON_DEPTH:
+            return True
+    return False
 
 
 def _finite(text: str) -> float:
@@ -74,7 +78,7 @@ def check_strings(value: object) -> None:
 def loads_bounded(data: bytes) -> object:
     """`json.loads` within the bounds above; ValueError (UnicodeDecodeError included) for a refused body."""
     text = data.decode("utf-8")  # JSON is UTF-8 (RFC 8259); json.loads would also guess UTF-16 and 32
-    if _depth(data) > MAX_JSON_DEPTH:
+    if _too_deep(data):
         raise ValueError(f"nested deeper than {MAX_JSON_DEPTH} levels")
     value = json.loads(text, parse_constant=_constant, parse_float=_finite)
     check_strings(value)

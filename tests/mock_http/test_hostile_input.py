@@ -75,6 +75,15 @@ CASES = [
         "deeper than 64",
     ),
     Case("json 100000 deep", "POST", "/api/cloud" + key(), _json(_nested(100_000)), JSON, 400, "deeper"),
+    Case(  # an unterminated string of escaped quotes: quadratic for a naive string-skipping regex
+        "json escapes unterminated",
+        "POST",
+        "/api/cloud" + key(),
+        b"[" * 70 + b'"' + b'\\"' * 400_000,
+        JSON,
+        400,
+        "deeper",
+    ),
     Case("control json deep", "POST", "/_mock/reset", _json(_nested(5000)), JSON, 400, "deeper"),
     Case("control faults deep", "POST", "/_mock/faults", _json(_nested(300)), JSON, 400, "deeper"),
     # --- finding 4: lone surrogates, NULs and undecodable bodies -------------------------------------
@@ -342,3 +351,12 @@ def test_a_long_unknown_path_is_not_echoed_at_length(client: FlaskClient) -> Non
     response = client.get("/" + "x" * 100_000)
     assert response.status_code == 404
     assert len(response.get_json()["error"]) < 300
+
+
+def test_a_scenario_over_the_size_limit_is_refused_unread(client: FlaskClient) -> None:
+    from mock_server.backend.scenario_yaml import MAX_SCENARIO_CHARS
+
+    text = "accounts: [{email: a@b.test, password: p, api_key: k}]\n#" + "x" * MAX_SCENARIO_CHARS
+    response = client.post("/_mock/scenario", data=text, content_type="application/yaml")
+    assert response.status_code == 400
+    assert f"longer than {MAX_SCENARIO_CHARS}" in response.get_json()["error"]
