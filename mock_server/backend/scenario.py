@@ -16,7 +16,7 @@ from urllib.parse import urlsplit
 from mock_server.backend.demo import DEMO_SCENARIO_PATH
 from mock_server.backend.errors import ScenarioError, shown
 from mock_server.backend.scenario_reader import Fields, check_unique
-from mock_server.backend.scenario_yaml import load_scenario_yaml
+from mock_server.backend.scenario_yaml import MAX_SCENARIO_CHARS, load_scenario_yaml
 
 __all__ = [
     "ADDONS",
@@ -128,9 +128,13 @@ class Scenario:
 def load_scenario(path: str | Path) -> Scenario:
     source = str(path)
     try:
-        text = Path(path).read_text(encoding="utf-8")
+        with Path(path).open(encoding="utf-8") as file:
+            # One character more than a scenario may have: a huge file is refused, not read whole.
+            text = file.read(MAX_SCENARIO_CHARS + 1)
     except OSError as error:
         raise ScenarioError(f"{source}: cannot read the file: {error.strerror or error}") from error
+    except UnicodeDecodeError as error:
+        raise ScenarioError(f"{source}: not UTF-8 text (byte {error.start})") from None
     return parse_scenario(load_scenario_yaml(text, source), source)
 
 

@@ -234,3 +234,16 @@ def test_errors_name_the_file_and_the_path(path: str, value: object, message: st
 @pytest.mark.parametrize("data", [None, [], "accounts"])
 def test_a_scenario_is_a_mapping(data: object) -> None:
     assert error_of(data).startswith("test.yaml: expected a mapping")
+
+
+def test_a_scenario_file_too_large_or_not_utf8_is_refused_in_one_line(tmp_path: Path) -> None:
+    from mock_server.backend.scenario_yaml import MAX_SCENARIO_CHARS
+
+    big = tmp_path / "big.yaml"
+    big.write_text("#" + "x" * (MAX_SCENARIO_CHARS * 4), encoding="utf-8")
+    with pytest.raises(ScenarioError, match=re.escape(f"big.yaml: longer than {MAX_SCENARIO_CHARS}")):
+        load_scenario(big)
+    latin = tmp_path / "latin.yaml"
+    latin.write_bytes(b"accounts: [{email: caf\xe9@b.test}]\n")
+    with pytest.raises(ScenarioError, match=re.escape("latin.yaml: not UTF-8")):
+        load_scenario(latin)
