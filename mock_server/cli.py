@@ -3,6 +3,11 @@
     offcloud-mock [--host 127.0.0.1] [--port 8080] [--scenario FILE] [--seed N] [--clock-speed X]
                   [--error-mode modern|legacy] [--no-validate-requests] [--validate-responses]
                   [--string-numbers] [--threads N] [--server waitress|granian]
+                  [--control-token TOKEN] [--allow-host NAME]... [--max-downloads N] [--log-requests]
+
+Listening on anything but loopback (e.g. --host 0.0.0.0), the control plane /_mock/ needs a token: the
+one given with --control-token (or $OFFCLOUD_MOCK_CONTROL_TOKEN), else one generated and printed in the
+banner; a warning on stderr says so. The banner shows credentials only for the built-in demo scenario.
 
 granian (the default, mock_server.granian_server) is the faster server, measured (python -m bench): one
 process, --threads of its threads running the app; `--server waitress` is the pure-Python one, also the
@@ -13,7 +18,10 @@ be had; 1 when granian's worker process dies (one line on stderr, no traceback).
 """
 
 import argparse
+import ipaddress
 import logging
+import os
+import secrets
 import sys
 from collections.abc import Callable, Sequence
 
@@ -22,6 +30,8 @@ from flask import Flask
 from mock_server import server as waitress_server
 from mock_server.backend.errors import ScenarioError
 from mock_server.http.app import create_app
+from mock_server.http.control_guard import TOKEN_HEADER, is_loopback
+from mock_server.http.request_log import LOGGER_NAME
 from mock_server.http.runtime import runtime
 from mock_server.server import DEFAULT_THREADS
 from mock_server.settings import ERROR_MODES, MockConfig
@@ -68,6 +78,31 @@ def parser() -> argparse.ArgumentParser:
         default="granian",
         help="granian (default: the faster, measured) or waitress (pure Python)",
     )
+    # --- issue 13 (exposure, budgets) and issue 12 (--log-requests) ---------------------------------
+    p.add_argument(
+        "--control-token",
+        metavar="TOKEN",
+        default=os.environ.get("OFFCLOUD_MOCK_CONTROL_TOKEN"),
+        help=f"token /_mock/ requires ({TOKEN_HEADER} header); generated when listening beyond loopback",
+    )
+    p.add_argument(
+        "--allow-host",
+        action="append",
+        default=[],
+        metavar="NAME",
+        help="a Host name /_mock/ accepts besides localhost and addresses (e.g. a compose service name)",
+    )
+    p.add_argument(
+        "--max-downloads",
+        type=int,
+        metavar="N",
+        help="hold at most N downloads (about 1 KB each); more adds get a 400 (default: no cap)",
+    )
+    p.add_argument(
+        "--log-requests",
+        action="store_true",
+        help="log one line per request: method, path, operationId, status, ms, masked account",
+    )
     return p
 
 
@@ -75,19 +110,58 @@ def _one_line(error: BaseException) -> str:
     return " ".join(str(error).split())
 
 
-def _banner(app: Flask, base_url: str, config: MockConfig) -> str:
-    first = runtime(app).backend.accounts()[0]
+def _banner(app: Flask, base_url: str, config: MockConfig, generated_token: str | None) -> str:
     scenario = config.scenario or "demo scenario"
-    return "\n".join(
-        [
-            f"Offcloud API mock listening on {base_url}  ({scenario}, {config.error_mode} errors)",
+    lines = [f"Offcloud API mock listening on {base_url}  ({scenario}, {config.error_mode} errors)"]
+    if config.scenario is None:  # the demo's credentials are public (README); a scenario's are not
+        first = runtime(app).backend.accounts()[0]
+        lines += [
             f"  API key:   {first.api_key}    e.g. curl -X POST '{base_url}/api/proxy?key={first.api_key}'",
             f"  login:     {first.email} / {first.account.password}",
-            f"  docs:      {base_url}/docs/   spec: {base_url}/openapi.yaml",
-            f"  controls:  {base_url}/_mock/   (health, reset, clock, faults, journal, ...)",
-            "  Ctrl-C to stop",
         ]
+    else:
+        lines.append("  accounts:  those of the scenario file (GET /_mock/accounts lists them, keys masked)")
+    lines += [
+        f"  docs:      {base_url}/docs/   spec: {base_url}/openapi.yaml",
+        f"  controls:  {base_url}/_mock/   (health, reset, clock, faults, journal, ...)",
+    ]
+    if generated_token is not None:
+        lines.append(f"  control token (send as {TOKEN_HEADER}): {generated_token}")
+    elif config.control_token is not None:
+        lines.append(f"  control token: the one given (send as {TOKEN_HEADER})")
+    lines.append("  Ctrl-C to stop")
+    return "\n".join(lines)
+
+
+def _control_token(host: str, given: str | None) -> tuple[str | None, str | None]:
+    """(the token /_mock/ requires, the same if generated here to be printed); warns beyond loopback."""
+    if is_loopback(host):
+        return given, None
+    generated = None if given else secrets.token_urlsafe(24)
+    print(
+        f"{_PROG}: warning: listening on {host}, reachable from other machines: /_mock/ requires "
+        f"the control token ({TOKEN_HEADER} header){', printed below' if generated else ''}; "
+        "the API accepts the scenario's keys from anyone who can reach the port",
+        file=sys.stderr,
+        flush=True,
     )
+    return given or generated, generated
+
+
+def _allowed_hosts(host: str, extra: list[str]) -> tuple[str, ...]:
+    """The names /_mock/ accepts in Host besides the always-accepted ones: --allow-host and --host's."""
+    names = [name.lower().rstrip(".") for name in extra]
+    if not (is_loopback(host) or _is_address(host)):
+        names.append(host.lower().rstrip("."))
+    return tuple(dict.fromkeys(names))
+
+
+def _is_address(host: str) -> bool:
+    try:
+        ipaddress.ip_address(host.strip("[]"))
+    except ValueError:
+        return False
+    return True
 
 
 def serve_forever(
@@ -114,11 +188,14 @@ def serve_forever(
 def main(argv: Sequence[str] | None = None) -> int:
     args = parser().parse_args(argv)
     logging.basicConfig(level=logging.WARNING, format="%(asctime)s %(levelname)s %(name)s: %(message)s")
+    if args.log_requests:
+        logging.getLogger(LOGGER_NAME).setLevel(logging.INFO)
     try:
         if args.threads is None:
             args.threads = GRANIAN_THREADS if args.server == "granian" else DEFAULT_THREADS
         if args.threads < 1:
             raise ValueError(f"--threads must be at least 1, not {args.threads}")
+        token, generated_token = _control_token(args.host, args.control_token)
         config = MockConfig(
             scenario=args.scenario,
             seed=args.seed,
@@ -127,6 +204,10 @@ def main(argv: Sequence[str] | None = None) -> int:
             validate_requests=args.validate_requests,
             validate_responses=args.validate_responses,
             string_numbers=args.string_numbers,
+            control_token=token,
+            allowed_hosts=_allowed_hosts(args.host, args.allow_host),
+            max_downloads=args.max_downloads,
+            log_requests=args.log_requests,
         )
         app = create_app(config)
     except (ScenarioError, ValueError) as error:
@@ -134,7 +215,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         return 2
 
     def ready(base_url: str) -> None:
-        print(_banner(app, base_url, config), flush=True)
+        print(_banner(app, base_url, config, generated_token), flush=True)
 
     try:
         reason = serve_forever(

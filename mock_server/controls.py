@@ -15,7 +15,7 @@ from typing import TYPE_CHECKING, Any, TypedDict, Unpack
 
 import httpx
 
-from mock_server.backend.errors import DomainError, NotFound, ScenarioError
+from mock_server.backend.errors import DomainError, NotFound, ScenarioError, shown
 from mock_server.backend.faults import ANY_OPERATION
 from mock_server.backend.scenario import load_scenario, parse_scenario
 from mock_server.http.runtime import MockRuntime, runtime
@@ -50,7 +50,10 @@ class ControlError(Exception):
 
 
 def mask_key(key: str) -> str:
-    return "*" * max(len(key) - 4, 0) + key[-4:]
+    """The key's last 4 characters, to tell keys apart; a key too short to spare them is all masked."""
+    if len(key) < 12:
+        return "*" * len(key)
+    return "*" * (len(key) - 4) + key[-4:]
 
 
 class MockControls(abc.ABC):
@@ -177,7 +180,9 @@ class InProcessControls(MockControls):
     def add_fault(self, operation: str, **options: Unpack[FaultOptions]) -> dict[str, Any]:
         known = {op.operation_id for op in operations()}
         if operation != ANY_OPERATION and operation not in known:
-            raise ControlError(f"Unknown operation {operation!r}: give an operationId of openapi.yaml or '*'")
+            raise ControlError(
+                f"Unknown operation {shown(operation)}: give an operationId of openapi.yaml or '*'"
+            )
         fault: dict[str, Any] = self._call(self._state.backend.faults.add, operation, **options)
         return fault
 
@@ -223,18 +228,31 @@ class InProcessControls(MockControls):
 
 
 class HttpControls(MockControls):
-    """The same controls over a running mock's /_mock/ routes."""
+    """The same controls over a running mock's /_mock/ routes.
 
-    def __init__(self, base_url: str, *, client: httpx.Client | None = None, timeout: float = 10.0) -> None:
+    `token`: the mock's control token (`--control-token`, or the one it printed at start-up), sent as
+    the X-Mock-Token header; needed when the mock listens beyond loopback.
+    """
+
+    def __init__(
+        self,
+        base_url: str,
+        *,
+        client: httpx.Client | None = None,
+        timeout: float = 10.0,
+        token: str | None = None,
+    ) -> None:
         self.base_url = base_url.rstrip("/")
         # Plain http needs no certificates; loading them costs ~50 ms per client.
         self._client = client or httpx.Client(timeout=timeout, verify=not self.base_url.startswith("http://"))
+        self._headers = {} if token is None else {"X-Mock-Token": token}
 
     def close(self) -> None:
         self._client.close()
 
     def _request(self, method: str, path: str, **kwargs: Any) -> Any:
-        response = self._client.request(method, f"{self.base_url}/_mock{path}", **kwargs)
+        headers = {**self._headers, **kwargs.pop("headers", {})}
+        response = self._client.request(method, f"{self.base_url}/_mock{path}", headers=headers, **kwargs)
         if response.status_code >= 400:
             try:
                 message = str(response.json()["error"])

@@ -57,7 +57,16 @@ IN_PROCESS_BASE_URL = "http://offcloud-mock.test"
 # What the fixture needs beyond httpx: the modules of the `[mock]` extra.
 _MOCK_EXTRA_MODULES = ("flask", "waitress", "flask_swagger_ui", "yaml", "jsonschema_rs", "jsonref")
 _MARKER_ARGS = frozenset(
-    {"live", "scenario", "error_mode", "seed", "validate_responses", "frozen", "string_numbers"}
+    {
+        "live",
+        "scenario",
+        "error_mode",
+        "seed",
+        "validate_responses",
+        "frozen",
+        "string_numbers",
+        "max_downloads",
+    }
 )
 
 
@@ -82,7 +91,7 @@ def pytest_configure(config: pytest.Config) -> None:
     config.addinivalue_line(
         "markers",
         f"{MARKER}(live=False, scenario=None, error_mode='modern', seed=None, validate_responses=True, "
-        "frozen=True, string_numbers=False): configure the offcloud_mock fixture of this test",
+        "frozen=True, string_numbers=False, max_downloads=None): configure the offcloud_mock fixture of this test",
     )
 
 
@@ -184,6 +193,7 @@ def _settings(request: pytest.FixtureRequest) -> dict[str, Any]:
         "validate_responses": True,
         "frozen": True,
         "string_numbers": False,
+        "max_downloads": None,
     }
     for marker in reversed(list(request.node.iter_markers(MARKER))):  # the closest marker wins
         unknown = set(marker.kwargs) - _MARKER_ARGS
@@ -221,6 +231,7 @@ def _start(request: pytest.FixtureRequest, *, force_live: bool) -> Iterator[Offc
         validate_responses=settings["validate_responses"],
         string_numbers=settings["string_numbers"],
         frozen_clock=settings["frozen"],
+        max_downloads=settings["max_downloads"],
     )
     app = create_app(config)
     backend = runtime(app).backend

@@ -7,9 +7,11 @@ pytest marker (`pytest_plugin`) and, for the settings that change at run time, b
 
 import dataclasses
 import math
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Literal, get_args
+
+from mock_server.backend.errors import shown
 
 __all__ = ["DEFAULT_MAX_BODY_BYTES", "ERROR_MODES", "ErrorMode", "MockConfig", "Settings"]
 
@@ -37,15 +39,30 @@ class Settings:
     max_body_bytes: int = DEFAULT_MAX_BODY_BYTES
     string_numbers: bool = False  # legacy quirk: fileSize/downloadingSpeed as strings of digits
     frozen_clock: bool = False  # start with the clock frozen (tests steer it with advance())
+    # --- issue 13: exposure and budgets -----------------------------------------------------------
+    # Required by every /_mock/ route but GET /_mock/health (X-Mock-Token or Authorization: Bearer);
+    # the CLI generates one when it listens beyond loopback. None: no token (loopback, tests).
+    control_token: str | None = field(default=None, repr=False)
+    # Host names /_mock/ accepts besides localhost, *.localhost, *.test and IP addresses (DNS rebinding).
+    allowed_hosts: tuple[str, ...] = ()
+    # Downloads the mock holds at most, all accounts together (about 1 KB each); None: no cap.
+    max_downloads: int | None = None
+    log_requests: bool = False  # one INFO line per request on the "mock_server.requests" logger
 
     def __post_init__(self) -> None:
         # Checked here so that a typo in code or on the command line fails at start-up, not per request.
         if self.error_mode not in ERROR_MODES:
-            raise ValueError(f"error_mode must be one of {', '.join(ERROR_MODES)}, not {self.error_mode!r}")
+            raise ValueError(
+                f"error_mode must be one of {', '.join(ERROR_MODES)}, not {shown(self.error_mode)}"
+            )
         if self.max_body_bytes < 1:
             raise ValueError(f"max_body_bytes must be at least 1, not {self.max_body_bytes}")
         if not (math.isfinite(self.clock_speed) and self.clock_speed > 0):
             raise ValueError(f"clock_speed must be a finite number above 0, not {self.clock_speed}")
+        if self.control_token is not None and not (8 <= len(self.control_token) <= 256):
+            raise ValueError("control_token must be 8 to 256 characters long")  # its value is never shown
+        if self.max_downloads is not None and self.max_downloads < 1:
+            raise ValueError(f"max_downloads must be at least 1, not {self.max_downloads}")
 
     def changed(self, **changes: object) -> "Settings":
         """A copy with `changes`, validated like any other; ValueError names a bad value."""

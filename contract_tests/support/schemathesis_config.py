@@ -114,7 +114,9 @@ def config_dict(
     positive = {"expected-statuses": _DEFAULT_POSITIVE} if restrict_positive else {}
     return {
         "seed": hypothesis_profiles.seed(),
-        "generation": {"deterministic": bool(current.derandomize), "database": "none"},
+        # No NUL in generated strings: the mock refuses them with a 400 (issue 13, README "Leaving it
+        # running"), a choice the spec's schemas do not spell out, so it is not "valid data" here.
+        "generation": {"deterministic": bool(current.derandomize), "database": "none", "allow-x00": False},
         "checks": {
             "enabled": False,
             **{name: {"enabled": True} for name in checks},

@@ -11,7 +11,7 @@ from dataclasses import dataclass
 
 from mock_server.backend.clock import MockClock, iso_millis
 from mock_server.backend.downloads import FINISHED_STATUSES, SERVERS, Download, DownloadKind, DownloadSnapshot
-from mock_server.backend.errors import BadArchive, BadRequest, NotAvailable, NotFound
+from mock_server.backend.errors import BadArchive, BadRequest, DownloadCapReached, NotAvailable, NotFound
 from mock_server.backend.fake_internet import Content, FakeInternet
 from mock_server.backend.ids import SeededIds
 from mock_server.backend.scenario import Account, Proxy, RemoteAccount, Scenario
@@ -31,6 +31,7 @@ class SharedState:
     ids: SeededIds
     internet: FakeInternet
     downloads: dict[str, Download]  # every account's, by request id
+    max_downloads: int | None = None  # how many `downloads` may hold (about 1 KB each); None: no cap
 
 
 class AccountBackend:
@@ -121,6 +122,8 @@ class AccountBackend:
             self._check_entitlements(kind, content, proxy_id)
             if kind == "remote":
                 self._check_remote_capacity(now)
+            if shared.max_downloads is not None and len(shared.downloads) >= shared.max_downloads:
+                raise DownloadCapReached(shared.max_downloads)
             created_on = iso_millis(shared.clock.at(now))
             download = self._create(kind, content.key, url.strip(), content, now, created_on)
             download.remote_option_id = remote_option_id

@@ -22,7 +22,8 @@ def iso_millis(moment: datetime) -> str:
 
 
 # Bounds that keep mock time writable as a date: past year 9999 every later answer (and the journal)
-# would fail on it. A century of mock time still takes an hour of real time at the highest speed.
+# would fail on it. A century of mock time still takes an hour of real time at the highest speed; a
+# running clock stops there (it never passes MAX_ELAPSED), and a start must leave room for it.
 MAX_ELAPSED = 100 * 365.25 * 24 * 3600
 MAX_SPEED = 1_000_000.0
 
@@ -60,12 +61,18 @@ class MockClock:
     def _check_start(start: datetime) -> datetime:
         if start.tzinfo is None:
             raise BadRequest("the clock's start must be an aware datetime (with a time zone)")
+        try:
+            start.astimezone(UTC) + timedelta(seconds=MAX_ELAPSED)
+        except OverflowError:
+            raise BadRequest(
+                f"the clock's start must leave a century before year 9999, not {start.year}"
+            ) from None
         return start.astimezone(UTC)
 
     def _elapsed_locked(self) -> float:
         if self._frozen:
             return self._elapsed_at_anchor
-        return self._elapsed_at_anchor + (self._monotonic() - self._anchor) * self._speed
+        return min(self._elapsed_at_anchor + (self._monotonic() - self._anchor) * self._speed, MAX_ELAPSED)
 
     def _reanchor_locked(self) -> None:
         self._elapsed_at_anchor = self._elapsed_locked()

@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 from typing import Final, Literal
 from urllib.parse import quote
 
-from mock_server.backend.errors import BadRequest
+from mock_server.backend.errors import BadRequest, shown
 from mock_server.backend.fake_internet import Content
 from mock_server.backend.scenario import ResourceFile, Timing
 
@@ -146,7 +146,7 @@ class Download:
     def force_status(self, status: str) -> None:
         """Pin the status (for tests and the control plane) until the next successful retry."""
         if status not in STATUSES:
-            raise BadRequest(f"Unknown status {status!r}; expected one of {', '.join(STATUSES)}")
+            raise BadRequest(f"Unknown status {shown(status)}; expected one of {', '.join(STATUSES)}")
         self.forced_status = status
 
     def download_url(self) -> str:

@@ -4,18 +4,34 @@ Which status and body each error is answered with, in which era of the server, i
 presenters of the HTTP layer (`mock_server.http.presenters`), and only there.
 """
 
+import reprlib
 from typing import ClassVar
 
 __all__ = [
     "BadArchive",
     "BadRequest",
     "DomainError",
+    "DownloadCapReached",
     "InvalidCredentials",
     "NoAuth",
     "NotAvailable",
     "NotFound",
     "ScenarioError",
+    "shown",
 ]
+
+# reprlib stops at a fixed depth, length and number of items, so quoting a value costs the same however
+# big it is: a "billion laughs" structure (a few hundred bytes of YAML aliases) is never expanded.
+_MAX_SHOWN = 120
+_SHOWN = reprlib.Repr()  # keyword arguments only from Python 3.12
+_SHOWN.maxlevel, _SHOWN.maxstring, _SHOWN.maxlong, _SHOWN.maxother = 2, 60, 40, 60
+_SHOWN.maxtuple = _SHOWN.maxlist = _SHOWN.maxdict = _SHOWN.maxset = _SHOWN.maxfrozenset = 4
+
+
+def shown(value: object) -> str:
+    """A value quoted in an error message: a short repr, bounded whatever the value."""
+    text = _SHOWN.repr(value)
+    return text if len(text) <= _MAX_SHOWN else text[: _MAX_SHOWN - 3] + "..."
 
 
 class DomainError(Exception):
@@ -64,6 +80,21 @@ class NotAvailable(DomainError):
     def __init__(self, addon: str) -> None:
         self.addon = addon
         super().__init__(f"not available without the {addon!r} add-on")
+
+
+class DownloadCapReached(BadRequest):
+    """The mock holds as many downloads as its `max_downloads` setting allows (a mock limit, not the API's).
+
+    A refinement of BadRequest, so every era answers it as one: a client must not retry it blindly, and
+    the spec documents a 400 for every add.
+    """
+
+    def __init__(self, limit: int) -> None:
+        super().__init__(
+            f"The mock holds its maximum of {limit} downloads (max_downloads): "
+            "reset it (POST /_mock/reset) or start it with a higher --max-downloads"
+        )
+        self.limit = limit
 
 
 class ScenarioError(ValueError):

@@ -9,11 +9,25 @@ import math
 import threading
 from dataclasses import asdict, dataclass
 
-from mock_server.backend.errors import BadRequest
+from mock_server.backend.errors import BadRequest, shown
 
-__all__ = ["ANY_OPERATION", "Fault", "FaultRegistry"]
+__all__ = [
+    "ANY_OPERATION",
+    "MAX_COUNT",
+    "MAX_LATENCY",
+    "MAX_PENDING",
+    "MAX_RETRY_AFTER",
+    "Fault",
+    "FaultRegistry",
+]
 
 ANY_OPERATION = "*"
+# Each latency holds one request thread for its duration: bounded, so that no set of faults can hold
+# every thread of the server for longer than a test would wait anyway.
+MAX_LATENCY = 30.0
+MAX_RETRY_AFTER = 86_400.0  # a day: longer is no retry at all
+MAX_COUNT = 10_000  # requests one fault applies to
+MAX_PENDING = 1_000  # faults waiting at once
 
 
 @dataclass(frozen=True, slots=True)
@@ -64,12 +78,18 @@ def _check(
         raise BadRequest("a fault needs an effect: status, html, drop or latency")
     if status is not None and not html and not 400 <= status <= 599:
         raise BadRequest(f"status must be an error status (400 to 599), not {status}")
-    if retry_after is not None and (status is None or not math.isfinite(retry_after) or retry_after < 0):
-        raise BadRequest("retry_after needs a status and must be a number of seconds >= 0")
-    if not (math.isfinite(latency) and latency >= 0):
-        raise BadRequest(f"latency must be a number of seconds >= 0, not {latency}")
-    if count < 1:
-        raise BadRequest(f"count must be at least 1, not {count}")
+    if retry_after is not None and (
+        status is None or not math.isfinite(retry_after) or not 0 <= retry_after <= MAX_RETRY_AFTER
+    ):
+        raise BadRequest(
+            f"retry_after needs a status and must be a number of seconds from 0 to {MAX_RETRY_AFTER:g}"
+        )
+    if not (math.isfinite(latency) and 0 <= latency <= MAX_LATENCY):
+        raise BadRequest(
+            f"latency must be a number of seconds from 0 to {MAX_LATENCY:g}, not {shown(latency)}"
+        )
+    if not 1 <= count <= MAX_COUNT:
+        raise BadRequest(f"count must be from 1 to {MAX_COUNT}, not {shown(count)}")
 
 
 class FaultRegistry:
@@ -94,6 +114,8 @@ class FaultRegistry:
         """Register a fault for the next `count` requests; BadRequest for a fault that makes no sense."""
         _check(operation_id, status, retry_after, latency, html, drop, count)
         with self._lock:
+            if len(self._entries) >= MAX_PENDING:
+                raise BadRequest(f"at most {MAX_PENDING} faults may wait at once; clear some first")
             seconds = None if retry_after is None else float(retry_after)
             fault = Fault(self._next_id, operation_id, status, seconds, float(latency), html, drop)
             self._next_id += 1

@@ -19,7 +19,20 @@ from mock_server.backend.clock import iso_millis
 __all__ = ["MASK", "Journal"]
 
 MASK = "***"
-_SECRET_NAMES = frozenset({"key", "apikey", "api_key", "password", "authorization"})
+_SECRET_NAMES = frozenset(
+    {
+        "key",
+        "apikey",
+        "api_key",
+        "password",
+        "authorization",
+        "token",
+        "access_token",
+        "refresh_token",
+        "client_secret",
+        "device_code",
+    }
+)
 
 
 def _masked(value: object) -> object:

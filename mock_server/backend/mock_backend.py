@@ -27,6 +27,7 @@ class MockBackend:
         *,
         seed: int | None = None,
         clock: MockClock | None = None,
+        max_downloads: int | None = None,
     ) -> None:
         self._lock = threading.RLock()
         self.scenario = scenario
@@ -34,6 +35,7 @@ class MockBackend:
         self.faults = FaultRegistry()
         self.journal = Journal(now=self.clock.now, at=self.clock.at)
         self._seed_override = seed
+        self.max_downloads = max_downloads  # all accounts together; None: no cap
         self._build()
 
     def _build(self) -> None:
@@ -44,6 +46,7 @@ class MockBackend:
             ids=SeededIds(self.seed),
             internet=FakeInternet(self.scenario.resources),
             downloads={},
+            max_downloads=self.max_downloads,
         )
         self._by_key = {
             account.api_key: AccountBackend(self._shared, account) for account in self.scenario.accounts

@@ -9,20 +9,21 @@ import dataclasses
 import hashlib
 import re
 from dataclasses import dataclass, field
-from datetime import UTC, datetime
+from datetime import UTC, datetime, timedelta
 from pathlib import Path
 from urllib.parse import urlsplit
 
-import yaml
-
 from mock_server.backend.demo import DEMO_SCENARIO_PATH
-from mock_server.backend.errors import ScenarioError
+from mock_server.backend.errors import ScenarioError, shown
 from mock_server.backend.scenario_reader import Fields, check_unique
+from mock_server.backend.scenario_yaml import MAX_SCENARIO_CHARS, load_scenario_yaml
 
 __all__ = [
     "ADDONS",
     "DEFAULT_ERROR_MESSAGE",
+    "EARLIEST_START",
     "EMAIL_PATTERN",
+    "LATEST_START",
     "RESOURCE_KINDS",
     "Account",
     "Proxy",
@@ -41,6 +42,10 @@ RESOURCE_KINDS = ("normal", "premium", "video")
 DEFAULT_ERROR_MESSAGE = "File will not be downloaded due to an error."
 DEFAULT_START = datetime(2026, 1, 1, tzinfo=UTC)
 EMAIL_PATTERN = re.compile(r"^[^@\s]+@[^@\s]+\.[^@\s]+$")
+# A scenario's start must leave room for the clock's century of mock time (clock.MAX_ELAPSED) well
+# before year 9999, past which a date cannot be written; and a start before Unix time is a typo.
+EARLIEST_START = datetime(1970, 1, 1, tzinfo=UTC)
+LATEST_START = datetime(2200, 1, 1, tzinfo=UTC) - timedelta(microseconds=1)
 _USER_ID = re.compile(r"^[0-9a-f]{24}$")
 _INFO_HASH = re.compile(r"^[0-9a-fA-F]{40}$")
 
@@ -123,14 +128,14 @@ class Scenario:
 def load_scenario(path: str | Path) -> Scenario:
     source = str(path)
     try:
-        text = Path(path).read_text(encoding="utf-8")
+        with Path(path).open(encoding="utf-8") as file:
+            # One character more than a scenario may have: a huge file is refused, not read whole.
+            text = file.read(MAX_SCENARIO_CHARS + 1)
     except OSError as error:
         raise ScenarioError(f"{source}: cannot read the file: {error.strerror or error}") from error
-    try:
-        data = yaml.safe_load(text)
-    except yaml.YAMLError as error:
-        raise ScenarioError(f"{source}: not valid YAML: {error}") from error
-    return parse_scenario(data, source)
+    except UnicodeDecodeError as error:
+        raise ScenarioError(f"{source}: not UTF-8 text (byte {error.start})") from None
+    return parse_scenario(load_scenario_yaml(text, source), source)
 
 
 def parse_scenario(data: object, source: str = "<scenario>") -> Scenario:
@@ -176,11 +181,17 @@ def _start(top: Fields) -> datetime:
         try:
             value = datetime.fromisoformat(value)
         except ValueError:
-            top.fail("start", f"{value!r} is not an ISO-8601 date-time")
+            top.fail("start", f"{shown(value)} is not an ISO-8601 date-time")
     if not isinstance(value, datetime):
         top.fail("start", f"expected an ISO-8601 date-time, got {type(value).__name__}")
     # A start without a zone is read as UTC: that is what a reader of the file would assume.
-    return value.replace(tzinfo=UTC) if value.tzinfo is None else value.astimezone(UTC)
+    try:
+        start = value.replace(tzinfo=UTC) if value.tzinfo is None else value.astimezone(UTC)
+    except OverflowError:  # a zone offset pushing the moment past year 9999 or before year 1
+        top.fail("start", "must be a date-time from 1970 to 2199")
+    if not EARLIEST_START <= start <= LATEST_START:
+        top.fail("start", f"must be a date-time from 1970 to 2199, got {start.year}")
+    return start
 
 
 def _timing(fields: Fields) -> Timing:
@@ -200,10 +211,10 @@ def _account(fields: Fields) -> Account:
     fields.allow(_field_names(Account))
     email = fields.text("email")
     if not EMAIL_PATTERN.match(email):
-        fields.fail("email", f"{email!r} is not an e-mail address")
+        fields.fail("email", f"{shown(email)} is not an e-mail address")
     user_id = fields.text("user_id", _derived_user_id(email))
     if not _USER_ID.match(user_id):
-        fields.fail("user_id", f"{user_id!r} is not 24 lowercase hex characters")
+        fields.fail("user_id", f"{shown(user_id)} is not 24 lowercase hex characters")
     remotes = tuple(_remote_account(item) for item in fields.items("remote_accounts"))
     ids = [remote.remote_option_id for remote in remotes]
     check_unique(fields, "remote_accounts", ids, "remote_option_id")
@@ -252,9 +263,9 @@ def _resource(fields: Fields) -> Resource:
     if url is not None:
         parts = urlsplit(url)
         if parts.scheme not in ("http", "https") or not parts.netloc:
-            fields.fail("url", f"{url!r} is not an http(s) URL")
+            fields.fail("url", f"{shown(url)} is not an http(s) URL")
     if info_hash is not None and not _INFO_HASH.match(info_hash):
-        fields.fail("info_hash", f"{info_hash!r} is not 40 hex characters")
+        fields.fail("info_hash", f"{shown(info_hash)} is not 40 hex characters")
     cached = fields.boolean("cached", False)
     if cached and info_hash is None:
         fields.fail("cached", "only torrents (info_hash) can be cached")

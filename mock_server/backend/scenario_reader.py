@@ -4,9 +4,14 @@ import math
 from collections.abc import Sequence
 from typing import NoReturn, overload
 
-from mock_server.backend.errors import ScenarioError
+from mock_server.backend.errors import ScenarioError, shown
 
-__all__ = ["Fields", "check_unique"]
+__all__ = ["MAX_TEXT_CHARS", "SECRET_FIELDS", "Fields", "check_unique"]
+
+# Fields whose values an error message never quotes (it names the field and the problem only).
+SECRET_FIELDS = frozenset({"password", "api_key"})
+# Longer than any e-mail, key, URL or name a test needs; a scenario is read into memory whole.
+MAX_TEXT_CHARS = 4096
 
 
 class _Missing:
@@ -16,8 +21,10 @@ class _Missing:
 _REQUIRED = _Missing()
 
 
-def _describe(value: object) -> str:
-    return f"{type(value).__name__} ({value!r})"
+def _describe(value: object, key: str | None = None) -> str:
+    if key in SECRET_FIELDS:
+        return type(value).__name__
+    return f"{type(value).__name__} ({shown(value)})"
 
 
 class Fields:
@@ -47,7 +54,7 @@ class Fields:
         """Refuse keys not in `keys`: a typo must not fall back silently to a default."""
         for key in self._data:
             if key not in keys:
-                self.fail(str(key), f"unknown key; expected one of {', '.join(keys)}")
+                self.fail(shown(key).strip("'"), f"unknown key; expected one of {', '.join(keys)}")
 
     def raw(self, key: str) -> object:
         return self._data.get(key)
@@ -71,12 +78,12 @@ class Fields:
                 self.fail(key, "required field is missing")
             return []
         if not isinstance(value, list):
-            self.fail(key, f"expected a list, got {_describe(value)}")
+            self.fail(key, f"expected a list, got {_describe(value, key)}")
         return value
 
     def _one_of(self, key: str, value: object, options: Sequence[str]) -> str:
         if not isinstance(value, str) or value not in options:
-            self.fail(key, f"{value!r} is not one of {', '.join(options)}")
+            self.fail(key, f"{shown(value)} is not one of {', '.join(options)}")
         return value
 
     def _get(self, key: str, default: object) -> object:
@@ -99,8 +106,10 @@ class Fields:
             # Only fields whose default is a string (e.g. a remote's username) may be given empty.
             if value == "" and not isinstance(default, str):
                 self.fail(key, "must not be empty")
+            if value is not None and len(value) > MAX_TEXT_CHARS:
+                self.fail(key, f"longer than {MAX_TEXT_CHARS} characters")
             return value
-        self.fail(key, f"expected a string, got {_describe(value)}")
+        self.fail(key, f"expected a string, got {_describe(value, key)}")
 
     @overload
     def integer(self, key: str, *, minimum: int = 0, maximum: int | None = None) -> int: ...
@@ -123,7 +132,7 @@ class Fields:
             return None
         # bool is an int subclass in Python, but `true` is never meant as a number in a scenario.
         if isinstance(value, bool) or not isinstance(value, int):
-            self.fail(key, f"expected an integer, got {_describe(value)}")
+            self.fail(key, f"expected an integer, got {_describe(value, key)}")
         self._check_range(key, value, minimum, maximum)
         return value
 
@@ -132,20 +141,20 @@ class Fields:
     ) -> float:
         value = self._get(key, default)
         if isinstance(value, bool) or not isinstance(value, int | float) or not math.isfinite(value):
-            self.fail(key, f"expected a number, got {_describe(value)}")
+            self.fail(key, f"expected a number, got {_describe(value, key)}")
         self._check_range(key, value, minimum, maximum)
         return float(value)
 
     def _check_range(self, key: str, value: float, minimum: float, maximum: float | None) -> None:
         if value < minimum:
-            self.fail(key, f"must be at least {minimum}, got {value}")
+            self.fail(key, f"must be at least {minimum}, got {shown(value)}")
         if maximum is not None and value > maximum:
-            self.fail(key, f"must be at most {maximum}, got {value}")
+            self.fail(key, f"must be at most {maximum}, got {shown(value)}")
 
     def boolean(self, key: str, default: bool) -> bool:
         value = self._get(key, default)
         if not isinstance(value, bool):
-            self.fail(key, f"expected true or false, got {_describe(value)}")
+            self.fail(key, f"expected true or false, got {_describe(value, key)}")
         return value
 
     def choice(self, key: str, options: Sequence[str], default: str) -> str:
@@ -159,5 +168,6 @@ def check_unique(fields: Fields, key: str, values: Sequence[object], attribute: 
         if value is None:
             continue
         if value in seen:
-            fields.fail(f"{key}[{index}].{attribute}", f"{value!r} is used twice")
+            quoted = "the same value" if attribute in SECRET_FIELDS else shown(value)
+            fields.fail(f"{key}[{index}].{attribute}", f"{quoted} is used twice")
         seen.add(value)

@@ -18,6 +18,7 @@ from mock_server.backend.clock import MockClock
 from mock_server.backend.scenario import Scenario, demo_scenario, load_scenario
 from mock_server.http import control_plane, docs, routes
 from mock_server.http.error_handlers import register_error_handlers
+from mock_server.http.request_log import enable_request_log
 from mock_server.http.runtime import EXTENSION_KEY, MockRuntime, runtime
 from mock_server.http.validation import request_validators
 from mock_server.settings import MockConfig
@@ -46,7 +47,7 @@ def build_backend(config: MockConfig) -> MockBackend:
     scenario = _demo() if config.scenario is None else load_scenario(config.scenario)
     # Frozen from the first instant, so a frozen mock always starts at exactly the scenario's start.
     clock = MockClock(scenario.start, config.clock_speed, frozen=config.frozen_clock)
-    return MockBackend(scenario, seed=config.seed, clock=clock)
+    return MockBackend(scenario, seed=config.seed, clock=clock, max_downloads=config.max_downloads)
 
 
 @functools.cache
@@ -96,5 +97,7 @@ def create_app(config: MockConfig | None = None, *, backend: MockBackend | None 
     app.register_blueprint(routes.bp)
     app.register_blueprint(control_plane.bp)
     docs.register_docs(app)
+    if config.log_requests:
+        enable_request_log(app)
     _check_routes(app, specified)
     return app

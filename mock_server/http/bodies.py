@@ -8,7 +8,6 @@ spec to know which fields are arrays, so every array style a client library prod
 non-array field stays a string.
 """
 
-import json
 import re
 from collections.abc import Iterable
 from typing import Literal
@@ -16,7 +15,8 @@ from urllib.parse import parse_qsl
 
 from flask import Request
 
-from mock_server.backend.errors import BadRequest
+from mock_server.backend.errors import BadRequest, shown
+from mock_server.http.limits import check_strings, loads_bounded
 
 __all__ = ["BodyKind", "fold_form", "parse_urlencoded", "read_body"]
 
@@ -26,16 +26,11 @@ _NO_BODY_METHODS = frozenset({"GET", "HEAD", "DELETE", "OPTIONS"})
 _MAX_FORM_FIELDS = 10_000  # a /api/cache batch is at most 1000 hashes
 
 
-def _reject_constant(name: str) -> float:
-    # Python's json accepts NaN and Infinity, JSON does not; a JavaScript server would refuse them too.
-    raise ValueError(f"{name} is not valid JSON")
-
-
 def _parse_json(data: bytes) -> dict[str, object]:
     if not data.strip():
         return {}  # Express's body-parser gives an empty object for an empty JSON body
     try:
-        value = json.loads(data, parse_constant=_reject_constant)
+        value = loads_bounded(data)
     except (ValueError, RecursionError) as error:  # UnicodeDecodeError is a ValueError
         raise BadRequest(f"Invalid JSON body: {str(error)[:200]}") from None
     if not isinstance(value, dict):
@@ -94,6 +89,18 @@ def fold_form(pairs: Iterable[tuple[str, str]], array_fields: frozenset[str]) ->
 
 
 def read_body(request: Request, array_fields: frozenset[str]) -> tuple[BodyKind, dict[str, object]]:
+    """The request's parameters and how they were sent; BadRequest for bad JSON, an unread type, or a
+    string no answer could carry (`limits.check_strings`: a NUL, a lone surrogate, too long)."""
+    kind, body = _read_body(request, array_fields)
+    if kind == "form":  # JSON bodies were checked as they were parsed
+        try:
+            check_strings(body)
+        except ValueError as error:
+            raise BadRequest(f"Invalid form body: {error}") from None
+    return kind, body
+
+
+def _read_body(request: Request, array_fields: frozenset[str]) -> tuple[BodyKind, dict[str, object]]:
     """The request's parameters and how they were sent; BadRequest for bad JSON or an unread type.
 
     A body of another Content-Type is a 400, not a 415: the real server reads no parameters from it and
@@ -113,7 +120,7 @@ def read_body(request: Request, array_fields: frozenset[str]) -> tuple[BodyKind,
         return "form", {}
     if mimetype:
         raise BadRequest(
-            f"Unsupported Content-Type {mimetype!r}: no parameters are read from it; send "
+            f"Unsupported Content-Type {shown(mimetype)}: no parameters are read from it; send "
             "application/x-www-form-urlencoded, multipart/form-data or application/json"
         )
     # No Content-Type but a body (curl -d without -H, some old clients): sniff, as lenient servers do.

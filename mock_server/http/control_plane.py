@@ -1,7 +1,8 @@
 """The control plane: steer a running mock over HTTP, under /_mock/ (not part of openapi.yaml).
 
 JSON in and out. Bad input answers 400 `{"error": "..."}` naming the problem; an unknown download 404.
-These routes keep their statuses in both error eras. Every route is a thin wrapper over
+These routes keep their statuses in both error eras. Who may call them (Host, Origin, token, JSON-only
+writes: 403, 401, 415) is decided first, by `control_guard`. Every route is a thin wrapper over
 `mock_server.controls.InProcessControls`; `HttpControls` calls them from Python.
 
     GET    /_mock/                            {"routes": [...]}: this list, briefly
@@ -9,7 +10,8 @@ These routes keep their statuses in both error eras. Every route is a thin wrapp
     POST   /_mock/reset                       {"seed": 7}?  back to the scenario's initial state (same
                                               seed: same ids); clears downloads, sessions, faults, journal
     POST   /_mock/scenario                    a scenario as JSON (Content-Type: application/json) or YAML
-                                              text (any other type); loads it and resets; 400 names the
+                                              text (application/yaml, text/yaml; no aliases, 128 KiB at
+                                              most); loads it and resets; 400 names the
                                               bad field, e.g. "<scenario>: accounts[0].email: ..."
     GET    /_mock/clock                       {"now", "elapsed", "speed", "frozen"}
     POST   /_mock/clock                       {"speed": 10, "freeze": true, "advance": 30}, each optional,
@@ -22,7 +24,8 @@ These routes keep their statuses in both error eras. Every route is a thin wrapp
                                               "retry_after": 2, "latency": 0.5, "html": false,
                                               "drop": false, "count": 1}  misbehave on the next `count`
                                               requests of that operation (a status, an HTML page with
-                                              an optional status from 200, or a drop; latency with any);
+                                              an optional status from 200, or a drop; latency with any,
+                                              at most 30 s; count at most 10,000; 1,000 pending);
                                               answers the fault with its "id"
                                               and "operation_id"
     GET    /_mock/faults                      the pending faults, in the order they will be used
@@ -41,14 +44,18 @@ import json
 import re
 from typing import Any
 
-import yaml
 from flask import Blueprint, Response, current_app, jsonify, request
 
+from mock_server.backend.errors import ScenarioError
+from mock_server.backend.scenario_yaml import ScenarioYamlError, load_scenario_yaml
 from mock_server.controls import ControlError, InProcessControls
+from mock_server.http.control_guard import guard_control_request
+from mock_server.http.limits import loads_bounded
 
 __all__ = ["bp"]
 
 bp = Blueprint("control", __name__, url_prefix="/_mock")
+bp.before_request(guard_control_request)
 _WHOLE_NUMBER = re.compile(r"-?[0-9]{1,9}")
 
 
@@ -72,9 +79,9 @@ def _body() -> dict[str, Any]:
     if not data.strip():
         return {}
     try:
-        value = json.loads(data)
-    except (ValueError, RecursionError):
-        raise ControlError("The body must be a JSON object") from None
+        value = loads_bounded(data)
+    except (ValueError, RecursionError) as error:
+        raise ControlError(f"The body must be a JSON object: {str(error)[:200]}") from None
     if not isinstance(value, dict):
         raise ControlError("The body must be a JSON object")
     return value
@@ -137,9 +144,11 @@ def scenario() -> Response:
         data: object = _body()
     else:
         try:
-            data = yaml.safe_load(request.get_data(as_text=True))
-        except (yaml.YAMLError, RecursionError) as error:
-            raise ControlError("The scenario is not valid YAML: " + " ".join(str(error).split())) from None
+            data = load_scenario_yaml(request.get_data(as_text=True), "<scenario>")
+        except ScenarioYamlError as error:
+            raise ControlError(f"The scenario is not valid YAML: {error.reason}") from None
+        except ScenarioError as error:
+            raise ControlError(str(error)) from None
     _controls().load_scenario_data(data, "<scenario>")
     return _ok(_controls().health())
 

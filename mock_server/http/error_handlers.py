@@ -19,6 +19,8 @@ from mock_server.http.runtime import runtime
 
 __all__ = ["api_error_response", "json_error", "mark_outside_contract", "register_error_handlers"]
 
+_MAX_PATH = 200
+
 
 def json_error(status: int, message: str, headers: dict[str, str] | None = None) -> Response:
     response = jsonify({"error": message})
@@ -43,11 +45,17 @@ def _api_error(error: DomainError) -> Response:
     return api_error_response(error, runtime().presenter)
 
 
+def _path() -> str:
+    # Echoed back: bounded like every echoed input (waitress accepts request lines of 256 KB).
+    path = request.path
+    return path if len(path) <= _MAX_PATH else path[: _MAX_PATH - 3] + "..."
+
+
 def _message(error: HTTPException) -> str:
     if error.code == 404:
-        return f"Not found: {request.path}"
+        return f"Not found: {_path()}"
     if error.code == 405:
-        return f"Method {request.method} not allowed on {request.path}"
+        return f"Method {request.method[:16]} not allowed on {_path()}"
     if error.code == 413:
         return f"Request body too large (at most {current_app.config['MAX_CONTENT_LENGTH']} bytes)"
     return error.description or HTTPStatus(error.code or 500).phrase

@@ -33,6 +33,20 @@ __all__ = [
 _FORM = "application/x-www-form-urlencoded"
 _JSON = "application/json"
 _MAX_SHOWN = 80  # characters of a bad value quoted back in a message
+# Fields whose values a message never quotes, however short: it says what is wrong, not what was sent.
+_SECRET_FIELDS = frozenset(
+    {
+        "password",
+        "key",
+        "apikey",
+        "api_key",
+        "token",
+        "access_token",
+        "refresh_token",
+        "client_secret",
+        "device_code",
+    }
+)
 
 
 def compile_schema(schema: Mapping[str, Any]) -> jsonschema_rs.Validator:
@@ -50,12 +64,18 @@ def _field_name(path: list[str | int]) -> str:
     return str(head) + "".join(f"[{part}]" for part in rest)
 
 
-def _reason(error: jsonschema_rs.ValidationError) -> str:
-    """The error's message with the (possibly huge) offending value shortened."""
+def _is_secret(name: object) -> bool:
+    return str(name).lower() in _SECRET_FIELDS
+
+
+def _reason(error: jsonschema_rs.ValidationError, *, secret: bool = False) -> str:
+    """The error's message with the (possibly huge) offending value shortened, or left out if secret."""
     message: str = error.message
     shown = json.dumps(error.instance, ensure_ascii=False, separators=(",", ":"), default=str)
     if message.startswith(shown):
-        return f"{_short(error.instance)}{message[len(shown) :]}"
+        return f"{'the value' if secret else _short(error.instance)}{message[len(shown) :]}"
+    if secret:  # a message of another shape might quote the value anywhere: say only which rule failed
+        return f"the value does not satisfy the spec's '{error.kind.__class__.__name__.lower()}' rule"
     return message if len(message) <= 300 else message[:299] + "…"
 
 
@@ -65,8 +85,16 @@ def _describe(error: jsonschema_rs.ValidationError, *, response: bool) -> str:
         name = error.kind.property
         return f"missing required field '{name}'" if response else f"Missing required parameter: {name}"
     if not path:
-        return _reason(error) if response else f"Invalid request body: {_reason(error)}"
-    return f"{'field' if response else 'Invalid parameter'} '{_field_name(path)}': {_reason(error)}"
+        # The whole body is the value here: quoted only when it holds no secret field.
+        instance = error.instance
+        secret = isinstance(instance, dict) and any(_is_secret(name) for name in instance)
+        return (
+            _reason(error, secret=secret)
+            if response
+            else f"Invalid request body: {_reason(error, secret=secret)}"
+        )
+    reason = _reason(error, secret=any(_is_secret(part) for part in path))
+    return f"{'field' if response else 'Invalid parameter'} '{_field_name(path)}': {reason}"
 
 
 def _first_error(validator: jsonschema_rs.Validator, instance: object, *, response: bool = False) -> str:
@@ -119,7 +147,7 @@ class RequestValidator:
             value = path_args.get(name)
             if not validator.is_valid(value):
                 errors = list(validator.iter_errors(value))
-                reason = _reason(errors[0]) if errors else "invalid"
+                reason = _reason(errors[0], secret=_is_secret(name)) if errors else "invalid"
                 raise BadRequest(f"Invalid parameter '{name}': {reason}")
         body_validator = self.body_validators.get(kind)
         if body_validator is not None and not body_validator.is_valid(body):

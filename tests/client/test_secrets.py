@@ -132,8 +132,9 @@ def test_an_echoed_over_long_password_is_masked(planted: Offcloud) -> None:
     with pytest.raises(BadRequestError) as caught:
         planted.login(EMAIL, LONG_PASSWORD)
     error = caught.value
-    assert "is longer than 1024 characters" in str(error)  # the mock's refusal, quoting the password
-    assert "***" in str(error)
+    # Since issue 13 the mock names the field without quoting it; the kit's masking of an echo that a
+    # server does quote is test_redaction's test_a_truncated_echo_of_a_long_secret_is_masked_...
+    assert "'password': the value is longer than 1024 characters" in str(error)
     assert exposures(error) == []
     assert leaks(repr(error.body)) == []
 

@@ -192,7 +192,11 @@ def _with(path: str, value: object) -> dict[str, Any]:
         ),
         ("accounts.0.email", "not-an-email", "accounts[0].email: 'not-an-email' is not an e-mail address"),
         ("accounts.0.user_id", "ABC", "accounts[0].user_id: 'ABC' is not 24 lowercase hex characters"),
-        ("accounts.1.api_key", "alice-key", "accounts[1].api_key: 'alice-key' is used twice"),
+        (
+            "accounts.1.api_key",
+            "alice-key",
+            "accounts[1].api_key: the same value is used twice",
+        ),  # never quoted
         ("accounts.0.addons", "cloud", "accounts[0].addons: expected a list, got str ('cloud')"),
         ("timing.fail_after_fraction", 1.5, "timing.fail_after_fraction: must be at most 1.0, got 1.5"),
         ("timing.default_speed", 0, "timing.default_speed: must be at least 1, got 0"),
@@ -230,3 +234,16 @@ def test_errors_name_the_file_and_the_path(path: str, value: object, message: st
 @pytest.mark.parametrize("data", [None, [], "accounts"])
 def test_a_scenario_is_a_mapping(data: object) -> None:
     assert error_of(data).startswith("test.yaml: expected a mapping")
+
+
+def test_a_scenario_file_too_large_or_not_utf8_is_refused_in_one_line(tmp_path: Path) -> None:
+    from mock_server.backend.scenario_yaml import MAX_SCENARIO_CHARS
+
+    big = tmp_path / "big.yaml"
+    big.write_text("#" + "x" * (MAX_SCENARIO_CHARS * 4), encoding="utf-8")
+    with pytest.raises(ScenarioError, match=re.escape(f"big.yaml: longer than {MAX_SCENARIO_CHARS}")):
+        load_scenario(big)
+    latin = tmp_path / "latin.yaml"
+    latin.write_bytes(b"accounts: [{email: caf\xe9@b.test}]\n")
+    with pytest.raises(ScenarioError, match=re.escape("latin.yaml: not UTF-8")):
+        load_scenario(latin)

@@ -77,7 +77,7 @@ def test_scenario_as_yaml_and_json(client: FlaskClient) -> None:
         ("surprise: 1\naccounts: []", "application/yaml", "surprise"),
         ("key: [unclosed", "application/yaml", "not valid YAML"),
         ("[1, 2", "application/json", "JSON object"),
-        ("just text", "text/plain", "<scenario>"),
+        ("just text", "text/x-yaml", "<scenario>"),
     ],
 )
 def test_a_broken_scenario_is_a_400_naming_the_problem(
@@ -150,7 +150,7 @@ def test_download_controls_refuse_bad_input(client: FlaskClient) -> None:
     path = f"/_mock/downloads/{added['requestId']}/status"
     assert client.post(path, json={"status": "exploded"}).status_code == 400
     assert client.post(path, json={}).status_code == 400
-    assert client.post(path, data="status=error").status_code == 400
+    assert client.post(path, data="status=error").status_code == 415  # a write must be JSON (control_guard)
 
 
 def test_faults_routes(client: FlaskClient) -> None:
