@@ -1,6 +1,8 @@
 """offcloud_kit's methods beyond the documentation against the mock (issue 10): one test each, through the
 `offcloud_mock` fixture (responses held to the spec, frozen clock)."""
 
+from typing import Any
+
 import pytest
 
 from mock_server.backend.demo import BUNNY_HASH, DEMO_EMAIL, DEMO_EXPIRATION_DATE, SITE_NAMES
@@ -62,7 +64,7 @@ def test_login_with_device(offcloud_mock: OffcloudMock) -> None:
         shown.append(code)
         offcloud_mock.controls.approve_device(code.user_code)  # type: ignore[attr-defined]
 
-    settings = {
+    settings: dict[str, Any] = {
         "base_url": offcloud_mock.base_url,
         "httpx_args": {"transport": offcloud_mock.transport(), "verify": False},
         "sleep": offcloud_mock.sleep,
