@@ -7,12 +7,14 @@ from flask import Blueprint, Response, jsonify, request
 
 from mock_server.backend.errors import BadRequest
 from mock_server.http.auth import current_account
+from mock_server.http.era_gate import gate_by_era
 from mock_server.http.pipeline import after_api_request, before_api_request, params
 from mock_server.http.runtime import runtime
 
 __all__ = ["bp"]
 
 bp = Blueprint("content", __name__)
+bp.before_request(gate_by_era)  # first: outside its era an operation is an unknown route
 bp.before_request(before_api_request)
 bp.after_request(after_api_request)
 

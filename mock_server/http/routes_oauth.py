@@ -10,12 +10,14 @@ The rules are `backend.device_flow`'s; these handlers only map its results to an
 from flask import Blueprint, Response, jsonify
 
 from mock_server.backend.device_flow import PollState, TooManyPendingCodes, UnknownDeviceCode
+from mock_server.http.era_gate import gate_by_era
 from mock_server.http.pipeline import after_api_request, before_api_request, params
 from mock_server.http.runtime import runtime
 
 __all__ = ["bp"]
 
 bp = Blueprint("oauth", __name__)
+bp.before_request(gate_by_era)  # first: outside its era an operation is an unknown route
 bp.before_request(before_api_request)
 bp.after_request(after_api_request)
 

@@ -284,3 +284,23 @@ def test_the_legacy_server_ignores_format_detailed(legacy: FlaskClient) -> None:
     links = legacy.get(f"/api/cloud/explore/{request_id}{key()}&format=detailed").json
     assert isinstance(links, list)
     assert len(links) == 4
+
+
+@pytest.mark.parametrize(
+    ("method", "path", "legacy_era"),
+    [
+        ("GET", "/api/account/stats", False),
+        ("POST", "/torrent/upload", False),
+        ("POST", "/api/torrent/check", False),
+        ("GET", "/api/account/info", True),
+        ("POST", "/api/cache/info", True),
+        ("POST", "/api/cache/download", True),
+        ("POST", "/oauth/device/code", True),
+        ("POST", "/oauth/token", True),
+    ],
+)
+def test_an_operation_outside_its_era_is_an_unknown_route(
+    client: FlaskClient, legacy: FlaskClient, method: str, path: str, legacy_era: bool
+) -> None:
+    response = (legacy if legacy_era else client).open(f"{path}{key()}", method=method, json={})
+    assert (response.status_code, response.json) == (404, {"error": f"Not found: {path}"})
