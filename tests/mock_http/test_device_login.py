@@ -148,3 +148,11 @@ def test_the_control_plane_routes(client: FlaskClient) -> None:
     assert "already approved or denied" in again.json["error"]  # type: ignore[index]
     bad = client.post(f"/_mock/device-codes/{code['user_code']}/approve", json={"account": 3})
     assert (bad.status_code, bad.json) == (400, {"error": "'account' must be an e-mail address"})
+
+
+def test_the_journal_never_shows_a_device_code(app: Flask, client: FlaskClient) -> None:
+    code = _code(client)
+    _poll(client, code["device_code"])
+    entry = runtime(app).backend.journal.entries()[-1]
+    assert entry["operation"] == "requestDeviceToken"
+    assert str(code["device_code"]) not in repr(entry)
