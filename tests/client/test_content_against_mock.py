@@ -73,3 +73,10 @@ def test_login_with_device(offcloud_mock: OffcloudMock) -> None:
     with Offcloud.login_with_device(approve, **settings) as oc:
         assert len(shown) == 1
         assert oc.account_info().email == DEMO_EMAIL
+
+
+@pytest.mark.offcloud_mock(live=True, error_mode="legacy")
+def test_upload_torrent_over_real_sockets(kit: Offcloud) -> None:  # waitress parses the multipart body
+    uploaded = kit.upload_torrent(torrent(MULTI_INFO), file_name="bunny.torrent")
+    assert uploaded.url.endswith(".torrent")
+    assert kit.add_cloud(uploaded.url).file_name == "Big Buck Bunny"
