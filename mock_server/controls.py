@@ -12,9 +12,11 @@ import abc
 from collections.abc import Mapping
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, TypedDict, Unpack
+from urllib.parse import quote
 
 import httpx
 
+from mock_server.backend.device_flow import CodeAlreadyDecided, DeviceFlowError, UnknownUserCode
 from mock_server.backend.errors import DomainError, NotFound, ScenarioError, shown
 from mock_server.backend.faults import ANY_OPERATION
 from mock_server.backend.scenario import load_scenario, parse_scenario
@@ -113,6 +115,18 @@ class MockControls(abc.ABC):
     def set_validate_responses(self, on: bool) -> dict[str, Any]: ...
     @abc.abstractmethod
     def accounts(self) -> list[dict[str, Any]]: ...
+
+    # The 2026 OAuth device login: play the user who approves or denies a pending code.
+    @abc.abstractmethod
+    def device_codes(self) -> list[str]:
+        """The user codes waiting for a decision, oldest first."""
+
+    @abc.abstractmethod
+    def approve_device(self, user_code: str, account: str | None = None) -> dict[str, Any]:
+        """Approve the login for the account of that e-mail (by default the scenario's first)."""
+
+    @abc.abstractmethod
+    def deny_device(self, user_code: str) -> dict[str, Any]: ...
 
 
 class InProcessControls(MockControls):
@@ -226,6 +240,27 @@ class InProcessControls(MockControls):
             for account in self._state.backend.accounts()
         ]
 
+    def device_codes(self) -> list[str]:
+        return self._state.backend.device_codes()
+
+    def approve_device(self, user_code: str, account: str | None = None) -> dict[str, Any]:
+        approved = self._device_call(self._state.backend.approve_device, user_code, account)
+        return {"user_code": user_code, "account": approved.email, "approved": True}
+
+    def deny_device(self, user_code: str) -> dict[str, Any]:
+        self._device_call(self._state.backend.deny_device, user_code)
+        return {"user_code": user_code, "approved": False}
+
+    def _device_call(self, action: Any, *args: Any) -> Any:
+        try:
+            return self._call(action, *args)
+        except UnknownUserCode as error:
+            raise ControlError(str(error), 404) from None
+        except CodeAlreadyDecided as error:
+            raise ControlError(str(error), 409) from None
+        except DeviceFlowError as error:  # pragma: no cover - no other error reaches approve or deny
+            raise ControlError(str(error), 400) from None
+
 
 class HttpControls(MockControls):
     """The same controls over a running mock's /_mock/ routes.
@@ -318,3 +353,13 @@ class HttpControls(MockControls):
 
     def accounts(self) -> list[dict[str, Any]]:
         return list(self._request("GET", "/accounts"))
+
+    def device_codes(self) -> list[str]:
+        return list(self._request("GET", "/device-codes"))
+
+    def approve_device(self, user_code: str, account: str | None = None) -> dict[str, Any]:
+        body = {} if account is None else {"account": account}
+        return dict(self._request("POST", f"/device-codes/{quote(user_code, safe='')}/approve", json=body))
+
+    def deny_device(self, user_code: str) -> dict[str, Any]:
+        return dict(self._request("POST", f"/device-codes/{quote(user_code, safe='')}/deny", json={}))

@@ -19,14 +19,14 @@ class Row:
 
 
 def mock_operations() -> frozenset[str]:
-    """The operationIds the mock routes (its endpoints are named `api.<operationId>`)."""
-    from contract_tests.support.mock_handles import create_app
+    """The operationIds the mock routes (its endpoints are named `<API blueprint>.<operationId>`)."""
+    from contract_tests.support.mock_handles import API_BLUEPRINTS, create_app
 
     app = create_app()
     return frozenset(
-        rule.endpoint.removeprefix("api.")
+        rule.endpoint.partition(".")[2]
         for rule in app.url_map.iter_rules()
-        if rule.endpoint.startswith("api.")
+        if rule.endpoint.partition(".")[0] in API_BLUEPRINTS
     )
 
 

@@ -19,10 +19,11 @@ from mock_server.backend.errors import NotFound
 from mock_server.backend.fake_internet import Content
 from mock_server.backend.scenario import ResourceFile, Timing
 from mock_server.controls import ControlError, HttpControls, InProcessControls, MockControls
-from mock_server.http.app import create_app
+from mock_server.http.app import API_BLUEPRINTS, create_app
 from mock_server.settings import MockConfig
 
 __all__ = [
+    "API_BLUEPRINTS",
     "DEMO_SCENARIO_PATH",
     "AccountBackend",
     "Content",

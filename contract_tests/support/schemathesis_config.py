@@ -9,7 +9,9 @@ valid data; only what the spec documents as a normal outcome of well-formed inpu
 * 400 where the spec documents a refusal of well-formed input: explore/list of a download that is not
   finished or has one file, retry of a download that is not in error, an unknown `remoteOptionId`;
 * 400 and 401 for login (an e-mail that is not one, wrong credentials): login has no API key, so its
-  401 cannot be a wrong key.
+  401 cannot be a wrong key;
+* 400 for cache download (content that is not cached, a link that is not a magnet) and for the device
+  token (pending, too fast, expired or denied: the OAuth answers are 400 by design).
 """
 
 from typing import Any
@@ -49,6 +51,8 @@ POSITIVE_STATUSES: dict[str, list[str]] = {
     "listCloudDownloadLinks": ["2xx", "400", "404"],
     "retryCloudDownload": ["2xx", "400", "404"],
     "retryRemoteDownload": ["2xx", "400", "404"],
+    "getCachedDownloadLinks": ["2xx", "400"],
+    "requestDeviceToken": ["2xx", "400"],
 }
 
 

@@ -11,6 +11,7 @@ __all__ = [
     "BROKEN_URL",
     "BUNNY_HASH",
     "DEMO_EMAIL",
+    "DEMO_EXPIRATION_DATE",
     "DEMO_KEY",
     "DEMO_PASSWORD",
     "DEMO_SCENARIO_PATH",
@@ -22,6 +23,7 @@ __all__ = [
     "PREMIUM_URL",
     "REPORT_URL",
     "SINTEL_HASH",
+    "SITE_NAMES",
     "TEARS_HASH",
     "VIDEO_URL",
 ]
@@ -32,6 +34,7 @@ DEMO_SCENARIO_PATH: Final = Path(__file__).parents[1] / "demo_scenario.yaml"
 DEMO_EMAIL: Final = "demo@offcloud.test"
 DEMO_PASSWORD: Final = "demo-password"  # noqa: S105
 DEMO_KEY: Final = "demo-key-0123456789abcdef"
+DEMO_EXPIRATION_DATE: Final = "2026-12-31"  # premium until then
 GDRIVE_OPTION: Final = "6a1f0e2d3c4b5a6978877666"  # the demo account's Google Drive remoteOptionId
 # The free account: no add-on, 3 downloads in all.
 FREE_EMAIL: Final = "free@offcloud.test"
@@ -47,3 +50,7 @@ FLAKY_URL: Final = "https://flaky.example.net/builds/nightly.zip"  # fails once
 BUNNY_HASH: Final = "92b926e37e61e370e948cda081685a45731f9406"  # Big Buck Bunny: cached, four files
 SINTEL_HASH: Final = "cb2b4cfedce06e72a7792bfdfd05549df4ca5452"  # cached, one file
 TEARS_HASH: Final = "2ce6ed1b37ab62d0b2a4b369cd2f36ff15cb2eae"  # Tears of Steel: not cached, several files
+
+# /api/sites: the legacy names of the listed hosts, in order (rapidgator healthy, youtube fragile,
+# megaupload dead).
+SITE_NAMES: Final = ("rapidgator", "youtube", "megaupload")

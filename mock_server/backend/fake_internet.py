@@ -56,6 +56,21 @@ class FakeInternet:
         content = self._known.get(_HASH_KEY_PREFIX + info_hash.lower())
         return content is not None and content.cached
 
+    # --- beyond the documentation (issue 10) --------------------------------------------------------
+
+    def cached_content(self, info_hash: str) -> Content | None:
+        """The scenario's cached torrent of that (lowercase hex) info hash, if there is one."""
+        content = self._known.get(_HASH_KEY_PREFIX + info_hash.lower())
+        return content if content is not None and content.cached else None
+
+    def torrent(self, info_hash: str) -> Content | None:
+        """The scenario's torrent of that info hash, cached or not."""
+        return self._known.get(_HASH_KEY_PREFIX + info_hash.lower())
+
+    def register(self, content: Content) -> Content:
+        """Put content at its key's link (an uploaded torrent); content already there stays."""
+        return self._known.setdefault(content.key, content)
+
 
 def link_key(link: str) -> str:
     """The identity of a link: the same torrent is the same content whatever the case of its hash."""

@@ -3,10 +3,12 @@
 The HTTP layer finds an account here (by API key or session) and calls that AccountBackend's operation.
 """
 
+import random
 import threading
 
 from mock_server.backend.accounts import AccountBackend, SharedState
 from mock_server.backend.clock import MockClock
+from mock_server.backend.device_flow import DeviceAuthorization, DeviceFlow, PollResult, PollState
 from mock_server.backend.downloads import Download, DownloadSnapshot
 from mock_server.backend.errors import BadRequest, InvalidCredentials, NoAuth, NotFound
 from mock_server.backend.fake_internet import FakeInternet
@@ -53,6 +55,7 @@ class MockBackend:
         }
         self._by_email = {account.email.lower(): account for account in self._by_key.values()}
         self._sessions: dict[str, AccountBackend] = {}
+        self._build_device_flow()
 
     @property
     def seed(self) -> int:
@@ -75,7 +78,7 @@ class MockBackend:
 
     def account_for_key(self, api_key: str | None) -> AccountBackend:
         with self._lock:
-            account = self._by_key.get(api_key) if api_key else None
+            account = (self._by_key.get(api_key) or self._tokens.get(api_key)) if api_key else None
         if account is None:
             raise NoAuth()
         return account
@@ -130,3 +133,45 @@ class MockBackend:
     def download_count(self) -> int:
         with self._lock:
             return len(self._shared.downloads)
+
+    # --- the OAuth device login of the 2026 server (issue 10) ---------------------------------------
+
+    def _build_device_flow(self) -> None:
+        timing = self.scenario.device_flow
+        # Its own seeded source: device logins must not shift the request ids a test expects.
+        rng = random.Random(f"device-flow:{self.seed}")
+        self.device_flow = DeviceFlow(
+            self.clock.now, random_bytes=rng.randbytes, expires_in=timing.expires_in, interval=timing.interval
+        )
+        self._tokens: dict[str, AccountBackend] = {}  # granted access tokens, used as API keys
+
+    def request_device_code(self) -> DeviceAuthorization:
+        return self.device_flow.issue()
+
+    def poll_device_token(self, device_code: str) -> PollResult:
+        """A token once approved, registered at once as the approving account's API key."""
+        result = self.device_flow.poll(device_code)
+        if result.state is PollState.TOKEN and result.grant is not None:
+            with self._lock:
+                self._tokens[result.grant.access_token] = self._by_email[result.grant.account_id]
+        return result
+
+    def approve_device(self, user_code: str, email: str | None = None) -> AccountBackend:
+        """The user approves the login for `email`'s account (by default the scenario's first)."""
+        with self._lock:
+            if email is None:
+                account = next(iter(self._by_key.values()))
+            else:
+                found = self._by_email.get(email.lower())
+                if found is None:
+                    raise NotFound(f"No account has the e-mail {email[:100]!r}.")
+                account = found
+        self.device_flow.approve(user_code, account.email.lower())
+        return account
+
+    def deny_device(self, user_code: str) -> None:
+        self.device_flow.deny(user_code)
+
+    def device_codes(self) -> list[str]:
+        """The user codes waiting for a decision, oldest first."""
+        return self.device_flow.pending_user_codes()

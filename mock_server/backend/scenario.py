@@ -6,6 +6,7 @@ are errors too: a typo must not silently fall back to a default.
 """
 
 import dataclasses
+import datetime as dt
 import hashlib
 import re
 from dataclasses import dataclass, field
@@ -15,6 +16,15 @@ from urllib.parse import urlsplit
 
 from mock_server.backend.demo import DEMO_SCENARIO_PATH
 from mock_server.backend.errors import ScenarioError, shown
+from mock_server.backend.scenario_content import (
+    AccountLimits,
+    DeviceFlowTiming,
+    Site,
+    read_device_flow,
+    read_expiration_date,
+    read_limits,
+    read_site,
+)
 from mock_server.backend.scenario_reader import Fields, check_unique
 from mock_server.backend.scenario_yaml import MAX_SCENARIO_CHARS, load_scenario_yaml
 
@@ -26,11 +36,14 @@ __all__ = [
     "LATEST_START",
     "RESOURCE_KINDS",
     "Account",
+    "AccountLimits",
+    "DeviceFlowTiming",
     "Proxy",
     "RemoteAccount",
     "Resource",
     "ResourceFile",
     "Scenario",
+    "Site",
     "Timing",
     "demo_scenario",
     "load_scenario",
@@ -84,6 +97,9 @@ class Account:
     addons: frozenset[str] = frozenset()
     link_limit: int = 100  # downloads the account may add in total without the "links" add-on
     remote_accounts: tuple[RemoteAccount, ...] = ()
+    premium: bool = False  # what /api/account/info and /stats report; the add-ons decide what is allowed
+    expiration_date: dt.date | None = None  # of the premium membership
+    limits: AccountLimits = field(default_factory=AccountLimits)
 
 
 @dataclass(frozen=True, slots=True)
@@ -123,6 +139,8 @@ class Scenario:
     timing: Timing = field(default_factory=Timing)
     start: datetime = DEFAULT_START
     seed: int | None = None
+    sites: tuple[Site, ...] = ()
+    device_flow: DeviceFlowTiming = field(default_factory=DeviceFlowTiming)
 
 
 def load_scenario(path: str | Path) -> Scenario:
@@ -139,7 +157,21 @@ def load_scenario(path: str | Path) -> Scenario:
 
 
 def parse_scenario(data: object, source: str = "<scenario>") -> Scenario:
-    top = Fields(data, "", source, ("start", "seed", "timing", "accounts", "proxies", "resources"))
+    top = Fields(
+        data,
+        "",
+        source,
+        (
+            "start",
+            "seed",
+            "timing",
+            "accounts",
+            "proxies",
+            "resources",
+            "sites",
+            "device_flow",
+        ),
+    )
     accounts = tuple(_account(item) for item in top.items("accounts", required=True))
     if not accounts:
         top.fail("accounts", "at least one account is needed")
@@ -152,6 +184,8 @@ def parse_scenario(data: object, source: str = "<scenario>") -> Scenario:
     resources = tuple(_resource(item) for item in top.items("resources"))
     check_unique(top, "resources", [resource.url for resource in resources], "url")
     check_unique(top, "resources", [resource.info_hash for resource in resources], "info_hash")
+    sites = tuple(read_site(item) for item in top.items("sites"))
+    check_unique(top, "sites", [site.name for site in sites], "name")
     timing_data = top.raw("timing")
     return Scenario(
         accounts=accounts,
@@ -160,6 +194,8 @@ def parse_scenario(data: object, source: str = "<scenario>") -> Scenario:
         timing=Timing() if timing_data is None else _timing(top.child("timing", timing_data)),
         start=_start(top),
         seed=top.integer("seed", None),
+        sites=sites,
+        device_flow=read_device_flow(top),
     )
 
 
@@ -216,6 +252,7 @@ def _account(fields: Fields) -> Account:
     if not _USER_ID.match(user_id):
         fields.fail("user_id", f"{shown(user_id)} is not 24 lowercase hex characters")
     remotes = tuple(_remote_account(item) for item in fields.items("remote_accounts"))
+    link_limit = fields.integer("link_limit", 100)
     ids = [remote.remote_option_id for remote in remotes]
     check_unique(fields, "remote_accounts", ids, "remote_option_id")
     return Account(
@@ -224,8 +261,11 @@ def _account(fields: Fields) -> Account:
         api_key=fields.text("api_key"),
         user_id=user_id,
         addons=frozenset(fields.choices("addons", ADDONS)),
-        link_limit=fields.integer("link_limit", 100),
+        link_limit=link_limit,
         remote_accounts=remotes,
+        premium=fields.boolean("premium", False),
+        expiration_date=read_expiration_date(fields),
+        limits=read_limits(fields, link_limit),
     )
 
 

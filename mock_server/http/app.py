@@ -16,7 +16,7 @@ from flask.json.provider import DefaultJSONProvider
 from mock_server.backend import MockBackend
 from mock_server.backend.clock import MockClock
 from mock_server.backend.scenario import Scenario, demo_scenario, load_scenario
-from mock_server.http import control_plane, docs, routes
+from mock_server.http import control_plane, docs, routes, routes_content, routes_oauth
 from mock_server.http.error_handlers import register_error_handlers
 from mock_server.http.request_log import enable_request_log
 from mock_server.http.runtime import EXTENSION_KEY, MockRuntime, runtime
@@ -24,7 +24,10 @@ from mock_server.http.validation import request_validators
 from mock_server.settings import MockConfig
 from mock_server.spec import Operation, load_spec, operations
 
-__all__ = ["build_backend", "create_app", "runtime"]
+__all__ = ["API_BLUEPRINTS", "build_backend", "create_app", "runtime"]
+
+# The blueprints whose endpoints are `<blueprint>.<operationId>` of openapi.yaml.
+API_BLUEPRINTS = frozenset({"api", "content", "oauth"})
 
 
 class _JsonProvider(DefaultJSONProvider):
@@ -65,9 +68,9 @@ def _beyond_the_doc() -> frozenset[str]:
 def _check_routes(app: Flask, specified: tuple[Operation, ...]) -> None:
     """Fail at start-up, not per request, if routes.py and openapi.yaml disagree."""
     routed = {
-        (rule.endpoint.removeprefix("api."), method, rule.rule)
+        (rule.endpoint.partition(".")[2], method, rule.rule)
         for rule in app.url_map.iter_rules()
-        if rule.endpoint.startswith("api.")
+        if rule.endpoint.partition(".")[0] in API_BLUEPRINTS
         for method in rule.methods or ()
         if method not in ("HEAD", "OPTIONS")
     }
@@ -95,7 +98,10 @@ def create_app(config: MockConfig | None = None, *, backend: MockBackend | None 
     )
     register_error_handlers(app)
     app.register_blueprint(routes.bp)
+    app.register_blueprint(routes_content.bp)
+    app.register_blueprint(routes_oauth.bp)
     app.register_blueprint(control_plane.bp)
+    app.register_blueprint(control_plane.device_bp)
     docs.register_docs(app)
     if config.log_requests:
         enable_request_log(app)

@@ -1,7 +1,8 @@
 """Reading request bodies the way the real (Express) server did, whatever the client library sent.
 
 Accepted: `application/x-www-form-urlencoded` (documented), `application/json` (what most clients send),
-`multipart/form-data` (form fields; uploaded files are ignored) and no Content-Type at all (an empty body,
+`multipart/form-data` (form fields; an uploaded file counts as a field whose value is its file name, so
+the spec's required `file` is seen; handlers read its bytes from `request.files`) and no Content-Type at all (an empty body,
 or one sniffed as JSON or form fields). Form fields are folded the way Node's `qs` folds them, using the
 spec to know which fields are arrays, so every array style a client library produces arrives as one list:
 `hashes=a&hashes=b`, `hashes[]=a&hashes[]=b`, `hashes[0]=a&hashes[1]=b`. A single form value of a
@@ -114,7 +115,8 @@ def _read_body(request: Request, array_fields: frozenset[str]) -> tuple[BodyKind
     if mimetype == "application/x-www-form-urlencoded":
         return "form", fold_form(parse_urlencoded(request.get_data(cache=True)), array_fields)
     if mimetype == "multipart/form-data":
-        return "form", fold_form(request.form.items(multi=True), array_fields)
+        files = ((name, upload.filename or name) for name, upload in request.files.items(multi=True))
+        return "form", fold_form([*request.form.items(multi=True), *files], array_fields)
     data = request.get_data(cache=True)
     if not data.strip():
         return "form", {}

@@ -38,6 +38,10 @@ writes: 403, 401, 415) is decided first, by `control_guard`. Every route is a th
     POST   /_mock/settings                    {"error_mode": "legacy" | "modern", "validate_requests": false,
                                               "validate_responses": true}, each optional
     GET    /_mock/accounts                    [{"email", "userId", "addons", "apiKey": "****...cdef"}]
+    GET    /_mock/device-codes                ["ABCD-EFGH", ...]: device logins waiting for the user
+    POST   /_mock/device-codes/<code>/approve {"account": "<e-mail>"}?  approve it for that account (by
+                                              default the scenario's first); 404 unknown, 409 decided
+    POST   /_mock/device-codes/<code>/deny    deny it; the next poll answers access_denied
 """
 
 import json
@@ -241,3 +245,27 @@ def change_settings() -> Response:
 @bp.get("/accounts")
 def accounts() -> Response:
     return _ok(_controls().accounts())
+
+
+# The device-login routes (issue 10), in a blueprint of their own so that the golden test's list of
+# control routes stays the documented operations'.
+device_bp = Blueprint("control_device", __name__, url_prefix="/_mock/device-codes")
+device_bp.register_error_handler(ControlError, _refused)
+
+
+@device_bp.get("")
+def device_codes() -> Response:
+    return _ok(_controls().device_codes())
+
+
+@device_bp.post("/<user_code>/approve")
+def approve_device(user_code: str) -> Response:
+    account = _body().get("account")
+    if account is not None and not isinstance(account, str):
+        raise ControlError("'account' must be an e-mail address")
+    return _ok(_controls().approve_device(user_code, account))
+
+
+@device_bp.post("/<user_code>/deny")
+def deny_device(user_code: str) -> Response:
+    return _ok(_controls().deny_device(user_code))

@@ -24,7 +24,7 @@ from mock_server.http.validation import RequestValidator
 
 __all__ = ["after_api_request", "before_api_request", "params"]
 
-_SECRETS = frozenset({"key", "apikey", "apiKey", "password"})
+_SECRETS = frozenset({"key", "apikey", "apiKey", "password", "device_code"})  # a device code buys a key
 
 
 def params() -> dict[str, object]:

@@ -8,7 +8,7 @@ auth/validation/faults/journal in `pipeline`, error answers in `error_handlers`.
 
 from collections.abc import Callable
 
-from flask import Blueprint, Response, jsonify
+from flask import Blueprint, Response, jsonify, request
 
 from mock_server.backend import MockBackend
 from mock_server.backend.downloads import DownloadSnapshot
@@ -129,6 +129,9 @@ def check_cache() -> Response:
 
 @bp.get("/api/cloud/explore/<requestId>", endpoint="exploreCloudDownload")
 def explore_cloud_download(requestId: str) -> Response:
+    # `?format=detailed` is the 2026 server's (beyond-docs 10); the legacy server ignored the query.
+    if request.args.get("format") == "detailed" and _present().era != "legacy":
+        return _json(_present().explored_detailed(current_account().explore_detailed(requestId)))
     return _json(_present().explored(current_account().explore(requestId)))
 
 

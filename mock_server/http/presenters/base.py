@@ -10,9 +10,12 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import ClassVar
 
+from mock_server.backend.cache_info import CacheAnswer, DetailedEntry, DirectLink
+from mock_server.backend.content_views import AccountSummary
+from mock_server.backend.device_flow import DeviceAuthorization, TokenGrant
 from mock_server.backend.downloads import DownloadSnapshot
 from mock_server.backend.errors import DomainError, NotAvailable
-from mock_server.backend.scenario import Proxy, RemoteAccount
+from mock_server.backend.scenario import Proxy, RemoteAccount, Site
 
 __all__ = ["Presenter"]
 
@@ -148,3 +151,111 @@ class Presenter(abc.ABC):
 
     def _number(self, value: int) -> int | str:
         return str(value) if self.string_numbers else value
+
+    # --- beyond the documentation (issue 10) --------------------------------------------------------
+
+    def account_info(self, summary: AccountSummary) -> Body:
+        """2026 GET /api/account/info: snake_case; `expiration_date` only for a premium membership."""
+        body: Body = {"user_id": summary.user_id, "email": summary.email, "is_premium": summary.is_premium}
+        if summary.expiration_date is not None:
+            body["expiration_date"] = summary.expiration_date.isoformat()
+        body["can_download"] = summary.can_download
+        return body
+
+    def account_stats(self, summary: AccountSummary) -> Body:
+        """Legacy GET /api/account/stats: `expirationDate` DD-MM-YYYY, or empty without premium."""
+        expiry = summary.expiration_date
+        limits = summary.limits
+        return {
+            "userId": summary.user_id,
+            "email": summary.email,
+            "isPremium": summary.is_premium,
+            "expirationDate": expiry.strftime("%d-%m-%Y") if expiry is not None else "",
+            "limits": {
+                "links": limits.links,
+                "premium": limits.premium,
+                "torrent": limits.torrent,
+                "streaming": limits.streaming,
+                "cloud": limits.cloud,
+                "proxy": limits.proxy,
+            },
+        }
+
+    def sites(self, sites: Sequence[Site]) -> list[Body]:
+        """GET /api/sites, legacy items (GAIA, JD); the 2026 presenter overrides it."""
+        return [
+            {
+                "name": site.name,
+                "displayName": site.display_name,
+                "hosts": list(site.hosts),
+                "isActive": _LEGACY_HEALTH[site.health],
+                "noInstantDownload": not site.instant,
+                "isVideoStreaming": site.video_streaming,
+                "maxAmountPerUser": "unlimited"
+                if site.max_amount_per_user is None
+                else site.max_amount_per_user,
+                "maxChunks": site.max_chunks,
+                "maxChunksGlobal": site.max_chunks_global,
+            }
+            for site in sites
+        ]
+
+    def uploaded(self, url: str, file_name: str) -> Body:
+        return {"success": True, "url": url, "fileName": file_name}
+
+    def cache_info(self, answers: Sequence[CacheAnswer]) -> list[Body]:
+        """`files` only when asked for and cached (openapi.yaml: our choice)."""
+        items: list[Body] = []
+        for answer in answers:
+            item: Body = {"cached": answer.cached}
+            if answer.cached and answer.files is not None:
+                item["files"] = [
+                    {"folder": list(entry.folder), "filename": entry.filename, "size": entry.size}
+                    for entry in answer.files
+                ]
+            items.append(item)
+        return items
+
+    def cached_links(self, links: Sequence[DirectLink]) -> list[Body]:
+        return [
+            {"filename": link.filename, "url": link.url, "size": link.size, "folder": list(link.folder)}
+            for link in links
+        ]
+
+    def explored_detailed(self, entries: Sequence[DetailedEntry]) -> Body:
+        return {
+            "files": [
+                {"id": entry.id, "name": entry.name, "size": entry.size, "path": entry.path, "url": entry.url}
+                for entry in entries
+            ]
+        }
+
+    def device_code(self, authorization: DeviceAuthorization) -> Body:
+        return {
+            "device_code": authorization.device_code,
+            "user_code": authorization.user_code,
+            "verification_uri": authorization.verification_uri,
+            "verification_uri_complete": authorization.verification_uri_complete,
+            "expires_in": authorization.expires_in,
+            "interval": authorization.interval,
+        }
+
+    def device_token(self, grant: TokenGrant) -> Body:
+        return {"access_token": grant.access_token, "token_type": grant.token_type}
+
+    def oauth_error(self, error: str, description: str | None = None) -> Body:
+        """RFC 6749 section 5.2; always answered with 400 (openapi.yaml: our choice)."""
+        body: Body = {"error": error}
+        if description is not None:
+            body["error_description"] = description
+        return body
+
+
+# The legacy words for a site's health (the scenario's spelling -> `isActive`).
+_LEGACY_HEALTH = {
+    "healthy": "Healthy",
+    "fragile": "Fragile",
+    "limited": "Limited",
+    "dead": "Dead",
+    "cloud only": "Cloud only",
+}

@@ -1,5 +1,6 @@
 """The modern era (the reworked 2026 server): each API error with its own HTTP status."""
 
+from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import ClassVar
 
@@ -12,7 +13,8 @@ from mock_server.backend.errors import (
     NotAvailable,
     NotFound,
 )
-from mock_server.http.presenters.base import Presenter
+from mock_server.backend.scenario import Site
+from mock_server.http.presenters.base import Body, Presenter
 
 __all__ = ["ModernPresenter"]
 
@@ -36,3 +38,25 @@ class ModernPresenter(Presenter):
             if kind in _STATUSES:
                 return _STATUSES[kind]
         return 500
+
+    # --- beyond the documentation (issue 10) --------------------------------------------------------
+
+    def sites(self, sites: Sequence[Site]) -> list[Body]:
+        """2026 GET /api/sites (RU, K1): the first host as `name`, the others as `aliases`."""
+        items: list[Body] = []
+        for site in sites:
+            item: Body = {"name": site.hosts[0], "status": _STATUS_OF_HEALTH[site.health]}
+            if len(site.hosts) > 1:
+                item["aliases"] = list(site.hosts[1:])
+            items.append(item)
+        return items
+
+
+# Our choice (openapi.yaml listSites): 2026 statuses up, degraded, down; only `up` is seen live.
+_STATUS_OF_HEALTH = {
+    "healthy": "up",
+    "fragile": "degraded",
+    "limited": "degraded",
+    "cloud only": "degraded",
+    "dead": "down",
+}
