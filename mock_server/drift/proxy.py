@@ -9,8 +9,8 @@ replaced. When the upstream cannot be reached (refused, timeout, TLS) the answer
 
 import json
 import logging
-from http import HTTPStatus
 from collections.abc import Callable, Iterable
+from http import HTTPStatus
 from typing import Any
 from urllib.parse import quote
 

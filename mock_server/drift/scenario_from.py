@@ -6,7 +6,7 @@ What it takes from which answers:
 * remote accounts (listRemoteAccounts), proxies (listProxies);
 * the content of every download seen (addCloud/Instant/RemoteDownload, their status, explore): its URL or
   info hash, name, site, size, files, whether it failed (with its message) or needed an add-on; torrents
-  that checkCache listed as cached are `cached: true`;
+  that checkCache listed as cached, or that were `downloaded` in the add answer itself, are `cached: true`;
 * the downloads themselves (ids and statuses) are listed in a comment at the top: the mock's scenario
   format has no pre-existing downloads (yet), so adding the same content again recreates them.
 Anything still `<redacted>` becomes a placeholder.
@@ -43,6 +43,7 @@ class _Download:
     size: int = 0
     error_message: str = ""
     files: list[str] = field(default_factory=list)
+    done_when_added: bool = False  # `downloaded` in the add answer itself: content the server had cached
 
 
 def _form(record: dict[str, Any]) -> dict[str, str]:
@@ -100,6 +101,7 @@ class _Gatherer:
             item.name = str(answer.get("fileName") or item.name)
             item.site = str(answer.get("site") or item.site)
             item.status = str(answer.get("status") or item.status)
+            item.done_when_added = item.done_when_added or item.status == "downloaded"
         elif operation in ("getCloudStatus", "getRemoteStatus") and isinstance(answer, dict):
             status = answer.get("status")
             if isinstance(status, dict) and isinstance(status.get("requestId"), str):
@@ -157,7 +159,7 @@ def _resource(item: _Download, cached: set[str], kinds: dict[str, str]) -> dict[
     if match:
         resource["info_hash"] = match.group(1).lower()
         resource["name"] = name
-        if resource["info_hash"] in cached:
+        if resource["info_hash"] in cached or item.done_when_added:
             resource["cached"] = True
     elif urlsplit(item.link).scheme in ("http", "https") and urlsplit(item.link).netloc:
         resource["url"] = item.link
@@ -173,6 +175,21 @@ def _resource(item: _Download, cached: set[str], kinds: dict[str, str]) -> dict[
             resource["error_message"] = item.error_message
     resource["files"] = [{"name": file_name, "size": each} for file_name in names]
     return resource
+
+
+def _merge(resources: dict[str, dict[str, Any]], key: str, resource: dict[str, Any]) -> None:
+    """The same content downloaded twice (cloud and remote): one resource, knowing what either showed."""
+    known = resources.get(key)
+    if known is None:
+        resources[key] = resource
+        return
+    if resource.get("cached"):
+        known["cached"] = True
+    if len(resource["files"]) > len(known["files"]) or (
+        len(resource["files"]) == len(known["files"])
+        and sum(f["size"] for f in resource["files"]) > sum(f["size"] for f in known["files"])
+    ):
+        known["files"] = resource["files"]
 
 
 def _header(gathered: _Gatherer) -> str:
@@ -220,10 +237,10 @@ def scenario_from_records(records: list[dict[str, Any]]) -> str:
     if proxies:
         data["proxies"] = proxies
     resources: dict[str, dict[str, Any]] = {}
-    for item in sorted(gathered.downloads.values(), key=lambda d: d.request_id):
+    for item in gathered.downloads.values():  # in the order the recordings first saw them
         resource = _resource(item, gathered.cached, gathered.refused_links)
         if resource is not None:
-            resources.setdefault(str(resource.get("url") or resource.get("info_hash")), resource)
+            _merge(resources, str(resource.get("url") or resource.get("info_hash")), resource)
     for info_hash in sorted(gathered.cached - set(resources)):
         resources[info_hash] = {
             "info_hash": info_hash,
