@@ -17,12 +17,12 @@ import threading
 from collections.abc import Callable, Iterable
 from http import HTTPStatus
 from pathlib import Path
-from typing import Any
+from typing import Any, Protocol
 
 from mock_server.drift.exchange import match_key
 from mock_server.drift.recorder import read_recordings
 
-__all__ = ["ReplayMiddleware", "not_recorded_app"]
+__all__ = ["ReplayMiddleware", "install_replay", "not_recorded_app"]
 
 StartResponse = Callable[..., Any]
 WsgiApp = Callable[[dict[str, Any], StartResponse], Iterable[bytes]]
@@ -101,3 +101,15 @@ class ReplayMiddleware:
             reason = "Unknown"
         start_response(f"{status} {reason}", headers)
         return [payload]
+
+
+class _HasWsgiApp(Protocol):
+    wsgi_app: Any
+
+
+def install_replay(app: _HasWsgiApp, directory: Path) -> ReplayMiddleware:
+    """`offcloud-mock --replay DIR`: put the recordings in front of a Flask app (its `wsgi_app`, so the
+    app object, its extensions and its server stay as they are). ValueError for a bad directory."""
+    middleware = ReplayMiddleware(app.wsgi_app, directory)
+    app.wsgi_app = middleware
+    return middleware

@@ -10,7 +10,7 @@ import pytest
 from mock_server.drift.cli import main
 from mock_server.drift.mock_bridge import check_scenario, mock_app
 from mock_server.drift.recorder import read_recordings
-from mock_server.drift.replay import ReplayMiddleware
+from mock_server.drift.replay import ReplayMiddleware, install_replay
 from mock_server.drift.scenario_from import PLACEHOLDER_KEY, scenario_from_records
 from mock_server.drift.serve import serve_in_thread
 from tests.drift.conftest import BUNNY_MAGNET, PLANTED_KEY, PLANTED_PASSWORD, UpstreamFactory, run
@@ -80,6 +80,16 @@ def test_anything_else_falls_through_to_the_mock(recordings: Path) -> None:
         )
     assert "x-offcloud-replay" not in answer.headers
     assert answer.status_code == 404  # the stateful mock's answer: no such download
+
+
+def test_install_replay_wraps_a_flask_app_in_place(recordings: Path) -> None:
+    app = mock_app()
+    middleware = install_replay(app, recordings)
+    assert middleware.recorded == len(read_recordings(recordings))
+    record = next(r for r in read_recordings(recordings) if r["operation"] == "listRemoteAccounts")
+    with httpx.Client(transport=httpx.WSGITransport(app=app), base_url="http://mock.test") as client:
+        assert resend(client, record).headers["x-offcloud-replay"] == str(record["seq"])
+        assert client.get("/_mock/health").status_code == 200  # the mock itself, behind
 
 
 def test_a_recorded_run_becomes_a_scenario_that_loads_and_serves(recordings: Path, tmp_path: Path) -> None:
