@@ -4,7 +4,6 @@ Both imports are lazy, so the proxy, recorder and report run without the mock; w
 move (mock_server/backend/, mock_server/http/), only the two import lines below change.
 """
 
-from collections.abc import Callable, Iterable
 from pathlib import Path
 from typing import Any
 
@@ -23,10 +22,9 @@ def check_scenario(text: str, source: str = "<scenario-from>") -> None:
         raise ValueError(str(error)) from error
 
 
-def mock_app(
-    scenario: Path | None = None, **settings: Any
-) -> Callable[[dict[str, Any], Callable[..., Any]], Iterable[bytes]]:
-    """A stateful mock app (MockConfig fields as keywords), for `--replay` to fall through to."""
+def mock_app(scenario: Path | None = None, **settings: Any) -> Any:
+    """A stateful mock app, i.e. a Flask app (MockConfig fields as keywords), for `replay --mock` to fall
+    through to. Typed Any so that this package needs no Flask types."""
     from mock_server.app import create_app
     from mock_server.config import MockConfig
 
