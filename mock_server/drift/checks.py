@@ -2,7 +2,8 @@
 
 What counts as drift, in the order it is looked at:
 
-* `undocumented-route`: no operation of the spec has this method and path;
+* `undocumented-route`: no operation of the spec has this method and path, yet it answered something
+  other than 404, 405 or 501 (HEAD, OPTIONS, TRACE and the mock's `/_mock/` control plane are not looked at);
 * `not-in-era`: the operation's `x-offcloud-eras` leaves out this era, yet it answered something other
   than 404 (a 404 is how a server says a route is retired);
 * `undocumented-status`, `undocumented-content-type`, `invalid-json`;
@@ -25,6 +26,12 @@ from mock_server.drift.spec_view import ERAS, SpecOperation, SpecView, escape_po
 
 __all__ = ["Checker", "Finding", "is_error_body", "media_type"]
 
+# Not the API: the mock's control plane (the contract suite asks it whether it talks to the mock), and
+# methods HTTP itself answers (HEAD, OPTIONS, TRACE) on any route. Unknown routes answered 404, 405 or 501
+# are the server agreeing with the spec that they do not exist.
+_CONTROL_PLANE = "/_mock/"
+_HTTP_MACHINERY = {"HEAD", "OPTIONS", "TRACE"}
+_REFUSALS = {404, 405, 501}
 _ID_SEGMENT = re.compile(r"^(?:[0-9a-f]{24}|[0-9]+|[0-9a-fA-F-]{32,36})$")
 
 
@@ -82,8 +89,12 @@ class Checker:
         """The operation's name (operationId, or "METHOD /path") and every finding of the exchange."""
         media = media_type(content_type)
         parsed, parse_error = _parse(body, media)
+        if path.startswith(_CONTROL_PLANE) or method.upper() in _HTTP_MACHINERY:
+            return f"{method.upper()} {_templated(path)}", []
         op = self.spec.match(method, path)
         if op is None:
+            if status in _REFUSALS:  # the server agrees: no such route, or not with this method
+                return f"{method.upper()} {_templated(path)}", []
             return self._unknown_route(method, path, status, media, parsed)
         findings: list[Finding] = []
         if not op.in_era(self.era):

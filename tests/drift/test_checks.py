@@ -103,6 +103,19 @@ def test_answer_level_drift(exchange: dict[str, Any], kind: str) -> None:
     assert fixed_by_own_patch(findings, body, **exchange)
 
 
+@pytest.mark.parametrize(
+    ("method", "path", "status"),
+    [
+        ("PUT", "/api/proxy", 405),  # a method the spec does not have, refused
+        ("GET", "/api/nothing-here", 404),
+        ("OPTIONS", "/api/proxy", 200),
+        ("GET", "/_mock/health", 200),
+    ],
+)
+def test_refusals_and_http_machinery_are_not_drift(method: str, path: str, status: int) -> None:
+    assert check({"error": "no"}, method=method, path=path, status=status) == []
+
+
 def test_json_that_does_not_parse_is_reported() -> None:
     assert [f.kind for f in check(b"{not json")] == ["invalid-json"]
 
