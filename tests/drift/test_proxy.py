@@ -199,3 +199,10 @@ def test_concurrent_exchanges_get_distinct_sequence_numbers(
         thread.join()
     records = read_recordings(tmp_path / "rec")
     assert [record["seq"] for record in records] == [1, 2, 3, 4, 5, 6]
+
+
+def test_a_recorder_starts_from_an_empty_run_but_keeps_other_files(tmp_path: Path) -> None:
+    (tmp_path / "0007-listProxies-200.json").write_text("{}")
+    (tmp_path / "notes.txt").write_text("mine")
+    Recorder(tmp_path)
+    assert sorted(path.name for path in tmp_path.iterdir()) == ["notes.txt"]
