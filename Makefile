@@ -22,7 +22,7 @@ help:
 	@echo "make test             run every test (sets up .venv on first use)"
 	@echo "make generate         regenerate generated_client/ from openapi.yaml"
 	@echo "make check-generated  fail if generated_client/ differs from a fresh generation"
-	@echo "make lint             ruff and mypy on our own code"
+	@echo "make lint             ruff and mypy on our own code, actionlint on .github/workflows"
 	@echo "make contract         contract tests against BASE_URL (with OFFCLOUD_API_KEY)"
 	@echo "make drift            drift-report.md/.json: BASE_URL (with OFFCLOUD_API_KEY) against openapi.yaml"
 	@echo "make bench            benchmarks, printed and written to bench/results/"

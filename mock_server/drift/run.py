@@ -6,6 +6,7 @@ key, the server unreachable, the key refused, or upstream failures during an oth
 
 import importlib.util
 import os
+import re
 import subprocess
 import sys
 from collections.abc import Callable
@@ -26,6 +27,8 @@ from mock_server.drift.serve import serve_in_thread
 from mock_server.drift.spec_view import SpecView
 
 __all__ = ["DriftSettings", "public_url", "run_drift"]
+
+_COUNTS = re.compile(r"\b\d+ (passed|failed)\b")
 
 
 @dataclass(frozen=True, slots=True)
@@ -80,7 +83,10 @@ def _contract(base_url: str, s: DriftSettings, redactor: Redactor, say: Callable
     except subprocess.TimeoutExpired:
         say(f"the contract suite did not finish in {s.contract_timeout:.0f} s; its exchanges so far count")
         return -1
-    for line in (done.stdout + done.stderr).splitlines()[-15:]:
+    lines = (done.stdout + done.stderr).splitlines()
+    # pytest's failures and its count line, then the coverage matrix the suite prints last.
+    summary = [line for line in lines if re.match(r"^(FAILED|ERROR) ", line) or _COUNTS.search(line)]
+    for line in [*summary[-20:], *lines[-16:]]:
         say("  " + redactor.text(line))
     return done.returncode
 
