@@ -11,6 +11,7 @@ import json
 import logging
 from collections.abc import Callable, Iterable
 from http import HTTPStatus
+from http.cookiejar import CookieJar, DefaultCookiePolicy
 from typing import Any
 from urllib.parse import quote
 
@@ -86,7 +87,12 @@ class DriftProxy:
         self.collector = collector
         self.recorder = recorder
         self.on_exchange = on_exchange
-        self._client = httpx.Client(timeout=timeout, verify=verify, follow_redirects=False, trust_env=False)
+        # A jar that keeps no cookie: the proxy must not carry one client's session into the next request
+        # (httpx would store every Set-Cookie and send it again); each client sends its own Cookie header.
+        no_cookies = CookieJar(policy=DefaultCookiePolicy(allowed_domains=[]))
+        self._client = httpx.Client(
+            timeout=timeout, verify=verify, follow_redirects=False, trust_env=False, cookies=no_cookies
+        )
 
     def close(self) -> None:
         self._client.close()

@@ -105,6 +105,9 @@ def test_requests_are_forwarded_unchanged(proxied: Callable[..., tuple[str, Coll
     assert seen["x_custom"] == "kept"
     assert answer.json() == seen
     assert answer.headers["set-cookie"].startswith("connect.sid=")
+    # The session the upstream set is the client's: the proxy does not send it on by itself.
+    httpx.get(f"{base_url}/api/check")
+    assert SEEN[1]["cookie"] == ""
 
 
 def test_nothing_secret_is_recorded(proxied: Callable[..., tuple[str, Collector]], tmp_path: Path) -> None:
