@@ -8,9 +8,14 @@ STAMP := $(VENV)/.installed-stamp
 BASE_URL ?=
 OFFCLOUD_API_KEY ?=
 MOCK_ARGS ?=
+# `make drift`: report prefix, recordings folder (none by default), server era, extra arguments.
+DRIFT_REPORT ?= drift-report
+DRIFT_RECORD ?=
+DRIFT_ERA ?= 2026
+DRIFT_ARGS ?=
 
 .DEFAULT_GOAL := help
-.PHONY: help venv test mock generate check-generated lint format contract bench lock clean \
+.PHONY: help venv test mock generate check-generated lint format contract drift bench lock clean \
 	test-lowest downstream docker-smoke
 
 help:
@@ -18,8 +23,9 @@ help:
 	@echo "make test             run every test (sets up .venv on first use)"
 	@echo "make generate         regenerate generated_client/ from openapi.yaml"
 	@echo "make check-generated  fail if generated_client/ differs from a fresh generation"
-	@echo "make lint             ruff and mypy on our own code"
+	@echo "make lint             ruff and mypy on our own code, actionlint on .github/workflows"
 	@echo "make contract         contract tests against BASE_URL (with OFFCLOUD_API_KEY)"
+	@echo "make drift            drift-report.md/.json: BASE_URL (with OFFCLOUD_API_KEY) against openapi.yaml"
 	@echo "make bench            benchmarks, printed and written to bench/results/"
 	@echo "make test-lowest      mock, client and plugin tests at the lower bounds of every dependency"
 	@echo "make downstream       build the wheel, install it outside the checkout, run examples/downstream"
@@ -50,6 +56,7 @@ lint: $(STAMP)
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
 	$(BIN)/mypy
+	$(BIN)/actionlint .github/workflows/*.yml
 
 format: $(STAMP)
 	$(BIN)/ruff check --fix .
@@ -57,6 +64,12 @@ format: $(STAMP)
 
 contract: $(STAMP)
 	OFFCLOUD_BASE_URL="$(BASE_URL)" OFFCLOUD_API_KEY="$(OFFCLOUD_API_KEY)" $(BIN)/python -m contract_tests
+
+# The key reaches the tool through the environment (make exports command-line variables), never on a
+# command line that make would echo. Exit 0 no drift, 1 drift, 2 the run could not happen.
+drift: $(STAMP)
+	DRIFT_REPORT="$(DRIFT_REPORT)" $(BIN)/python -m mock_server.drift drift --base-url "$(BASE_URL)" \
+	  --era "$(DRIFT_ERA)" $(if $(DRIFT_RECORD),--record "$(DRIFT_RECORD)") $(DRIFT_ARGS)
 
 bench: $(STAMP)
 	$(BIN)/python -m bench
@@ -78,4 +91,4 @@ lock: $(STAMP)
 	  $(BIN)/python -m pip freeze --exclude-editable | grep -viE "^(-e|offcloud-kit|offcloud-client)"; } > constraints.txt
 
 clean:
-	rm -rf $(VENV) .hypothesis .mypy_cache .ruff_cache bench/results
+	rm -rf $(VENV) .hypothesis .mypy_cache .ruff_cache bench/results drift-report.md drift-report.json

@@ -4,6 +4,7 @@
                   [--error-mode modern|legacy] [--no-validate-requests] [--validate-responses]
                   [--string-numbers] [--threads N] [--server waitress|granian]
                   [--control-token TOKEN] [--allow-host NAME]... [--max-downloads N] [--log-requests]
+    offcloud-mock proxy|drift|scenario-from|replay ...   (the drift tools: mock_server/drift/cli.py)
 
 Listening on anything but loopback (e.g. --host 0.0.0.0), the control plane /_mock/ needs a token: the
 one given with --control-token (or $OFFCLOUD_MOCK_CONTROL_TOKEN), else one generated and printed in the
@@ -185,8 +186,17 @@ def serve_forever(
     return waitress_server.serve_forever(app, host, port, threads=threads, on_ready=on_ready)
 
 
+# Commands of the drift tools (mock_server/drift), given as the first argument: `offcloud-mock proxy ...`.
+DRIFT_COMMANDS = ("proxy", "drift", "scenario-from", "replay")
+
+
 def main(argv: Sequence[str] | None = None) -> int:
-    args = parser().parse_args(argv)
+    arguments = list(sys.argv[1:] if argv is None else argv)
+    if arguments and arguments[0] in DRIFT_COMMANDS:
+        from mock_server.drift.cli import main as drift_main  # only when asked for
+
+        return drift_main(arguments)
+    args = parser().parse_args(arguments)
     logging.basicConfig(level=logging.WARNING, format="%(asctime)s %(levelname)s %(name)s: %(message)s")
     if args.log_requests:
         logging.getLogger(LOGGER_NAME).setLevel(logging.INFO)

@@ -1,0 +1,121 @@
+"""Scripted calls of the API through the proxy, so that every operation is reached even where the contract
+suite is not run: the read-only ones always, the writing ones only when writes are allowed.
+
+Read-only: checkLogin, listProxies, listRemoteAccounts, checkCache, and status/explore/list of an unknown
+request id (an error answer, which is part of the contract too) and of any id given with --request-id.
+Writing (OFFCLOUD_ALLOW_WRITES=1): login and getApiKey (with OFFCLOUD_EMAIL/OFFCLOUD_PASSWORD), an
+instant, a cloud and a remote download, their status until settled (bounded), explore, list and retries.
+"""
+
+import time
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from typing import Any
+
+import httpx
+
+__all__ = ["FlowSettings", "preflight", "run_flows"]
+
+UNKNOWN_ID = "000000000000000000000000"
+# Public-domain torrents (Big Buck Bunny, Sintel): cached on most services, harmless to add.
+DEFAULT_HASHES = ("dd8255ecdc7ca55fb0bbf81323d87062db1f6d1c", "08ada5a7a6183aae1e09d831df6748d566095a10")
+DEFAULT_WRITE_URL = "magnet:?xt=urn:btih:dd8255ecdc7ca55fb0bbf81323d87062db1f6d1c&dn=Big+Buck+Bunny"
+_SETTLED = {"downloaded", "error", "canceled"}
+
+
+@dataclass(frozen=True, slots=True)
+class FlowSettings:
+    api_key: str
+    allow_writes: bool = False
+    email: str = ""
+    password: str = ""
+    request_ids: tuple[str, ...] = ()
+    hashes: tuple[str, ...] = DEFAULT_HASHES
+    write_url: str = DEFAULT_WRITE_URL
+    polls: int = 5
+    poll_seconds: float = 1.0
+    sleep: Callable[[float], None] = field(default=time.sleep, compare=False)
+
+
+def _json(answer: httpx.Response) -> Any:
+    try:
+        return answer.json()
+    except ValueError:
+        return None
+
+
+def preflight(client: httpx.Client, api_key: str) -> str:
+    """ "" when the server answers and takes the key; else why the run cannot happen (exit 2)."""
+    answer = client.post("/api/proxy", params={"key": api_key})
+    body = _json(answer)
+    if answer.status_code == 502 and isinstance(body, dict) and "upstream" in str(body.get("error", "")):
+        return str(body["error"])
+    error = str(body.get("error", "")) if isinstance(body, dict) else ""
+    if answer.status_code in (401, 403) or "noauth" in error.lower() or "not authorized" in error.lower():
+        return f"the server refused the API key ({answer.status_code} {error or 'no error text'})"
+    if answer.status_code >= 500:
+        return f"the server answered {answer.status_code} to the first call (POST /api/proxy)"
+    return ""
+
+
+def _read_only(client: httpx.Client, s: FlowSettings, key: dict[str, str]) -> None:
+    client.get("/api/check")
+    client.post("/api/proxy", params=key)
+    client.post("/api/remote/accounts", params=key)
+    client.post("/api/cache", params=key, data={"hashes": list(s.hashes)})
+    for request_id in (UNKNOWN_ID, *s.request_ids):
+        client.post("/api/cloud/status", params=key, data={"requestId": request_id})
+        client.post("/api/remote/status", params=key, data={"requestId": request_id})
+        client.get(f"/api/cloud/explore/{request_id}", params=key)
+        client.get(f"/api/cloud/list/{request_id}", params=key)
+
+
+def _poll(client: httpx.Client, s: FlowSettings, key: dict[str, str], path: str, request_id: str) -> None:
+    for attempt in range(s.polls):
+        body = _json(client.post(path, params=key, data={"requestId": request_id}))
+        status = body.get("status") if isinstance(body, dict) else None
+        if not isinstance(status, dict) or status.get("status") in _SETTLED:
+            return
+        if attempt + 1 < s.polls:
+            s.sleep(s.poll_seconds)
+
+
+def _writes(client: httpx.Client, s: FlowSettings, key: dict[str, str]) -> None:
+    if s.email and s.password:
+        client.post("/api/login", data={"username": s.email, "password": s.password})
+        client.get("/api/check")  # with the session cookie the login set
+        client.post("/api/key")
+        client.cookies.clear()
+    proxies = _json(client.post("/api/proxy", params=key))
+    proxy_list = proxies.get("list") if isinstance(proxies, dict) else None
+    proxy_id = proxy_list[0].get("id", "") if isinstance(proxy_list, list) and proxy_list else ""
+    instant_url = s.write_url if s.write_url.startswith("http") else "https://proof.ovh.net/files/1Mb.dat"
+    client.post("/api/instant", params=key, data={"url": instant_url, "proxyId": proxy_id})
+    added = _json(client.post("/api/cloud", params=key, data={"url": s.write_url}))
+    cloud_id = added.get("requestId") if isinstance(added, dict) else None
+    if isinstance(cloud_id, str):
+        _poll(client, s, key, "/api/cloud/status", cloud_id)
+        client.get(f"/api/cloud/explore/{cloud_id}", params=key)
+        client.get(f"/api/cloud/list/{cloud_id}", params=key)
+        client.get(f"/api/cloud/retry/{cloud_id}", params=key)
+    accounts = _json(client.post("/api/remote/accounts", params=key))
+    data = accounts.get("data") if isinstance(accounts, dict) else None
+    if isinstance(data, list) and data and isinstance(data[0], dict):
+        option = str(data[0].get("remoteOptionId", ""))
+        remote = _json(
+            client.post("/api/remote", params=key, data={"url": s.write_url, "remoteOptionId": option})
+        )
+        remote_id = remote.get("requestId") if isinstance(remote, dict) else None
+        if isinstance(remote_id, str):
+            _poll(client, s, key, "/api/remote/status", remote_id)
+            client.get(f"/api/remote/retry/{remote_id}", params=key)
+    client.get(f"/api/remote/retry/{UNKNOWN_ID}", params=key)
+
+
+def run_flows(base_url: str, settings: FlowSettings) -> None:
+    """Drive every flow through `base_url` (the proxy); answers are judged by the proxy, not here."""
+    key = {"key": settings.api_key}
+    with httpx.Client(base_url=base_url, timeout=60.0, trust_env=False) as client:
+        _read_only(client, settings, key)
+        if settings.allow_writes:
+            _writes(client, settings, key)

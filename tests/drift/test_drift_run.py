@@ -1,0 +1,108 @@
+"""`make drift` against the mock on 127.0.0.1: clean, drifted in planted ways, unreachable, refused."""
+
+import socket
+from pathlib import Path
+
+import pytest
+import yaml
+
+from mock_server.drift.patch import apply_patch
+from mock_server.drift.spec_view import SpecView
+from tests.drift.conftest import PLANTED_KEY, PLANTED_PASSWORD, UpstreamFactory, run
+from tests.drift.drifting import EXPECTED
+
+
+def test_the_undrifted_mock_gives_exit_0_and_an_empty_report(
+    upstream: UpstreamFactory, tmp_path: Path
+) -> None:
+    outcome = run(upstream(), tmp_path)
+    assert outcome.code == 0, outcome.messages
+    assert outcome.report["drift"] is False
+    assert outcome.items == set()
+    assert outcome.report["patch"] == []
+    assert outcome.report["unreached"] == []  # reads and writes reach every operation of the spec
+    assert "Verdict: no drift" in (tmp_path / "drift-report.md").read_text()
+
+
+def test_every_planted_drift_is_reported_item_by_item(upstream: UpstreamFactory, tmp_path: Path) -> None:
+    outcome = run(upstream(EXPECTED), tmp_path)
+    assert outcome.code == 1
+    assert outcome.items == set(EXPECTED.values())
+    markdown = (tmp_path / "drift-report.md").read_text()
+    for operation, kind, where in EXPECTED.values():
+        assert f"## {operation}" in markdown
+        assert f"### {kind}: `{where}`" in markdown
+
+
+@pytest.mark.parametrize("drift", sorted(EXPECTED))
+def test_each_drift_alone_is_named_with_a_suggested_change(
+    upstream: UpstreamFactory, tmp_path: Path, drift: str
+) -> None:
+    outcome = run(upstream([drift]), tmp_path, allow_writes=drift in ("renamed-field", "new-status"))
+    assert outcome.code == 1
+    assert outcome.items == {EXPECTED[drift]}
+    (finding,) = [f for op in outcome.report["operations"] for f in op["findings"]]
+    assert finding["suggested_patch"], "every planted drift gets a JSON Patch"
+    assert finding["suggested_yaml"]
+    assert finding["count"] >= 1
+    assert finding["example"]["status"] in (200, 500)
+
+
+def test_the_suggested_patch_makes_the_drift_go_away(upstream: UpstreamFactory, tmp_path: Path) -> None:
+    base_url = upstream(EXPECTED)
+    first = run(base_url, tmp_path / "first")
+    assert first.code == 1
+    patched = apply_patch(SpecView.load().document, first.report["patch"])
+    spec_path = tmp_path / "patched.yaml"
+    spec_path.write_text(yaml.safe_dump(patched, sort_keys=False), encoding="utf-8")
+    second = run(base_url, tmp_path / "second", spec_path=spec_path)
+    assert second.items == set()
+    assert second.code == 0
+
+
+def test_a_planted_key_and_password_are_in_no_written_file(upstream: UpstreamFactory, tmp_path: Path) -> None:
+    outcome = run(upstream(EXPECTED), tmp_path)
+    assert outcome.code == 1  # so the key was accepted and every flow ran, login and getApiKey included
+    files = outcome.written_files()
+    names = {path.name for path in files}
+    assert {"drift-report.json", "drift-report.md"} <= names
+    assert any(name.endswith("-login-200.json") for name in names)
+    assert any(name.endswith("-getApiKey-200.json") for name in names)
+    for path in files:
+        text = path.read_text(encoding="utf-8")
+        assert PLANTED_KEY not in text, path
+        assert PLANTED_PASSWORD not in text, path
+        assert PLANTED_KEY.lower() not in text.lower(), path
+    assert not any(PLANTED_KEY in message or PLANTED_PASSWORD in message for message in outcome.messages)
+
+
+def test_an_unreachable_server_exits_2(tmp_path: Path) -> None:
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        port = sock.getsockname()[1]  # bound, never listening: connections are refused
+        outcome = run(f"http://127.0.0.1:{port}", tmp_path)
+    assert outcome.code == 2
+    assert "unreachable" in " ".join(outcome.messages)
+    assert not (tmp_path / "drift-report.json").exists()
+
+
+def test_a_refused_key_exits_2(upstream: UpstreamFactory, tmp_path: Path) -> None:
+    outcome = run(upstream(), tmp_path, api_key="not-the-key-of-anyone-0000")
+    assert outcome.code == 2
+    assert "refused the API key" in " ".join(outcome.messages)
+
+
+def test_a_missing_key_exits_2(tmp_path: Path) -> None:
+    assert run("http://127.0.0.1:9", tmp_path, api_key="").code == 2
+
+
+def test_the_legacy_mock_matches_the_legacy_era(upstream: UpstreamFactory, tmp_path: Path) -> None:
+    outcome = run(upstream(error_mode="legacy"), tmp_path, era="legacy")
+    assert outcome.code == 0, outcome.items
+
+
+def test_the_legacy_mock_is_the_other_era_under_2026(upstream: UpstreamFactory, tmp_path: Path) -> None:
+    outcome = run(upstream(error_mode="legacy"), tmp_path, allow_writes=False)
+    assert outcome.code == 1
+    assert {kind for _, kind, _ in outcome.items} == {"other-era"}
+    assert ("getCloudStatus", "other-era", "status 200") in outcome.items

@@ -1,0 +1,140 @@
+"""Recordings of a mock run replayed in front of a fresh mock, and turned into a scenario that loads and serves."""
+
+import json
+from pathlib import Path
+from typing import Any
+
+import httpx
+import pytest
+
+from mock_server.drift.cli import main
+from mock_server.drift.mock_bridge import check_scenario, mock_app
+from mock_server.drift.recorder import read_recordings
+from mock_server.drift.replay import ReplayMiddleware, install_replay
+from mock_server.drift.scenario_from import PLACEHOLDER_KEY, scenario_from_records
+from mock_server.drift.serve import serve_in_thread
+from tests.drift.conftest import BUNNY_MAGNET, PLANTED_KEY, PLANTED_PASSWORD, UpstreamFactory, run
+
+
+@pytest.fixture(scope="module")
+def recordings(tmp_path_factory: pytest.TempPathFactory, planted_scenario: Path) -> Path:
+    directory = tmp_path_factory.mktemp("recorded")
+    app = mock_app(planted_scenario, clock_speed=1000.0)
+    served = serve_in_thread(app, threads=4)
+    try:
+        outcome = run(served.base_url, directory)
+    finally:
+        served.stop()
+    assert outcome.code == 0, outcome.messages
+    return directory / "recordings"
+
+
+def resend(client: httpx.Client, record: dict[str, Any], key: str = "any-key-at-all-123") -> httpx.Response:
+    request = record["request"]
+    params = [(n, key if v == "<redacted>" else v) for n, v in request["query"]]
+    kwargs: dict[str, Any] = {"params": params}
+    if request["body_kind"] == "form":
+        form: dict[str, list[str]] = {}
+        for name, value in request["body"]:
+            form.setdefault(name, []).append(value)
+        kwargs["data"] = form
+    elif request["body_kind"] == "json":
+        kwargs["json"] = request["body"]
+    return client.request(request["method"], request["path"], **kwargs)
+
+
+def replay_client(recordings: Path) -> httpx.Client:
+    app = ReplayMiddleware(mock_app(seed=99), recordings)
+    return httpx.Client(transport=httpx.WSGITransport(app=app), base_url="http://replay.test")
+
+
+def test_recorded_requests_are_answered_as_recorded(recordings: Path) -> None:
+    records = read_recordings(recordings)
+    with replay_client(recordings) as client:
+        for record in records:
+            if record["operation"] in ("login", "getApiKey", "checkLogin"):
+                continue  # session-bound: shown below with the cookie
+            answer = resend(client, record)
+            assert answer.status_code == record["response"]["status"], record["operation"]
+            assert answer.headers["x-offcloud-replay"]
+            if record["response"]["body_kind"] == "json":
+                assert answer.json() is not None
+
+
+def test_the_same_request_recorded_twice_answers_in_order(recordings: Path) -> None:
+    records = read_recordings(recordings)
+    by_key: dict[str, list[int]] = {}
+    for record in records:
+        by_key.setdefault(record["match_key"], []).append(record["seq"])
+    key, seqs = next((k, s) for k, s in by_key.items() if len(s) >= 2)
+    record = next(r for r in records if r["match_key"] == key)
+    with replay_client(recordings) as client:
+        served = [int(resend(client, record).headers["x-offcloud-replay"]) for _ in range(len(seqs) + 1)]
+    assert served == [*seqs, seqs[-1]]
+
+
+def test_anything_else_falls_through_to_the_mock(recordings: Path) -> None:
+    with replay_client(recordings) as client:
+        answer = client.post(
+            "/api/cloud/status", params={"key": "demo-key-0123456789abcdef"}, data={"requestId": "ab" * 12}
+        )
+    assert "x-offcloud-replay" not in answer.headers
+    assert answer.status_code == 404  # the stateful mock's answer: no such download
+
+
+def test_install_replay_wraps_a_flask_app_in_place(recordings: Path) -> None:
+    app = mock_app()
+    middleware = install_replay(app, recordings)
+    assert middleware.recorded == len(read_recordings(recordings))
+    record = next(r for r in read_recordings(recordings) if r["operation"] == "listRemoteAccounts")
+    with httpx.Client(transport=httpx.WSGITransport(app=app), base_url="http://mock.test") as client:
+        assert resend(client, record).headers["x-offcloud-replay"] == str(record["seq"])
+        assert client.get("/_mock/health").status_code == 200  # the mock itself, behind
+
+
+def test_a_recorded_run_becomes_a_scenario_that_loads_and_serves(recordings: Path, tmp_path: Path) -> None:
+    records = read_recordings(recordings)
+    text = scenario_from_records(records)
+    check_scenario(text)
+    assert PLANTED_KEY not in text
+    assert PLANTED_PASSWORD not in text
+    assert "<redacted>" not in text
+    path = tmp_path / "recorded.yaml"
+    path.write_text(text)
+    recorded_remotes = next(r for r in records if r["operation"] == "listRemoteAccounts")["response"]["body"]
+    recorded_proxies = next(r for r in records if r["operation"] == "listProxies")["response"]["body"]
+    app = mock_app(path)
+    with httpx.Client(transport=httpx.WSGITransport(app=app), base_url="http://mock.test") as client:
+        key = {"key": PLACEHOLDER_KEY}
+        assert client.post("/api/remote/accounts", params=key).json() == recorded_remotes
+        assert client.post("/api/proxy", params=key).json() == recorded_proxies
+        added = client.post("/api/cloud", params=key, data={"url": BUNNY_MAGNET}).json()
+        assert added["fileName"] == "Big Buck Bunny"
+        assert added["status"] == "downloaded"  # cached, as checkCache said
+        files = client.get(f"/api/cloud/explore/{added['requestId']}", params=key).json()
+        assert len(files) == 4
+    for record in records:
+        if record["operation"] == "addCloudDownload":
+            assert record["response"]["body"]["requestId"] in text  # listed in the header comment
+
+
+def test_scenario_from_on_the_command_line(recordings: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["scenario-from", str(recordings)]) == 0
+    assert capsys.readouterr().out == scenario_from_records(read_recordings(recordings))
+
+
+def test_scenario_from_a_missing_directory_is_one_line(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    assert main(["scenario-from", str(tmp_path / "nope")]) == 2
+    assert "not a directory" in capsys.readouterr().err
+
+
+def test_two_runs_give_the_same_file_names(upstream: UpstreamFactory, tmp_path: Path) -> None:
+    # A frozen clock: the number of status polls depends on how fast downloads move, not on the tools.
+    first = run(upstream(frozen_clock=True), tmp_path / "a")
+    second = run(upstream(frozen_clock=True), tmp_path / "b")
+    assert first.code == second.code == 0
+    names = [sorted(p.name for p in (d / "recordings").iterdir()) for d in (tmp_path / "a", tmp_path / "b")]
+    assert names[0] == names[1]
+    assert json.loads((tmp_path / "a" / "recordings" / names[0][0]).read_text())["seq"] == 1
