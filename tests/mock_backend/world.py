@@ -6,10 +6,10 @@ Every file set below totals 1000 bytes, so a download is "downloading" from t=3 
 
 from typing import Any
 
-from mock_server.http.presenters import ModernPresenter
+from mock_server.http.presenters import Era2026Presenter
 
 # The backend answers domain objects; the tests check their wire shape as the modern server shows it.
-WIRE = ModernPresenter()
+WIRE = Era2026Presenter()
 
 ALICE_EMAIL = "alice@test.example"
 ALICE_PASSWORD = "alice-password"  # noqa: S105 - a test fixture, not a secret

@@ -11,7 +11,7 @@ from mock_server.backend.downloads import DownloadSnapshot
 from mock_server.backend.errors import BadRequest
 from mock_server.controls import InProcessControls
 from mock_server.http.app import create_app
-from mock_server.http.presenters import ModernPresenter, Presenter
+from mock_server.http.presenters import Era2026Presenter, Presenter
 from mock_server.settings import ErrorMode, MockConfig
 from tests.mock_http.conftest import DEMO_KEY, FREE_KEY, REPORT_URL, SINTEL_MAGNET, UNKNOWN_ID, key
 
@@ -167,7 +167,7 @@ def test_response_validation_catches_an_undocumented_status(monkeypatch: pytest.
         raise BadRequest("short and stout")
 
     monkeypatch.setattr(MockBackend, "is_logged_in", refuse)
-    monkeypatch.setattr(ModernPresenter, "error_status", lambda self, error: 418)
+    monkeypatch.setattr(Era2026Presenter, "error_status", lambda self, error: 418)
     response = app.test_client().get("/api/check")
     assert response.status_code == 500
     assert response.json is not None

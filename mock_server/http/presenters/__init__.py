@@ -4,13 +4,13 @@
 """
 
 from mock_server.http.presenters.base import Presenter
+from mock_server.http.presenters.era2026 import Era2026Presenter
 from mock_server.http.presenters.legacy import LegacyPresenter
-from mock_server.http.presenters.modern import ModernPresenter
 from mock_server.settings import Settings
 
-__all__ = ["LegacyPresenter", "ModernPresenter", "Presenter", "presenter_for"]
+__all__ = ["Era2026Presenter", "LegacyPresenter", "Presenter", "presenter_for"]
 
-_ERAS: dict[str, type[Presenter]] = {"modern": ModernPresenter, "legacy": LegacyPresenter}
+_ERAS: dict[str, type[Presenter]] = {"modern": Era2026Presenter, "legacy": LegacyPresenter}
 
 
 def presenter_for(settings: Settings) -> Presenter:

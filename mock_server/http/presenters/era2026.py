@@ -1,4 +1,4 @@
-"""The modern era (the reworked 2026 server): each API error with its own HTTP status."""
+"""The 2026 era (the reworked 2026 server): each API error with its own HTTP status."""
 
 from dataclasses import dataclass
 from typing import ClassVar
@@ -14,7 +14,7 @@ from mock_server.backend.errors import (
 )
 from mock_server.http.presenters.base import Presenter
 
-__all__ = ["ModernPresenter"]
+__all__ = ["Era2026Presenter"]
 
 # Add-on refusals are 200 in every era: the real server never treated them as errors.
 _STATUSES: dict[type[DomainError], int] = {
@@ -28,7 +28,7 @@ _STATUSES: dict[type[DomainError], int] = {
 
 
 @dataclass(frozen=True, slots=True)
-class ModernPresenter(Presenter):
+class Era2026Presenter(Presenter):
     era: ClassVar[str] = "modern"
 
     def error_status(self, error: DomainError) -> int:
