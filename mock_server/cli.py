@@ -1,7 +1,7 @@
 """`offcloud-mock`: run the Offcloud API mock as a real HTTP server (also `python -m mock_server`).
 
     offcloud-mock [--host 127.0.0.1] [--port 8080] [--scenario FILE] [--seed N] [--clock-speed X]
-                  [--error-mode modern|legacy] [--no-validate-requests] [--validate-responses]
+                  [--era 2026|legacy] [--no-validate-requests] [--validate-responses]
                   [--string-numbers] [--threads N] [--server waitress|granian]
 
 waitress (the default) is the server of the pytest fixture's live mode too; `--server granian` is the
@@ -15,6 +15,7 @@ import argparse
 import logging
 import sys
 from collections.abc import Sequence
+from typing import cast
 
 from flask import Flask
 
@@ -22,7 +23,7 @@ from mock_server.backend.errors import ScenarioError
 from mock_server.http.app import create_app
 from mock_server.http.runtime import runtime
 from mock_server.server import DEFAULT_THREADS, serve_forever
-from mock_server.settings import ERROR_MODES, MockConfig
+from mock_server.settings import ERAS, Era, MockConfig, era_of_error_mode
 
 __all__ = ["main", "parser"]
 
@@ -43,8 +44,12 @@ def parser() -> argparse.ArgumentParser:
     )
     p.add_argument("--clock-speed", type=float, default=1.0, metavar="X", help="mock seconds per real second")
     p.add_argument(
-        "--error-mode", choices=ERROR_MODES, default="modern", help="modern: 400/401/404; legacy: 200"
+        "--era",
+        choices=ERAS,
+        help="the server to play: 2026 (default, today's) or legacy (2014-2025: errors with 200, old routes)",
     )
+    # Deprecated for one release: --error-mode modern|legacy, the former name of --era.
+    p.add_argument("--error-mode", choices=("modern", "legacy"), help=argparse.SUPPRESS)
     p.add_argument(
         "--no-validate-requests",
         dest="validate_requests",
@@ -78,7 +83,7 @@ def _banner(app: Flask, base_url: str, config: MockConfig) -> str:
     scenario = config.scenario or "demo scenario"
     return "\n".join(
         [
-            f"Offcloud API mock listening on {base_url}  ({scenario}, {config.error_mode} errors)",
+            f"Offcloud API mock listening on {base_url}  ({scenario}, era {config.era})",
             f"  API key:   {first.api_key}    e.g. curl -X POST '{base_url}/api/proxy?key={first.api_key}'",
             f"  login:     {first.email} / {first.account.password}",
             f"  docs:      {base_url}/docs/   spec: {base_url}/openapi.yaml",
@@ -98,11 +103,12 @@ def main(argv: Sequence[str] | None = None) -> int:
             raise ValueError(f"--threads must be at least 1, not {args.threads}")
         if args.server == "granian" and args.port == 0:
             raise ValueError("--server granian needs a port other than 0 (it cannot tell which one it got)")
+        era = cast(Era, args.era or (era_of_error_mode(args.error_mode) if args.error_mode else "2026"))
         config = MockConfig(
             scenario=args.scenario,
             seed=args.seed,
             clock_speed=args.clock_speed,
-            error_mode=args.error_mode,
+            era=era,
             validate_requests=args.validate_requests,
             validate_responses=args.validate_responses,
             string_numbers=args.string_numbers,

@@ -1,7 +1,7 @@
 """The application factory, in the Flask tutorial's shape: nothing happens at import time.
 
-    app = create_app()                                   # the demo scenario, modern errors
-    app = create_app(MockConfig(error_mode="legacy", validate_responses=True))
+    app = create_app()                                   # the demo scenario, the 2026 era
+    app = create_app(MockConfig(era="legacy", validate_responses=True))
     app = create_app(backend=my_backend)                 # around a backend built by hand
 
 The mock's state is reachable as `mock_server.http.runtime.runtime(app)` (also `app.extensions["offcloud_mock"]`),
@@ -16,7 +16,7 @@ from flask.json.provider import DefaultJSONProvider
 from mock_server.backend import MockBackend
 from mock_server.backend.clock import MockClock
 from mock_server.backend.scenario import Scenario, demo_scenario, load_scenario
-from mock_server.http import control_plane, docs, routes
+from mock_server.http import control_plane, docs, routes, routes_aliases, routes_history
 from mock_server.http.error_handlers import register_error_handlers
 from mock_server.http.runtime import EXTENSION_KEY, MockRuntime, runtime
 from mock_server.http.validation import request_validators
@@ -24,6 +24,9 @@ from mock_server.settings import MockConfig
 from mock_server.spec import Operation, load_spec, operations
 
 __all__ = ["build_backend", "create_app", "runtime"]
+
+# The modules whose handlers make up routes.bp (the last two add theirs to it when imported).
+_API_MODULES = (routes, routes_history, routes_aliases)
 
 
 class _JsonProvider(DefaultJSONProvider):

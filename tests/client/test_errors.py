@@ -32,14 +32,14 @@ from .helpers import (
     operations,
 )
 
-ERAS = ("modern", "legacy")
+ERAS = ("2026", "legacy")
 
 
 @pytest.fixture(params=ERAS)
 def era(request: pytest.FixtureRequest, offcloud_mock: OffcloudMock) -> str:
-    """Runs the test once per error era: modern (400/401/404) and legacy (the same bodies with 200)."""
+    """Runs the test once per era: 2026 (400/401/404) and legacy (the same bodies with 200)."""
     mode = str(request.param)
-    offcloud_mock.controls.set_error_mode(mode)
+    offcloud_mock.controls.set_era(mode)
     return mode
 
 

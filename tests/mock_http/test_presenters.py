@@ -11,7 +11,7 @@ from mock_server.backend.errors import (
     NotAvailable,
     NotFound,
 )
-from mock_server.http.presenters import LegacyPresenter, Era2026Presenter, presenter_for
+from mock_server.http.presenters import Era2026Presenter, LegacyPresenter, presenter_for
 from mock_server.settings import Settings
 
 ERRORS: list[tuple[DomainError, int]] = [
@@ -48,9 +48,23 @@ def test_a_refined_error_answers_like_the_error_it_refines() -> None:
 
 
 def test_the_settings_choose_the_era_and_the_number_quirk() -> None:
-    legacy = presenter_for(Settings(error_mode="legacy", string_numbers=True))
+    legacy = presenter_for(Settings(era="legacy", string_numbers=True))
     assert isinstance(legacy, LegacyPresenter)
     assert legacy.string_numbers is True
     assert isinstance(presenter_for(Settings()), Era2026Presenter)
-    with pytest.raises(ValueError, match="error_mode must be one of modern, legacy"):
-        Settings().changed(error_mode="future")
+    with pytest.raises(ValueError, match="era must be one of 2026, legacy"):
+        Settings().changed(era="future")
+
+
+def test_error_mode_is_a_deprecated_alias_of_era() -> None:
+    with pytest.warns(DeprecationWarning, match="use era"):
+        settings = Settings(error_mode="modern")
+    assert (settings.era, settings.error_mode) == ("2026", None)
+    with pytest.warns(DeprecationWarning, match="use era"):
+        assert Settings(error_mode="legacy").era == "legacy"
+    with (
+        pytest.warns(DeprecationWarning, match="use era"),
+        pytest.raises(ValueError, match="error_mode must be one of"),
+    ):
+        Settings(error_mode="future")
+    assert Settings(era="legacy").changed(string_numbers=True).era == "legacy"

@@ -3,6 +3,7 @@
 from dataclasses import dataclass
 from typing import ClassVar
 
+from mock_server.backend.downloads import DownloadSnapshot
 from mock_server.backend.errors import (
     BadArchive,
     BadRequest,
@@ -12,7 +13,7 @@ from mock_server.backend.errors import (
     NotAvailable,
     NotFound,
 )
-from mock_server.http.presenters.base import Presenter
+from mock_server.http.presenters.base import Body, Presenter
 
 __all__ = ["Era2026Presenter"]
 
@@ -29,10 +30,41 @@ _STATUSES: dict[type[DomainError], int] = {
 
 @dataclass(frozen=True, slots=True)
 class Era2026Presenter(Presenter):
-    era: ClassVar[str] = "modern"
+    era: ClassVar[str] = "2026"
+    # `requestIds` gets 400 "Missing required parameter: requestId" (DMM live).
+    answers_request_ids: ClassVar[bool] = False
 
     def error_status(self, error: DomainError) -> int:
         for kind in type(error).__mro__:  # a subclass answers like the error it refines
             if kind in _STATUSES:
                 return _STATUSES[kind]
         return 500
+
+    def history_item(self, snapshot: DownloadSnapshot) -> Body:
+        """A 2026 history item (DMM live): no sizes; of the optional keys, only `createdOn` (ST26)."""
+        download = snapshot.download
+        return {
+            "requestId": download.request_id,
+            "fileName": download.file_name,
+            "status": snapshot.progress.status,
+            "originalLink": download.original_link,
+            "createdOn": download.created_on,
+        }
+
+    def status_body(self, snapshot: DownloadSnapshot) -> Body:
+        """The 2026 status object: `progress` (0-1, growing) and `message`, both null once finished.
+
+        Only these five keys (our choice, openapi.yaml getCloudStatus). Remote downloads keep the
+        legacy object (our choice: no 2026 client reads getRemoteStatus).
+        """
+        download = snapshot.download
+        if download.kind == "remote":
+            return Presenter.status_body(self, snapshot)
+        reading = snapshot.reading()
+        return {
+            "requestId": download.request_id,
+            "status": snapshot.progress.status,
+            "fileName": download.file_name,
+            "progress": reading.progress,
+            "message": reading.message,
+        }
