@@ -1,7 +1,7 @@
 # The mock server as a container: the offcloud-kit wheel with the [mock] extra, nothing else.
 #   docker build -t offcloud-mock .
 #   docker run --rm -p 8080:8080 offcloud-mock                 # then http://127.0.0.1:8080/docs
-#   docker run --rm -p 8080:8080 offcloud-mock --error-mode legacy --clock-speed 10
+#   docker run --rm -p 8080:8080 offcloud-mock --era legacy --clock-speed 10
 # Arguments after the image name go to `offcloud-mock` (see `offcloud-mock --help`).
 
 FROM python:3.11-slim AS wheel

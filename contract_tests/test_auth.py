@@ -100,7 +100,7 @@ def test_default_statuses_would_let_a_wrong_key_pass(mock: Target, operation_id:
 
 def test_legacy_wrong_key_is_caught_by_credentials_accepted() -> None:
     """The legacy server answers a wrong key with HTTP 200 {"error": "NOAUTH"}: no status check sees it."""
-    legacy = inprocess_target(MockConfig(error_mode="legacy"))
+    legacy = inprocess_target(MockConfig(era="legacy"))
     checks = ("positive_data_acceptance", "status_code_conformance", *CUSTOM_CHECKS)
     schema = build_schema(legacy, account=legacy.account.with_key(WRONG_KEY), checks=checks)
     run = run_operation(schema, "listProxies")

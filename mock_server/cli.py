@@ -1,7 +1,7 @@
 """`offcloud-mock`: run the Offcloud API mock as a real HTTP server (also `python -m mock_server`).
 
     offcloud-mock [--host 127.0.0.1] [--port 8080] [--scenario FILE] [--seed N] [--clock-speed X]
-                  [--error-mode modern|legacy] [--no-validate-requests] [--validate-responses]
+                  [--era 2026|legacy] [--no-validate-requests] [--validate-responses]
                   [--string-numbers] [--threads N] [--server waitress|granian]
                   [--control-token TOKEN] [--allow-host NAME]... [--max-downloads N] [--log-requests]
     offcloud-mock proxy|drift|scenario-from|replay ...   (the drift tools: mock_server/drift/cli.py)
@@ -25,6 +25,7 @@ import os
 import secrets
 import sys
 from collections.abc import Callable, Sequence
+from typing import cast
 
 from flask import Flask
 
@@ -35,7 +36,7 @@ from mock_server.http.control_guard import TOKEN_HEADER, is_loopback
 from mock_server.http.request_log import LOGGER_NAME
 from mock_server.http.runtime import runtime
 from mock_server.server import DEFAULT_THREADS
-from mock_server.settings import ERROR_MODES, MockConfig
+from mock_server.settings import ERAS, Era, MockConfig, era_of_error_mode
 
 __all__ = ["main", "parser", "serve_forever"]
 
@@ -56,8 +57,12 @@ def parser() -> argparse.ArgumentParser:
     )
     p.add_argument("--clock-speed", type=float, default=1.0, metavar="X", help="mock seconds per real second")
     p.add_argument(
-        "--error-mode", choices=ERROR_MODES, default="modern", help="modern: 400/401/404; legacy: 200"
+        "--era",
+        choices=ERAS,
+        help="the server to play: 2026 (default, today's) or legacy (2014-2025: errors with 200, old routes)",
     )
+    # Deprecated for one release: --error-mode modern|legacy, the former name of --era.
+    p.add_argument("--error-mode", choices=("modern", "legacy"), help=argparse.SUPPRESS)
     p.add_argument(
         "--no-validate-requests",
         dest="validate_requests",
@@ -113,7 +118,7 @@ def _one_line(error: BaseException) -> str:
 
 def _banner(app: Flask, base_url: str, config: MockConfig, generated_token: str | None) -> str:
     scenario = config.scenario or "demo scenario"
-    lines = [f"Offcloud API mock listening on {base_url}  ({scenario}, {config.error_mode} errors)"]
+    lines = [f"Offcloud API mock listening on {base_url}  ({scenario}, era {config.era})"]
     if config.scenario is None:  # the demo's credentials are public (README); a scenario's are not
         first = runtime(app).backend.accounts()[0]
         lines += [
@@ -206,11 +211,12 @@ def main(argv: Sequence[str] | None = None) -> int:
         if args.threads < 1:
             raise ValueError(f"--threads must be at least 1, not {args.threads}")
         token, generated_token = _control_token(args.host, args.control_token)
+        era = cast(Era, args.era or (era_of_error_mode(args.error_mode) if args.error_mode else "2026"))
         config = MockConfig(
             scenario=args.scenario,
             seed=args.seed,
             clock_speed=args.clock_speed,
-            error_mode=args.error_mode,
+            era=era,
             validate_requests=args.validate_requests,
             validate_responses=args.validate_responses,
             string_numbers=args.string_numbers,

@@ -9,6 +9,7 @@ control plane's HTTP routes (`mock_server.http.control_plane`) are themselves th
 """
 
 import abc
+import warnings
 from collections.abc import Mapping
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, TypedDict, Unpack
@@ -21,6 +22,7 @@ from mock_server.backend.errors import DomainError, NotFound, ScenarioError, sho
 from mock_server.backend.faults import ANY_OPERATION
 from mock_server.backend.scenario import load_scenario, parse_scenario
 from mock_server.http.runtime import MockRuntime, runtime
+from mock_server.settings import era_of_error_mode
 from mock_server.spec import operations
 
 if TYPE_CHECKING:
@@ -108,7 +110,18 @@ class MockControls(abc.ABC):
     @abc.abstractmethod
     def settings(self) -> dict[str, Any]: ...
     @abc.abstractmethod
-    def set_error_mode(self, mode: str) -> dict[str, Any]: ...
+    def set_era(self, era: str) -> dict[str, Any]:
+        """Play another era from the next request on: "2026" or "legacy"."""
+
+    def set_error_mode(self, mode: str) -> dict[str, Any]:
+        """Deprecated (one release): the former name of set_era, "modern" meaning "2026"."""
+        warnings.warn("set_error_mode is deprecated; use set_era", DeprecationWarning, stacklevel=2)
+        try:
+            era = era_of_error_mode(mode)
+        except ValueError as error:
+            raise ControlError(str(error)) from None
+        return self.set_era(era)
+
     @abc.abstractmethod
     def set_validate_requests(self, on: bool) -> dict[str, Any]: ...
     @abc.abstractmethod
@@ -217,8 +230,8 @@ class InProcessControls(MockControls):
     def settings(self) -> dict[str, Any]:
         return self._state.settings()
 
-    def set_error_mode(self, mode: str) -> dict[str, Any]:
-        self._call(self._state.change, error_mode=mode)
+    def set_era(self, era: str) -> dict[str, Any]:
+        self._call(self._state.change, era=era)
         return self._state.settings()
 
     def set_validate_requests(self, on: bool) -> dict[str, Any]:
@@ -342,8 +355,8 @@ class HttpControls(MockControls):
     def settings(self) -> dict[str, Any]:
         return dict(self._request("GET", "/settings"))
 
-    def set_error_mode(self, mode: str) -> dict[str, Any]:
-        return dict(self._request("POST", "/settings", json={"error_mode": mode}))
+    def set_era(self, era: str) -> dict[str, Any]:
+        return dict(self._request("POST", "/settings", json={"era": era}))
 
     def set_validate_requests(self, on: bool) -> dict[str, Any]:
         return dict(self._request("POST", "/settings", json={"validate_requests": on}))

@@ -15,13 +15,13 @@
         offcloud_mock.controls.advance(60)              # the clock is frozen: move it by hand
         assert offcloud_mock.controls.journal()[-1]["operation"] == "getCloudStatus"
 
-    @pytest.mark.offcloud_mock(live=True, error_mode="legacy", scenario="tests/my-scenario.yaml")
+    @pytest.mark.offcloud_mock(live=True, era="legacy", scenario="tests/my-scenario.yaml")
     def test_over_sockets(offcloud_mock): ...
 
 Fixtures (function-scoped): `offcloud_mock` (in-process unless the marker or `--offcloud-mock-live` says
 live) and `offcloud_mock_live` (always live). Each gets a new app and backend: the demo scenario (or the
 marker's / `--offcloud-mock-scenario`), a FROZEN clock, response validation ON (an answer outside
-openapi.yaml is a 500 that fails the test), modern errors (or `--offcloud-mock-error-mode`).
+openapi.yaml is a 500 that fails the test), the 2026 era (or `--offcloud-mock-era`).
 
 In-process, requests go through `httpx.WSGITransport` straight into the app: no socket, no thread, fast.
 Live, the same app is served by waitress on a free port in a thread of the test process (milliseconds to
@@ -60,6 +60,7 @@ _MARKER_ARGS = frozenset(
     {
         "live",
         "scenario",
+        "era",
         "error_mode",
         "seed",
         "validate_responses",
@@ -81,16 +82,16 @@ def pytest_addoption(parser: pytest.Parser) -> None:
         "--offcloud-mock-scenario", metavar="FILE", help="scenario file for offcloud_mock fixtures"
     )
     group.addoption(
-        "--offcloud-mock-error-mode",
-        choices=("modern", "legacy"),
-        help="error era for offcloud_mock fixtures",
+        "--offcloud-mock-era",
+        choices=("2026", "legacy"),
+        help="the server era offcloud_mock fixtures play (default 2026)",
     )
 
 
 def pytest_configure(config: pytest.Config) -> None:
     config.addinivalue_line(
         "markers",
-        f"{MARKER}(live=False, scenario=None, error_mode='modern', seed=None, validate_responses=True, "
+        f"{MARKER}(live=False, scenario=None, era='2026', seed=None, validate_responses=True, "
         "frozen=True, string_numbers=False, max_downloads=None): configure the offcloud_mock fixture of this test",
     )
 
@@ -188,7 +189,7 @@ def _settings(request: pytest.FixtureRequest) -> dict[str, Any]:
     settings: dict[str, Any] = {
         "live": bool(getattr(options, "offcloud_mock_live", False)),
         "scenario": getattr(options, "offcloud_mock_scenario", None),
-        "error_mode": getattr(options, "offcloud_mock_error_mode", None) or "modern",
+        "era": getattr(options, "offcloud_mock_era", None) or "2026",
         "seed": None,
         "validate_responses": True,
         "frozen": True,
@@ -227,7 +228,8 @@ def _start(request: pytest.FixtureRequest, *, force_live: bool) -> Iterator[Offc
     config = MockConfig(
         scenario=settings["scenario"],
         seed=settings["seed"],
-        error_mode=settings["error_mode"],
+        era=settings["era"],
+        error_mode=settings.get("error_mode"),  # deprecated marker keyword: wins over era when given
         validate_responses=settings["validate_responses"],
         string_numbers=settings["string_numbers"],
         frozen_clock=settings["frozen"],

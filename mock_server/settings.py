@@ -7,16 +7,20 @@ pytest marker (`pytest_plugin`) and, for the settings that change at run time, b
 
 import dataclasses
 import math
+import warnings
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Literal, get_args
+from typing import Final, Literal, get_args
 
 from mock_server.backend.errors import shown
 
-__all__ = ["DEFAULT_MAX_BODY_BYTES", "ERROR_MODES", "ErrorMode", "MockConfig", "Settings"]
+__all__ = ["DEFAULT_MAX_BODY_BYTES", "ERAS", "Era", "MockConfig", "Settings", "era_of_error_mode"]
 
-ErrorMode = Literal["modern", "legacy"]
-ERROR_MODES: tuple[str, ...] = get_args(ErrorMode)
+# "2026": the server that exists today (reworked in January 2026); "legacy": the 2014-2025 server.
+Era = Literal["2026", "legacy"]
+ERAS: tuple[str, ...] = get_args(Era)
+# Deprecated (one release): the former `error_mode` setting named the eras "modern" and "legacy".
+_ERROR_MODE_ERAS: Final[dict[str, str]] = {"modern": "2026", "legacy": "legacy"}
 # Big enough for a /api/cache batch of 1000 hashes in any array style (about 50 KB) and a scenario
 # upload; small enough that a runaway client cannot make the mock buffer gigabytes.
 DEFAULT_MAX_BODY_BYTES = 1024 * 1024
@@ -30,7 +34,8 @@ class Settings:
     # Seeds every id and random choice the backend makes; None: the scenario's seed, else 0.
     seed: int | None = None
     clock_speed: float = 1.0  # mock seconds per real second
-    error_mode: ErrorMode = "modern"  # "legacy": API errors come with HTTP 200, as in 2014-2025
+    # Which server the mock plays, whole: its routes, shapes, error statuses and error pages.
+    era: Era = "2026"
     # Off: path parameters and bodies are not checked against openapi.yaml (bodies are still read and
     # callers still authenticated); a request outside the spec may then get any answer, even a 500.
     validate_requests: bool = True
@@ -48,13 +53,17 @@ class Settings:
     # Downloads the mock holds at most, all accounts together (about 1 KB each); None: no cap.
     max_downloads: int | None = None
     log_requests: bool = False  # one INFO line per request on the "mock_server.requests" logger
+    # Deprecated alias of `era` for one release ("modern" -> "2026"); read once, then always None.
+    error_mode: str | None = None
 
     def __post_init__(self) -> None:
+        if self.error_mode is not None:
+            warnings.warn("error_mode is deprecated; use era", DeprecationWarning, stacklevel=3)
+            object.__setattr__(self, "era", era_of_error_mode(self.error_mode))
+            object.__setattr__(self, "error_mode", None)
         # Checked here so that a typo in code or on the command line fails at start-up, not per request.
-        if self.error_mode not in ERROR_MODES:
-            raise ValueError(
-                f"error_mode must be one of {', '.join(ERROR_MODES)}, not {shown(self.error_mode)}"
-            )
+        if self.era not in ERAS:
+            raise ValueError(f"era must be one of {', '.join(ERAS)}, not {shown(self.era)}")
         if self.max_body_bytes < 1:
             raise ValueError(f"max_body_bytes must be at least 1, not {self.max_body_bytes}")
         if not (math.isfinite(self.clock_speed) and self.clock_speed > 0):
@@ -67,6 +76,13 @@ class Settings:
     def changed(self, **changes: object) -> "Settings":
         """A copy with `changes`, validated like any other; ValueError names a bad value."""
         return dataclasses.replace(self, **changes)  # type: ignore[arg-type]
+
+
+def era_of_error_mode(mode: str) -> str:
+    """The era a deprecated `error_mode` value names; ValueError for anything else."""
+    if mode not in _ERROR_MODE_ERAS:
+        raise ValueError(f"error_mode must be one of modern, legacy, not {mode!r}")
+    return _ERROR_MODE_ERAS[mode]
 
 
 MockConfig = Settings  # the public name of the constructor since the first release

@@ -42,6 +42,7 @@ class Operation:
     body_schemas: dict[str, dict[str, Any]]  # media type -> schema; empty when there is no body
     body_required: bool
     responses: dict[str, dict[str, dict[str, Any]]]  # status -> media type -> schema ({} if no content)
+    eras: frozenset[str] = frozenset({"legacy", "2026"})  # x-offcloud-eras: the servers that answer it
 
     @property
     def flask_rule(self) -> str:
@@ -120,6 +121,7 @@ def _operation(path: str, method: str, raw: dict[str, Any], default_security: An
         body_schemas={media: entry["schema"] for media, entry in body.get("content", {}).items()},
         body_required=bool(body.get("required", False)),
         responses=responses,
+        eras=frozenset(str(era) for era in raw.get("x-offcloud-eras", ("legacy", "2026"))),
     )
 
 

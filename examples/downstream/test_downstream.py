@@ -18,6 +18,9 @@ TEARS_OF_STEEL = "2ce6ed1b37ab62d0b2a4b369cd2f36ff15cb2eae"  # not cached, three
 FREE_KEY = "free-key-0123456789abcdef"  # the demo scenario's account without add-ons
 
 
+# The legacy server: the kit's byte progress reads its amount/fileSize (the 2026 status object has
+# `progress`/`message` instead; the kit's Progress does not read them yet).
+@pytest.mark.offcloud_mock(era="legacy")
 def test_sync_kit_waits_for_a_download(offcloud_mock: OffcloudMock) -> None:
     oc: Offcloud = offcloud_mock.kit()
     item = oc.add_cloud(REPORT)

@@ -26,9 +26,10 @@ from mock_server.backend.ids import SeededIds
 from mock_server.backend.scenario import Account, Proxy, RemoteAccount, Scenario, Site
 from mock_server.backend.torrent_file import NotATorrent, Torrent, parse_torrent
 
-__all__ = ["MAX_REMOTE_IN_PROGRESS", "AccountBackend", "SharedState"]
+__all__ = ["HISTORY_PAGE_SIZE", "MAX_REMOTE_IN_PROGRESS", "AccountBackend", "SharedState"]
 
 MAX_REMOTE_IN_PROGRESS = 100
+HISTORY_PAGE_SIZE = 20  # our choice: no client shows the site-root history's page size
 
 
 @dataclass(slots=True, eq=False)
@@ -57,7 +58,7 @@ class AccountBackend:
         self._remote_options = {remote.remote_option_id for remote in account.remote_accounts}
         self._by_link: dict[DownloadKind, dict[str, Download]] = {"instant": {}, "cloud": {}, "remote": {}}
         self._remote_downloads: list[Download] = []
-        self._added = 0  # downloads added in total, what link_limit counts
+        self._added = 0  # downloads the account holds (added, not removed), what link_limit counts
 
     def add_instant(self, url: str, proxy_id: str | None = None) -> DownloadSnapshot:
         return self._add("instant", url, proxy_id=proxy_id)
@@ -109,6 +110,49 @@ class AccountBackend:
 
     def retry_remote(self, request_id: str) -> DownloadSnapshot:
         return self._retry(request_id, "remote")
+
+    # --- beyond the documentation: history and removal (openapi.yaml, tag undocumented) ---------------
+
+    def history(self, kind: DownloadKind) -> list[DownloadSnapshot]:
+        """This account's downloads of that kind as of now, newest first (the order they were added)."""
+        with self._shared.lock:
+            now = self._shared.clock.now()
+            return [
+                download.snapshot(now)
+                for download in reversed(self._shared.downloads.values())
+                if download.user_id == self.user_id and download.kind == kind
+            ]
+
+    def history_page(self, kind: DownloadKind, page: int) -> tuple[list[DownloadSnapshot], bool]:
+        """Page `page` (from 0) of `history(kind)`, HISTORY_PAGE_SIZE items, and whether it is the last."""
+        everything = self.history(kind)
+        start = page * HISTORY_PAGE_SIZE
+        return everything[start : start + HISTORY_PAGE_SIZE], start + HISTORY_PAGE_SIZE >= len(everything)
+
+    def remove(self, request_id: str, kind: DownloadKind) -> None:
+        """Delete a download at once: gone from status, explore, lists and history; NotFound if unknown.
+
+        It frees its place under the account's link limit (our choice: the limit counts the downloads the
+        account holds), and adding the same content again creates a new download with a new requestId.
+        """
+        with self._shared.lock:
+            download = self._own(request_id, kind)
+            del self._shared.downloads[request_id]
+            by_link = self._by_link[kind]
+            if by_link.get(download.content.key) is download:
+                del by_link[download.content.key]
+            if download in self._remote_downloads:
+                self._remote_downloads.remove(download)
+            self._added -= 1
+
+    def remove_many(self, request_ids: list[str], kind: DownloadKind) -> None:
+        """Remove each of `request_ids`; ids unknown to this account are skipped (our choice)."""
+        with self._shared.lock:
+            for request_id in request_ids:
+                try:
+                    self.remove(request_id, kind)
+                except NotFound:
+                    continue
 
     def _add(
         self,

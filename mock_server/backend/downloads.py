@@ -10,12 +10,14 @@ Cached content added to the cloud is "downloaded" at once; instant downloads sta
 only exists when forced.
 """
 
+import math
 from dataclasses import dataclass, field
 from typing import Final, Literal
 from urllib.parse import quote
 
 from mock_server.backend.errors import BadRequest, shown
 from mock_server.backend.fake_internet import Content
+from mock_server.backend.progress import WORKING_MESSAGES, Reading, Timeline, reading_at, standard_timeline
 from mock_server.backend.scenario import ResourceFile, Timing
 
 __all__ = [
@@ -35,6 +37,7 @@ DownloadKind = Literal["instant", "cloud", "remote"]
 PROGRESS_ORDER: Final = ("created", "queued", "downloading", "processing", "uploading", "downloaded")
 STATUSES: Final = (*PROGRESS_ORDER, "error", "canceled")
 FINISHED_STATUSES: Final = frozenset({"downloaded", "error", "canceled"})
+_BELOW_ONE: Final = math.nextafter(1.0, 0.0)  # a working download never reads 1
 # Host prefixes of download links; the real server shows names like these.
 SERVERS: Final = ("de-1", "de-3", "de-7", "fr-2", "fr-5", "nl-1")
 
@@ -135,6 +138,44 @@ class Download:
             return DownloadProgress(status, size)
         return DownloadProgress(status, 0)
 
+    def reading_at(self, now: float) -> Reading:
+        """The 2026 view of `status_at(now)`: the same status, with `progress` and `message` (progress.py).
+
+        `progress` grows with the attempt's time (0 while created/queued) and is None once finished;
+        `message` is the working text, the error text on error, None once downloaded or canceled.
+        """
+        state = self.status_at(now)
+        status = state.status
+        if status in FINISHED_STATUSES:
+            return Reading(status, None, state.error_message if status == "error" else None)
+        message = WORKING_MESSAGES.get(status)
+        if self.forced_status is not None or self.kind == "instant":
+            # No timeline behind a pinned status or an instant item: the share of the bytes done.
+            fraction = state.amount / self.size if self.size else 0.0
+            return Reading(status, min(fraction, _BELOW_ONE), message)
+        reading = reading_at(self._timeline(), now - self.attempt_started_at)
+        # The two computations agree but at the exact instant a phase ends (float rounding): then the
+        # status of status_at wins and progress keeps the timeline's value, which only grows.
+        progress = reading.progress if reading.progress is not None else _BELOW_ONE
+        return Reading(status, progress, message)
+
+    def _timeline(self) -> Timeline:
+        """This attempt as progress.py's timeline: the phases status_at walks, with the same lengths."""
+        timing, speed, size = self.timing, self._speed, self.content.size
+        fails_after = None
+        if self.attempt <= self.content.fails:
+            failed_at = int(size * timing.fail_after_fraction)
+            fails_after = timing.created_seconds + timing.queued_seconds + failed_at / speed
+        return standard_timeline(
+            created_seconds=timing.created_seconds,
+            queued_seconds=timing.queued_seconds,
+            transfer_seconds=size / speed,
+            processing_seconds=timing.processing_seconds if self.content.is_multi_file else 0.0,
+            uploading_seconds=timing.uploading_seconds if self.kind == "remote" else 0.0,
+            fails_after=fails_after,
+            error_message=self.content.error_message,
+        )
+
     def retry(self, now: float) -> None:
         """Start the next attempt from "created"; only a download in error may be retried."""
         if self.status_at(now).status != "error":
@@ -166,7 +207,7 @@ class Download:
         )
 
     def snapshot(self, now: float) -> "DownloadSnapshot":
-        return DownloadSnapshot(self, self.status_at(now), self.attempt, self.forced_status)
+        return DownloadSnapshot(self, self.status_at(now), self.attempt, self.forced_status, now)
 
 
 @dataclass(frozen=True, slots=True)
@@ -177,6 +218,11 @@ class DownloadSnapshot:
     progress: DownloadProgress
     attempt: int
     forced_status: str | None
+    at: float = 0.0  # the mock time of the snapshot
+
+    def reading(self) -> Reading:
+        """The 2026 status of the download at the snapshot's time (computed only when asked)."""
+        return self.download.reading_at(self.at)
 
     @property
     def request_id(self) -> str:

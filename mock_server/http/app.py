@@ -1,7 +1,7 @@
 """The application factory, in the Flask tutorial's shape: nothing happens at import time.
 
-    app = create_app()                                   # the demo scenario, modern errors
-    app = create_app(MockConfig(error_mode="legacy", validate_responses=True))
+    app = create_app()                                   # the demo scenario, the 2026 era
+    app = create_app(MockConfig(era="legacy", validate_responses=True))
     app = create_app(backend=my_backend)                 # around a backend built by hand
 
 The mock's state is reachable as `mock_server.http.runtime.runtime(app)` (also `app.extensions["offcloud_mock"]`),
@@ -16,18 +16,29 @@ from flask.json.provider import DefaultJSONProvider
 from mock_server.backend import MockBackend
 from mock_server.backend.clock import MockClock
 from mock_server.backend.scenario import Scenario, demo_scenario, load_scenario
-from mock_server.http import control_plane, docs, routes, routes_content, routes_oauth
+from mock_server.http import (
+    control_plane,
+    docs,
+    routes,
+    routes_aliases,
+    routes_content,
+    routes_history,
+    routes_oauth,
+)
 from mock_server.http.error_handlers import register_error_handlers
 from mock_server.http.request_log import enable_request_log
 from mock_server.http.runtime import EXTENSION_KEY, MockRuntime, runtime
 from mock_server.http.validation import request_validators
 from mock_server.settings import MockConfig
-from mock_server.spec import Operation, load_spec, operations
+from mock_server.spec import Operation, operations
 
 __all__ = ["API_BLUEPRINTS", "build_backend", "create_app", "runtime"]
 
 # The blueprints whose endpoints are `<blueprint>.<operationId>` of openapi.yaml.
-API_BLUEPRINTS = frozenset({"api", "content", "oauth"})
+API_BLUEPRINTS = frozenset({"api"})
+
+# The modules whose handlers make up routes.bp (all but the first add theirs to it when imported).
+_API_MODULES = (routes, routes_history, routes_aliases, routes_content, routes_oauth)
 
 
 class _JsonProvider(DefaultJSONProvider):
@@ -53,18 +64,6 @@ def build_backend(config: MockConfig) -> MockBackend:
     return MockBackend(scenario, seed=config.seed, clock=clock, max_downloads=config.max_downloads)
 
 
-@functools.cache
-def _beyond_the_doc() -> frozenset[str]:
-    """The operationIds openapi.yaml tags `undocumented` (see _check_routes)."""
-    paths = load_spec()["paths"]
-    return frozenset(
-        operation["operationId"]
-        for item in paths.values()
-        for operation in item.values()
-        if isinstance(operation, dict) and "undocumented" in operation.get("tags", [])
-    )
-
-
 def _check_routes(app: Flask, specified: tuple[Operation, ...]) -> None:
     """Fail at start-up, not per request, if routes.py and openapi.yaml disagree."""
     routed = {
@@ -75,9 +74,6 @@ def _check_routes(app: Flask, specified: tuple[Operation, ...]) -> None:
         if method not in ("HEAD", "OPTIONS")
     }
     expected = {(op.operation_id, op.method, op.flask_rule) for op in specified}
-    # Bridge (issue 10): openapi.yaml describes the operations beyond the documentation before the mock
-    # serves them; until it does, those it does not route answer the unknown-route 404. Remove with them.
-    expected -= {entry for entry in expected - routed if entry[0] in _beyond_the_doc()}
     if routed != expected:
         raise RuntimeError(
             f"routes and openapi.yaml disagree: only routed {sorted(routed - expected)}, "
@@ -98,8 +94,6 @@ def create_app(config: MockConfig | None = None, *, backend: MockBackend | None 
     )
     register_error_handlers(app)
     app.register_blueprint(routes.bp)
-    app.register_blueprint(routes_content.bp)
-    app.register_blueprint(routes_oauth.bp)
     app.register_blueprint(control_plane.bp)
     app.register_blueprint(control_plane.device_bp)
     docs.register_docs(app)

@@ -34,8 +34,8 @@ writes: 403, 401, 415) is decided first, by `control_guard`. Every route is a th
                                               {"seq", "time", "operation", "account", "params", "status"};
                                               keys and passwords never appear; status 0 = dropped
     DELETE /_mock/journal                     empty it
-    GET    /_mock/settings                    {"error_mode", "validate_requests", "validate_responses", ...}
-    POST   /_mock/settings                    {"error_mode": "legacy" | "modern", "validate_requests": false,
+    GET    /_mock/settings                    {"era", "validate_requests", "validate_responses", ...}
+    POST   /_mock/settings                    {"era": "2026" | "legacy", "validate_requests": false,
                                               "validate_responses": true}, each optional
     GET    /_mock/accounts                    [{"email", "userId", "addons", "apiKey": "****...cdef"}]
     GET    /_mock/device-codes                ["ABCD-EFGH", ...]: device logins waiting for the user
@@ -55,6 +55,7 @@ from mock_server.backend.scenario_yaml import ScenarioYamlError, load_scenario_y
 from mock_server.controls import ControlError, InProcessControls
 from mock_server.http.control_guard import guard_control_request
 from mock_server.http.limits import loads_bounded
+from mock_server.settings import era_of_error_mode
 
 __all__ = ["bp"]
 
@@ -228,13 +229,21 @@ def settings() -> Response:
 @bp.post("/settings")
 def change_settings() -> Response:
     body = _body()
-    mode = body.get("error_mode")
+    era = body.get("era")
     requests, responses = _flag(body, "validate_requests"), _flag(body, "validate_responses")
-    if mode is not None and not isinstance(mode, str):
-        raise ControlError('\'error_mode\' must be "modern" or "legacy"')
+    if era is not None and not isinstance(era, str):
+        raise ControlError('\'era\' must be "2026" or "legacy"')
+    mode = body.get("error_mode")  # deprecated (one release): the former name, "modern" for "2026"
+    if era is None and mode is not None:
+        if not isinstance(mode, str):
+            raise ControlError('\'error_mode\' must be "modern" or "legacy"')
+        try:
+            era = era_of_error_mode(mode)
+        except ValueError as error:
+            raise ControlError(str(error)) from None
     controls = _controls()
-    if mode is not None:
-        controls.set_error_mode(mode)
+    if era is not None:
+        controls.set_era(era)
     if requests is not None:
         controls.set_validate_requests(requests)
     if responses is not None:

@@ -2,8 +2,9 @@
 
 * Domain errors of the faked API (`backend.errors.DomainError`) are answered as the current era's
   presenter says (`presenters`: status and body).
-* Framework errors (unknown route 404, 405, 413) and the control plane's errors keep their status
-  in both eras: the real server's era mapping only ever covered its API answers.
+* An unknown route (404) or a wrong method (405) of the API is the era's own page (`unknown_routes`);
+  other framework errors (413) and the control plane's errors are JSON with their status in both
+  eras: the real server's era mapping only ever covered its API answers.
 * Anything unexpected is a 500 `{"error": "Internal mock error"}`; Flask logs the traceback, the body
   never carries it.
 """
@@ -16,10 +17,15 @@ from werkzeug.exceptions import HTTPException, InternalServerError
 from mock_server.backend.errors import DomainError
 from mock_server.http.presenters import Presenter
 from mock_server.http.runtime import runtime
+from mock_server.http.unknown_routes import era_page
 
 __all__ = ["api_error_response", "json_error", "mark_outside_contract", "register_error_handlers"]
 
 _MAX_PATH = 200
+
+
+# The control plane and the API docs are the mock's, not the faked server's: their errors stay JSON.
+_THE_MOCKS_OWN = ("/_mock/", "/docs")
 
 
 def json_error(status: int, message: str, headers: dict[str, str] | None = None) -> Response:
@@ -63,6 +69,10 @@ def _message(error: HTTPException) -> str:
 
 def _framework_error(error: HTTPException) -> Response:
     mark_outside_contract()
+    if not request.path.startswith(_THE_MOCKS_OWN):
+        page = era_page(current_app, runtime(), request, error)
+        if page is not None:
+            return page
     status = error.code or 500
     # Keep the headers werkzeug computed (Allow on a 405) but not its HTML content type.
     headers = {name: value for name, value in error.get_headers() if name.lower() != "content-type"}

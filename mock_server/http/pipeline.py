@@ -1,6 +1,7 @@
 """What happens around every API handler, in this order:
 
-1. the operation is known from the endpoint name (the operationId);
+1. the operation is known from the endpoint name (the operationId); one the current era does not serve
+   (`x-offcloud-eras`) answers the era's unknown-route page (`unknown_routes`) and nothing else happens;
 2. an injected fault for it is taken and applied (before anything else: a broken upstream answers
    whatever the request);
 3. the body is read (bad JSON or an unread Content-Type: 400; too large: 413);
@@ -17,9 +18,10 @@ from flask.ctx import _AppCtxGlobals
 from mock_server.backend.errors import DomainError
 from mock_server.http.auth import authenticate, identify
 from mock_server.http.bodies import BodyKind, read_body
-from mock_server.http.error_handlers import json_error
+from mock_server.http.error_handlers import json_error, mark_outside_contract
 from mock_server.http.injection import DROPPED_STATUS, fault_response
 from mock_server.http.runtime import runtime
+from mock_server.http.unknown_routes import in_era, not_found_page
 from mock_server.http.validation import RequestValidator
 
 __all__ = ["after_api_request", "before_api_request", "params"]
@@ -61,6 +63,9 @@ def before_api_request() -> Response | None:
         return None
     state = runtime(app)
     operation_id = (req.endpoint or "").partition(".")[2]
+    if not in_era(state, operation_id):  # not journaled: the era's server has no such route
+        mark_outside_contract()
+        return not_found_page(state.config.era)
     ctx.operation_id = operation_id
     path_args: dict[str, object] = dict(req.view_args or {})
     ctx.params = path_args

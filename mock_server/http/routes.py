@@ -55,10 +55,13 @@ def _request_id() -> str:
     return _text("requestId")
 
 
-def _statuses(status_of: Callable[[str], DownloadSnapshot]) -> dict[str, object]:
-    # Bridge (issue 10): the legacy `requestIds` answer, until the eras come; the 2026 server refuses them.
+def _status(status_of: Callable[[str], DownloadSnapshot]) -> Response:
+    """One status by `requestId` or, where the era takes them (legacy), several by `requestIds`."""
     present = _present()
-    return {"requests": [present.status_body(status_of(request_id)) for request_id in _texts("requestIds")]}
+    if "requestIds" in params() and "requestId" not in params() and present.answers_request_ids:
+        return _json(present.statuses([status_of(request_id) for request_id in _texts("requestIds")]))
+    # The 2026 server refuses `requestIds` alone as a missing `requestId`.
+    return _json(present.status(status_of(_request_id())))
 
 
 def _texts(name: str) -> list[str]:
@@ -110,16 +113,12 @@ def list_proxies() -> Response:
 
 @bp.post("/api/cloud/status", endpoint="getCloudStatus")
 def get_cloud_status() -> Response:
-    if "requestIds" in params() and "requestId" not in params():
-        return _json(_statuses(current_account().cloud_status))
-    return _json(_present().status(current_account().cloud_status(_request_id())))
+    return _status(current_account().cloud_status)
 
 
 @bp.post("/api/remote/status", endpoint="getRemoteStatus")
 def get_remote_status() -> Response:
-    if "requestIds" in params() and "requestId" not in params():
-        return _json(_statuses(current_account().remote_status))
-    return _json(_present().status(current_account().remote_status(_request_id())))
+    return _status(current_account().remote_status)
 
 
 @bp.post("/api/cache", endpoint="checkCache")

@@ -3,20 +3,16 @@ cache endpoints, the legacy torrent upload and torrent check. Thin handlers, as 
 parameters in, ONE backend method, the era's presenter out. Endpoints are named by operationId.
 """
 
-from flask import Blueprint, Response, jsonify, request
+from flask import Response, jsonify, request
 
 from mock_server.backend.errors import BadRequest
 from mock_server.http.auth import current_account
-from mock_server.http.era_gate import gate_by_era
-from mock_server.http.pipeline import after_api_request, before_api_request, params
+from mock_server.http.pipeline import params
+from mock_server.http.routes import bp
 from mock_server.http.runtime import runtime
 
-__all__ = ["bp"]
+__all__: list[str] = []
 
-bp = Blueprint("content", __name__)
-bp.before_request(gate_by_era)  # first: outside its era an operation is an unknown route
-bp.before_request(before_api_request)
-bp.after_request(after_api_request)
 
 
 @bp.get("/api/account/info", endpoint="getAccountInfo")

@@ -7,19 +7,15 @@ controls play the user (`approve_device`, `deny_device`); the token then works a
 The rules are `backend.device_flow`'s; these handlers only map its results to answers.
 """
 
-from flask import Blueprint, Response, jsonify
+from flask import Response, jsonify
 
 from mock_server.backend.device_flow import PollState, TooManyPendingCodes, UnknownDeviceCode
-from mock_server.http.era_gate import gate_by_era
-from mock_server.http.pipeline import after_api_request, before_api_request, params
+from mock_server.http.pipeline import params
+from mock_server.http.routes import bp
 from mock_server.http.runtime import runtime
 
-__all__ = ["bp"]
+__all__: list[str] = []
 
-bp = Blueprint("oauth", __name__)
-bp.before_request(gate_by_era)  # first: outside its era an operation is an unknown route
-bp.before_request(before_api_request)
-bp.after_request(after_api_request)
 
 _DESCRIPTIONS = {
     PollState.EXPIRED: "The device code has expired.",

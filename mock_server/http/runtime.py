@@ -54,7 +54,7 @@ class MockRuntime:
     def settings(self) -> dict[str, object]:
         config = self.config
         return {
-            "error_mode": config.error_mode,
+            "era": config.era,
             "validate_requests": config.validate_requests,
             "validate_responses": config.validate_responses,
             "string_numbers": config.string_numbers,

@@ -121,6 +121,7 @@ def test_async_retries_and_errors(offcloud_mock_live: OffcloudMock) -> None:
     assert len(demo_adds) == 2  # neither failed add was repeated
 
 
+@pytest.mark.offcloud_mock(era="legacy")  # login and getApiKey are legacy-only
 def test_login_sync_then_api_key_async(offcloud_mock_live: OffcloudMock) -> None:
     sync = make_client(offcloud_mock_live, api_key=None)
     assert sync.is_logged_in() is False
@@ -140,6 +141,7 @@ def test_login_sync_then_api_key_async(offcloud_mock_live: OffcloudMock) -> None
     assert sync.raw.api_key is None
 
 
+@pytest.mark.offcloud_mock(era="legacy")  # login and getApiKey are legacy-only
 def test_login_async_then_api_key_sync(offcloud_mock_live: OffcloudMock) -> None:
     async_client = make_async_client(offcloud_mock_live, api_key=None)
 

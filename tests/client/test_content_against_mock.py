@@ -24,7 +24,7 @@ def test_account_info(kit: Offcloud) -> None:
     assert str(info.expiration_date) == DEMO_EXPIRATION_DATE
 
 
-@pytest.mark.offcloud_mock(error_mode="legacy")
+@pytest.mark.offcloud_mock(era="legacy")
 def test_account_stats(kit: Offcloud) -> None:
     stats = kit.account_stats()
     assert (stats.email, stats.is_premium, stats.expiration_date) == (DEMO_EMAIL, True, "31-12-2026")
@@ -37,7 +37,7 @@ def test_sites(kit: Offcloud) -> None:
     assert [site.status for site in sites] == ["up", "degraded", "down"]
 
 
-@pytest.mark.offcloud_mock(error_mode="legacy")
+@pytest.mark.offcloud_mock(era="legacy")
 def test_sites_legacy(kit: Offcloud) -> None:
     assert tuple(site.name for site in kit.sites()) == SITE_NAMES
 
@@ -49,7 +49,7 @@ def test_cache_info_and_download(kit: Offcloud) -> None:
     assert [link.filename for link in links][:2] == ["Big Buck Bunny 1080p.mp4", "Big Buck Bunny 720p.mp4"]
 
 
-@pytest.mark.offcloud_mock(error_mode="legacy")
+@pytest.mark.offcloud_mock(era="legacy")
 def test_upload_torrent_then_add_it(kit: Offcloud) -> None:
     uploaded = kit.upload_torrent(torrent(MULTI_INFO), file_name="bunny.torrent")
     assert uploaded.file_name == "Big Buck Bunny"
@@ -75,7 +75,7 @@ def test_login_with_device(offcloud_mock: OffcloudMock) -> None:
         assert oc.account_info().email == DEMO_EMAIL
 
 
-@pytest.mark.offcloud_mock(live=True, error_mode="legacy")
+@pytest.mark.offcloud_mock(live=True, era="legacy")
 def test_upload_torrent_over_real_sockets(kit: Offcloud) -> None:  # waitress parses the multipart body
     uploaded = kit.upload_torrent(torrent(MULTI_INFO), file_name="bunny.torrent")
     assert uploaded.url.endswith(".torrent")

@@ -24,6 +24,7 @@ def load_quickstart() -> ModuleType:
     return module
 
 
+@pytest.mark.offcloud_mock(era="legacy")  # the example prints the legacy byte counts (amount/fileSize)
 def test_quickstart_runs_against_the_live_mock(
     offcloud_mock_live: OffcloudMock, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
 ) -> None:

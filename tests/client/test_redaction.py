@@ -38,6 +38,7 @@ def full_text(error: BaseException) -> str:
     return "".join(traceback.format_exception(error)) + str(error) + repr(error)
 
 
+@pytest.mark.offcloud_mock(era="legacy")  # it logs in: legacy-only
 def test_no_secret_in_debug_logs_of_a_live_session(
     offcloud_mock_live: OffcloudMock, debug_logs: pytest.LogCaptureFixture
 ) -> None:

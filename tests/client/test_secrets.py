@@ -128,6 +128,7 @@ def planted(offcloud_mock: OffcloudMock) -> Offcloud:
     return planted_client(offcloud_mock)
 
 
+@pytest.mark.offcloud_mock(era="legacy")  # login is legacy-only
 def test_an_echoed_over_long_password_is_masked(planted: Offcloud) -> None:
     with pytest.raises(BadRequestError) as caught:
         planted.login(EMAIL, LONG_PASSWORD)
@@ -139,12 +140,14 @@ def test_an_echoed_over_long_password_is_masked(planted: Offcloud) -> None:
     assert leaks(repr(error.body)) == []
 
 
+@pytest.mark.offcloud_mock(era="legacy")  # login is legacy-only
 def test_a_wrong_password_is_masked(planted: Offcloud) -> None:
     with pytest.raises(AuthenticationError) as caught:
         planted.login(EMAIL, PASSWORD + "-wrong")
     assert exposures(caught.value) == []
 
 
+@pytest.mark.offcloud_mock(era="legacy")  # it logs in: legacy-only
 @pytest.mark.parametrize("live", [False, True], ids=["in-process", "live"])
 def test_everything_captured_at_debug_holds_no_secret(
     live: bool, request: pytest.FixtureRequest, caplog: pytest.LogCaptureFixture

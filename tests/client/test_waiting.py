@@ -38,6 +38,7 @@ def distinct(statuses: list[str]) -> list[str]:
     return [s for i, s in enumerate(statuses) if i == 0 or statuses[i - 1] != s]
 
 
+@pytest.mark.offcloud_mock(era="legacy")  # byte progress: the legacy amount/fileSize
 def test_wait_follows_a_download_to_completion(driven: tuple[Offcloud, SleepRecorder]) -> None:
     client, sleeps = driven
     item = client.add_cloud(magnet(UNCACHED_MULTI, "Tears+of+Steel"))
@@ -173,7 +174,7 @@ def test_transient_failures_during_a_wait_are_retried(
     assert statuses[:3] == [503, 0, 200]  # 0: the dropped connection
 
 
-@pytest.mark.offcloud_mock(string_numbers=True)
+@pytest.mark.offcloud_mock(era="legacy", string_numbers=True)
 def test_legacy_string_numbers_are_normalised(
     driven: tuple[Offcloud, SleepRecorder], offcloud_mock: OffcloudMock
 ) -> None:

@@ -97,12 +97,12 @@ def test_a_missing_key_exits_2(tmp_path: Path) -> None:
 
 
 def test_the_legacy_mock_matches_the_legacy_era(upstream: UpstreamFactory, tmp_path: Path) -> None:
-    outcome = run(upstream(error_mode="legacy"), tmp_path, era="legacy")
+    outcome = run(upstream(era="legacy"), tmp_path, era="legacy")
     assert outcome.code == 0, outcome.items
 
 
 def test_the_legacy_mock_is_the_other_era_under_2026(upstream: UpstreamFactory, tmp_path: Path) -> None:
-    outcome = run(upstream(error_mode="legacy"), tmp_path, allow_writes=False)
+    outcome = run(upstream(era="legacy"), tmp_path, allow_writes=False)
     assert outcome.code == 1
     assert {kind for _, kind, _ in outcome.items} == {"other-era"}
     assert ("getCloudStatus", "other-era", "status 200") in outcome.items

@@ -20,6 +20,7 @@ from .world import (
     CACHED_SINGLE_HASH,
     FAILS_ONCE_URL,
     FOLDER_URL,
+    LEGACY_WIRE,
     SINGLE_URL,
     UNCACHED_PACK_HASH,
     WIRE,
@@ -33,7 +34,7 @@ def status_at(
 ) -> dict[str, object]:
     clock.advance(at - clock.now())
     answer = alice.cloud_status(request_id) if kind == "cloud" else alice.remote_status(request_id)
-    return WIRE.status_body(answer)
+    return LEGACY_WIRE.status_body(answer)
 
 
 def test_single_file_cloud_download_goes_through_every_state(alice: AccountBackend, clock: MockClock) -> None:
@@ -162,7 +163,7 @@ def test_cached_torrent_is_downloaded_at_once_in_the_cloud(
     answer = WIRE.added(alice.add_cloud(magnet(CACHED_PACK_HASH)))
     assert answer["status"] == "downloaded"
     request_id = str(answer["requestId"])
-    assert WIRE.status_body(alice.cloud_status(request_id)) == {
+    assert LEGACY_WIRE.status_body(alice.cloud_status(request_id)) == {
         "requestId": request_id,
         "fileName": "Cached Pack",
         "status": "downloaded",
@@ -206,10 +207,10 @@ def test_forced_status_is_pinned_with_a_consistent_amount(
     backend: MockBackend, alice: AccountBackend, clock: MockClock, status: str, amount: int
 ) -> None:
     request_id = alice.add_cloud(SINGLE_URL).request_id
-    body = WIRE.status_body(backend.force_status(request_id, status))
+    body = LEGACY_WIRE.status_body(backend.force_status(request_id, status))
     assert (body["status"], body["amount"]) == (status, amount)
     clock.advance(1000)
-    assert WIRE.status_body(alice.cloud_status(request_id)) == body
+    assert LEGACY_WIRE.status_body(alice.cloud_status(request_id)) == body
     assert ("errorMessage" in body) == (status == "error")
     assert ("downloadingSpeed" in body) == (status == "downloading")
 
@@ -246,7 +247,7 @@ def test_legacy_string_numbers(alice: AccountBackend, clock: MockClock) -> None:
     snapshot = alice.cloud_status(request_id)
     body = LegacyPresenter(string_numbers=True).status_body(snapshot)
     assert (body["fileSize"], body["downloadingSpeed"], body["amount"]) == ("1000", "100", 100)
-    assert WIRE.status_body(snapshot)["fileSize"] == 1000
+    assert LEGACY_WIRE.status_body(snapshot)["fileSize"] == 1000
 
 
 _RANK = {status: rank for rank, status in enumerate(PROGRESS_ORDER)}
@@ -273,9 +274,9 @@ def test_status_never_goes_backwards_and_amount_stays_in_bounds(
     for step in steps:
         clock.advance(step)
         body = (
-            WIRE.status_body(alice.cloud_status(request_id))
+            LEGACY_WIRE.status_body(alice.cloud_status(request_id))
             if kind == "cloud"
-            else WIRE.status_body(alice.remote_status(request_id))
+            else LEGACY_WIRE.status_body(alice.remote_status(request_id))
         )
         assert isinstance(body, dict)
         amount, size = body["amount"], body["fileSize"]

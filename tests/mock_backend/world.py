@@ -6,10 +6,13 @@ Every file set below totals 1000 bytes, so a download is "downloading" from t=3 
 
 from typing import Any
 
-from mock_server.http.presenters import ModernPresenter
+from mock_server.http.presenters import Era2026Presenter, LegacyPresenter
 
-# The backend answers domain objects; the tests check their wire shape as the modern server shows it.
-WIRE = ModernPresenter()
+# The backend answers domain objects; the tests check their wire shape as the servers show it: errors
+# with the 2026 server's statuses, status objects with the legacy fields (amount, fileSize, speed), which
+# show the backend's bookkeeping (the 2026 status object: tests/mock_http/test_status_2026.py).
+WIRE = Era2026Presenter()
+LEGACY_WIRE = LegacyPresenter()
 
 ALICE_EMAIL = "alice@test.example"
 ALICE_PASSWORD = "alice-password"  # noqa: S105 - a test fixture, not a secret

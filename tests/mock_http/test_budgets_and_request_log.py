@@ -10,15 +10,15 @@ from mock_server.http.app import create_app
 from mock_server.http.injection import ConnectionDropped
 from mock_server.http.request_log import LOGGER_NAME, mask_email
 from mock_server.pytest_plugin import OffcloudMock
-from mock_server.settings import MockConfig
+from mock_server.settings import Era, MockConfig
 from tests.mock_http.conftest import DEMO_KEY, REPORT_URL, key
 
 OTHER_URL = "https://example.com/files/other.bin"
 
 
-@pytest.mark.parametrize(("error_mode", "status"), [("modern", 400), ("legacy", 200)])
-def test_max_downloads_refuses_the_next_add_clearly(error_mode: str, status: int) -> None:
-    app = create_app(MockConfig(max_downloads=1, error_mode=error_mode, validate_responses=True))  # type: ignore[arg-type]
+@pytest.mark.parametrize(("era", "status"), [("2026", 400), ("legacy", 200)])
+def test_max_downloads_refuses_the_next_add_clearly(era: Era, status: int) -> None:
+    app = create_app(MockConfig(max_downloads=1, era=era, validate_responses=True))
     client = app.test_client()
     assert client.post(f"/api/cloud{key()}", data={"url": REPORT_URL}).status_code == 200
     refused = client.post(f"/api/cloud{key()}", data={"url": OTHER_URL})

@@ -91,7 +91,7 @@ def running() -> Iterator[tuple[subprocess.Popen[str], _Stdout, str]]:
 
 def test_starts_answers_and_stops_on_sigterm(running: tuple[subprocess.Popen[str], _Stdout, str]) -> None:
     process, stdout, base_url = running
-    assert httpx.get(f"{base_url}/api/check", timeout=5).json() == {"loggedIn": 0}
+    assert httpx.get(f"{base_url}/api/check", timeout=5).status_code == 404  # legacy only
     proxies = httpx.post(f"{base_url}/api/proxy?key={DEMO_KEY}", timeout=5)
     assert proxies.status_code == 200
     process.send_signal(signal.SIGTERM)
@@ -103,7 +103,7 @@ def test_starts_answers_and_stops_on_sigterm(running: tuple[subprocess.Popen[str
 
 
 def test_banner_names_key_login_and_docs() -> None:
-    process = _start("--port", "0", "--error-mode", "legacy")
+    process = _start("--port", "0", "--era", "legacy")
     stdout = _Stdout(process)
     try:
         banner = stdout.banner()
@@ -117,7 +117,7 @@ def test_banner_names_key_login_and_docs() -> None:
     assert "/docs/" in banner
     assert "/openapi.yaml" in banner
     assert "/_mock/" in banner
-    assert "legacy errors" in banner
+    assert "era legacy" in banner
     assert process.returncode == 0, err
     assert "stopped (SIGINT)" in out
     assert "Traceback" not in err
@@ -174,7 +174,7 @@ def test_bad_arguments_exit_2() -> None:
     from mock_server.cli import main
 
     with pytest.raises(SystemExit) as caught:
-        main(["--error-mode", "ancient"])
+        main(["--era", "ancient"])
     assert caught.value.code == 2
     assert main(["--clock-speed", "0"]) == 2
     assert main(["--threads", "0"]) == 2
@@ -194,8 +194,8 @@ def test_granian_serves_one_stateful_process_and_stops_on_sigterm() -> None:
     try:
         banner = stdout.banner()
         base_url = f"http://127.0.0.1:{port}"
-        assert f"listening on {base_url}  (demo scenario, modern errors)" in banner
-        assert httpx.get(f"{base_url}/api/check", timeout=5).json() == {"loggedIn": 0}
+        assert f"listening on {base_url}  (demo scenario, era 2026)" in banner
+        assert httpx.get(f"{base_url}/api/check", timeout=5).status_code == 404  # legacy only
         api = f"{base_url}/api/cloud?key={DEMO_KEY}"
         added = httpx.post(api, data={"url": REPORT_URL}, timeout=5).json()
         # The same id found again: the request reached the process that holds the first one's state.

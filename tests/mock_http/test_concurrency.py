@@ -34,7 +34,7 @@ def test_concurrent_adds_and_reads(app: Flask) -> None:
                     if index % 5 == 0:
                         response = http.post("/api/cloud", data={"url": SHARED_URL})
                     elif index % 5 == 1:
-                        response = http.get("/api/check")
+                        response = http.post("/api/proxy")
                     else:
                         url = f"https://files.example.com/t{number}/file-{index}.bin"
                         response = http.post("/api/cloud", json={"url": url})

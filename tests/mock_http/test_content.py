@@ -27,9 +27,7 @@ from tests.mock_http.conftest import (
 
 @pytest.fixture
 def legacy() -> FlaskClient:
-    return create_app(
-        MockConfig(error_mode="legacy", validate_responses=True, frozen_clock=True)
-    ).test_client()
+    return create_app(MockConfig(era="legacy", validate_responses=True, frozen_clock=True)).test_client()
 
 
 def _advance(app: Flask, seconds: float) -> None:

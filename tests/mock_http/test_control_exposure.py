@@ -77,7 +77,7 @@ def test_same_origin_requests_are_served(client: FlaskClient) -> None:
     [
         ("/_mock/reset", "text/plain", "{}"),
         ("/_mock/faults", "text/plain", '{"operation": "*", "status": 503}'),
-        ("/_mock/settings", "application/x-www-form-urlencoded", "error_mode=legacy"),
+        ("/_mock/settings", "application/x-www-form-urlencoded", "era=legacy"),
         ("/_mock/scenario", "text/plain", "accounts: [{email: a@b.test, password: p, api_key: k}]"),
         ("/_mock/scenario", "multipart/form-data; boundary=x", "--x--"),
         ("/_mock/clock", None, '{"advance": 5}'),  # a body without a type
@@ -89,7 +89,7 @@ def test_writes_must_be_json(client: FlaskClient, path: str, content_type: str |
     assert response.status_code == 415
     assert "application/json" in response.get_json()["error"]
     assert client.get("/_mock/faults").get_json() == []
-    assert client.get("/_mock/settings").get_json()["error_mode"] == "modern"
+    assert client.get("/_mock/settings").get_json()["era"] == "2026"
     assert client.get("/_mock/clock").get_json()["elapsed"] == 0
 
 

@@ -32,7 +32,7 @@ def test_index_and_health(client: FlaskClient) -> None:
     assert health is not None
     assert health["status"] == "ok"
     assert health["accounts"] == 2
-    assert health["settings"]["error_mode"] == "modern"
+    assert health["settings"]["era"] == "2026"
 
 
 def test_reset_forgets_downloads_and_replays_the_same_ids(client: FlaskClient) -> None:
@@ -122,7 +122,7 @@ def test_clock_refuses_bad_input(client: FlaskClient, body: dict[str, object]) -
     response = client.post("/_mock/clock", json=body)
     assert response.status_code == 400, response.json
     assert "error" in _json(response)
-    assert client.get("/api/check").status_code == 200  # the mock still works
+    assert client.post(f"/api/proxy{key()}").status_code == 200  # the mock still works
 
 
 def test_downloads_can_be_read_and_forced(client: FlaskClient) -> None:
@@ -186,6 +186,7 @@ def test_faults_refuse_bad_input(client: FlaskClient, body: dict[str, object]) -
 
 
 def test_journal_routes(client: FlaskClient) -> None:
+    client.post("/_mock/settings", json={"era": "legacy"})  # /api/login is the legacy server's
     client.post("/api/login", data={"username": "demo@offcloud.test", "password": "demo-password"})
     client.post(f"/api/cloud{key()}", data={"url": REPORT_URL, "key": DEMO_KEY})
     entries = client.get("/_mock/journal").json
@@ -209,12 +210,12 @@ def test_control_requests_are_not_journaled(client: FlaskClient) -> None:
 
 
 def test_settings(client: FlaskClient) -> None:
-    changed = client.post("/_mock/settings", json={"error_mode": "legacy", "validate_responses": False}).json
+    changed = client.post("/_mock/settings", json={"era": "legacy", "validate_responses": False}).json
     assert changed is not None
-    assert (changed["error_mode"], changed["validate_responses"]) == ("legacy", False)
+    assert (changed["era"], changed["validate_responses"]) == ("legacy", False)
     assert client.post("/api/proxy").status_code == 200  # NOAUTH, legacy style
     assert client.get("/_mock/settings").json == changed
-    for bad in ({"error_mode": "ancient"}, {"error_mode": 1}, {"validate_responses": "on"}):
+    for bad in ({"era": "ancient"}, {"era": 2026}, {"error_mode": 1}, {"validate_responses": "on"}):
         assert client.post("/_mock/settings", json=bad).status_code == 400
 
 

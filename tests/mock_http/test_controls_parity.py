@@ -35,7 +35,7 @@ def _script(target: Target, tmp_path: Path) -> dict[str, Any]:
     seen["journal_1"] = controls.journal(limit=1)
     controls.clear_journal()
     seen["journal_empty"] = controls.journal()
-    seen["legacy"] = controls.set_error_mode("legacy")
+    seen["legacy"] = controls.set_era("legacy")
     seen["no_request_validation"] = controls.set_validate_requests(False)
     seen["no_validation"] = controls.set_validate_responses(False)
     seen["settings"] = controls.settings()
@@ -52,7 +52,7 @@ def _script(target: Target, tmp_path: Path) -> dict[str, Any]:
         "bad_status": lambda: controls.force_status(UNKNOWN_ID, "error"),
         "bad_fault": lambda: controls.add_fault("nope", status=503),
         "fault_without_effect": lambda: controls.add_fault("*"),
-        "bad_mode": lambda: controls.set_error_mode("ancient"),
+        "bad_mode": lambda: controls.set_era("ancient"),
         "bad_advance": lambda: controls.advance(-5),
         "bad_speed": lambda: controls.set_speed(0),
         "bad_scenario": lambda: controls.load_scenario({"accounts": "none"}),

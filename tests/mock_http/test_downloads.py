@@ -96,6 +96,7 @@ def test_unknown_fields_are_ignored(client: FlaskClient) -> None:
 
 
 def test_cloud_status_follows_the_clock(client: FlaskClient, controls: InProcessControls) -> None:
+    controls.set_era("legacy")  # the legacy object: amount, fileSize, speed (2026: test_status_2026.py)
     request_id = _add(client, REPORT_URL)["requestId"]
     assert _status(client, request_id)["status"] == "created"
     controls.advance(3.5)
@@ -128,7 +129,7 @@ def test_a_cloud_id_is_not_a_remote_id(client: FlaskClient) -> None:
 def test_string_numbers_quirk(client: FlaskClient, controls: InProcessControls) -> None:
     from mock_server.http.runtime import runtime
 
-    runtime(client.application).change(string_numbers=True)
+    runtime(client.application).change(string_numbers=True, era="legacy")
     request_id = _add(client, REPORT_URL)["requestId"]
     assert isinstance(_status(client, request_id)["fileSize"], str)
 

@@ -6,21 +6,19 @@ import pytest
 from flask import Flask
 from flask.testing import FlaskClient
 
-from mock_server.backend import AccountBackend, MockBackend
+from mock_server.backend import AccountBackend
 from mock_server.backend.downloads import DownloadSnapshot
 from mock_server.backend.errors import BadRequest
 from mock_server.controls import InProcessControls
 from mock_server.http.app import create_app
-from mock_server.http.presenters import ModernPresenter, Presenter
-from mock_server.settings import ErrorMode, MockConfig
+from mock_server.http.presenters import Era2026Presenter, Presenter
+from mock_server.settings import Era, MockConfig
 from tests.mock_http.conftest import DEMO_KEY, FREE_KEY, REPORT_URL, SINTEL_MAGNET, UNKNOWN_ID, key
 
 
 @pytest.fixture
 def legacy() -> FlaskClient:
-    return create_app(
-        MockConfig(error_mode="legacy", frozen_clock=True, validate_responses=True)
-    ).test_client()
+    return create_app(MockConfig(era="legacy", frozen_clock=True, validate_responses=True)).test_client()
 
 
 @pytest.mark.parametrize(
@@ -57,39 +55,35 @@ def test_legacy_bad_archive_and_not_available(legacy: FlaskClient) -> None:
 
 def test_legacy_list_errors_are_outside_the_spec(controls: InProcessControls, client: FlaskClient) -> None:
     """openapi.yaml documents only text/plain for listCloudDownloadLinks' 200 (reported to the lead)."""
-    controls.set_error_mode("legacy")
+    controls.set_era("legacy")
     controls.set_validate_responses(False)
     response = client.get(f"/api/cloud/list/{UNKNOWN_ID}{key()}")
     assert (response.status_code, response.json) == (200, {"error": "Request not found"})
 
 
-def test_not_available_is_200_in_the_modern_era_too(client: FlaskClient) -> None:
+def test_not_available_is_200_in_the_2026_era_too(client: FlaskClient) -> None:
     response = client.post(f"/api/cloud{key(FREE_KEY)}", data={"url": REPORT_URL})
     assert (response.status_code, response.json) == (200, {"not_available": "cloud"})
 
 
-@pytest.mark.parametrize("mode", ["modern", "legacy"])
-def test_framework_errors_keep_their_status_in_both_eras(mode: ErrorMode) -> None:
-    app = create_app(MockConfig(error_mode=mode, max_body_bytes=1000))
+@pytest.mark.parametrize("era", ["2026", "legacy"])
+def test_framework_errors_other_than_unknown_routes_keep_their_status_in_both_eras(era: Era) -> None:
+    app = create_app(MockConfig(era=era, max_body_bytes=1000))
     client = app.test_client()
-    unknown = client.get("/api/nope")
-    assert (unknown.status_code, unknown.json) == (404, {"error": "Not found: /api/nope"})
-    wrong_method = client.get("/api/cloud")
-    assert wrong_method.status_code == 405
-    assert wrong_method.json == {"error": "Method GET not allowed on /api/cloud"}
-    assert set(wrong_method.headers["Allow"].replace(" ", "").split(",")) == {"POST", "OPTIONS"}
     too_big = client.post(f"/api/cloud{key()}", data={"url": "https://a.example/" + "x" * 2000})
     assert too_big.status_code == 413
     assert too_big.json == {"error": "Request body too large (at most 1000 bytes)"}
     control = client.post("/_mock/clock", json={"speed": "fast"})
     assert control.status_code == 400
+    unknown_control = client.get("/_mock/nope")  # the control plane is not the era's server
+    assert (unknown_control.status_code, unknown_control.json) == (404, {"error": "Not found: /_mock/nope"})
 
 
-@pytest.mark.parametrize(("mode", "status"), [("modern", 400), ("legacy", 200)])
-def test_a_body_of_an_unread_type_is_a_bad_request_of_the_era(mode: ErrorMode, status: int) -> None:
+@pytest.mark.parametrize(("mode", "status"), [("2026", 400), ("legacy", 200)])
+def test_a_body_of_an_unread_type_is_a_bad_request_of_the_era(mode: Era, status: int) -> None:
     # The real server reads no parameters from such a body: an API error (400, or 200 in the legacy
     # era), not a framework 415 the spec does not document; the message says what to send.
-    client = create_app(MockConfig(error_mode=mode, validate_responses=True)).test_client()
+    client = create_app(MockConfig(era=mode, validate_responses=True)).test_client()
     unsupported = client.post(f"/api/cloud{key()}", data=b"url=x", content_type="text/plain")
     assert unsupported.status_code == status
     assert unsupported.json is not None
@@ -163,15 +157,15 @@ def test_response_validation_names_the_branch_and_field(
 def test_response_validation_catches_an_undocumented_status(monkeypatch: pytest.MonkeyPatch) -> None:
     app = create_app(MockConfig(validate_responses=True))
 
-    def refuse(self: MockBackend, session: str | None) -> bool:
+    def refuse(self: AccountBackend) -> tuple[object, ...]:
         raise BadRequest("short and stout")
 
-    monkeypatch.setattr(MockBackend, "is_logged_in", refuse)
-    monkeypatch.setattr(ModernPresenter, "error_status", lambda self, error: 418)
-    response = app.test_client().get("/api/check")
+    monkeypatch.setattr(AccountBackend, "list_proxies", refuse)
+    monkeypatch.setattr(Era2026Presenter, "error_status", lambda self, error: 418)
+    response = app.test_client().post(f"/api/proxy{key()}")
     assert response.status_code == 500
     assert response.json is not None
-    assert "checkLogin 418: status 418 is not documented (documented: 200)" in response.json["error"]
+    assert "listProxies 418: status 418 is not documented" in response.json["error"]
 
 
 def test_response_validation_is_off_by_default(monkeypatch: pytest.MonkeyPatch) -> None:

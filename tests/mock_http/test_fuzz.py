@@ -101,6 +101,8 @@ def test_no_input_makes_the_mock_fail(
     headers: dict[str, Any] = {} if content_type is None else {"Content-Type": content_type}
     response = _CLIENT.open(f"{path}{separator}{auth}", method=method, data=data, headers=headers)
     assert response.status_code != 500, response.get_data(as_text=True)
+    if response.status_code in (404, 405) and response.mimetype == "text/html":
+        return  # the era's unknown-route page (the 2026 server's HTML 404/405 pages)
     if response.status_code >= 400 and method != "HEAD":
         assert response.mimetype == "application/json", response.get_data(as_text=True)[:200]
         assert isinstance(response.json, dict)
@@ -120,7 +122,7 @@ _CONTROL_KEYS = [
     "latency",
     "html",
 ]
-_CONTROL_KEYS += ["drop", "count", "error_mode", "validate_responses", "accounts"]
+_CONTROL_KEYS += ["drop", "count", "era", "validate_responses", "accounts"]
 
 
 @settings(max_examples=300, deadline=None)

@@ -1,8 +1,10 @@
 """Golden answers: the mock answers a fixed list of requests byte for byte as recorded.
 
 Recorded before the split of `mock_server/` into a backend and an HTTP layer (issue 9), so that any
-change of an answer's status, content type or bytes is seen, in both error eras and with the legacy
-`string_numbers` quirk. Each scenario runs its steps in order against one fresh app (frozen clock, fixed
+change of an answer's status, content type or bytes is seen, in both eras (`2026`, `legacy`) and with
+the legacy `string_numbers` quirk. Re-recorded for the eras (issue 10): `2026` (formerly `modern`) is
+now the whole 2026 server (legacy-only routes are its HTML 404 page, the 2026 status object); the
+legacy answers of documented operations did not change; steps beyond the documentation are appended. Each scenario runs its steps in order against one fresh app (frozen clock, fixed
 seed), so ids and times are the same on every run.
 
 To record again (only when an answer is meant to change; review the diff of `golden/*.json`):
@@ -237,15 +239,43 @@ STEPS: tuple[Step, ...] = (
     Step("control reset", "POST", "/_mock/reset", json={"seed": 3}),
     Step("cloud after reset", "POST", "/api/cloud" + _k(), form={"url": REPORT_URL}),
     Step("check after reset", "GET", "/api/check"),
+    # beyond the documentation (issue 10), appended so that the answers above keep their ids and times
+    Step("cloud bunny again", "POST", "/api/cloud" + _k(), form={"url": BUNNY_MAGNET}, save="bunny2"),
+    Step("instant again", "POST", "/api/instant" + _k(), form={"url": REPORT_URL}, save="inst2"),
+    Step("status by requestIds", "POST", "/api/cloud/status" + _k(), json={"requestIds": ["{bunny2}"]}),
+    Step("cloud history", "GET", "/api/cloud/history" + _k()),
+    Step("instant history", "GET", "/api/instant/history" + _k()),
+    Step("remote history", "GET", "/api/remote/history" + _k()),
+    Step("cloud history page", "POST", "/cloud/history" + _k(), json={"page": 0}),
+    Step("remove unknown", "GET", f"/api/cloud/remove/{UNKNOWN_ID}" + _k()),
+    Step("remove many unknown", "POST", "/api/cloud/remove" + _k(), json={"requests": [UNKNOWN_ID]}),
+    Step("remove site root unknown", "GET", f"/cloud/remove/{UNKNOWN_ID}" + _k()),
+    Step("remove instant site root", "GET", "/instant/remove/{inst2}" + _k()),
+    Step("remove bunny", "GET", "/api/cloud/remove/{bunny2}" + _k()),
+    Step("remove bunny site root", "GET", "/cloud/remove/{bunny2}" + _k()),
+    Step("alias login classic", "POST", "/api/login/classic", form=DEMO_LOGIN),
+    Step("alias login check", "GET", "/api/login/check"),
+    Step("alias account get", "POST", "/api/account/get"),
+    Step("alias instant download", "POST", "/api/instant/download" + _k(), form={"url": VIDEO_URL}),
+    Step("alias cloud download", "POST", "/api/cloud/download" + _k(), form={"url": SINTEL_MAGNET}),
+    Step(
+        "alias remote download",
+        "POST",
+        "/api/remote/download" + _k(),
+        form={"url": REPORT_URL, "remoteOptionId": GDRIVE_OPTION},
+    ),
+    Step("alias proxy list", "POST", "/api/proxy/list" + _k()),
+    Step("alias remote account list", "POST", "/api/remote-account/list" + _k()),
+    Step("alias explore", "POST", "/api/cloud/explore" + _k(), form={"requestId": UNKNOWN_ID}),
+    Step("unknown route", "GET", "/api/nope"),
+    Step("wrong method", "GET", "/api/cloud" + _k()),
 )
 
 # name -> the config its steps run with
 CONFIGS: dict[str, MockConfig] = {
-    "modern": MockConfig(error_mode="modern", seed=SEED, frozen_clock=True),
-    "legacy": MockConfig(error_mode="legacy", seed=SEED, frozen_clock=True),
-    "legacy_string_numbers": MockConfig(
-        error_mode="legacy", string_numbers=True, seed=SEED, frozen_clock=True
-    ),
+    "2026": MockConfig(era="2026", seed=SEED, frozen_clock=True),
+    "legacy": MockConfig(era="legacy", seed=SEED, frozen_clock=True),
+    "legacy_string_numbers": MockConfig(era="legacy", string_numbers=True, seed=SEED, frozen_clock=True),
 }
 
 
@@ -260,6 +290,8 @@ def _filled(value: Any, saved: dict[str, str]) -> Any:
         return _fill(value, saved)
     if isinstance(value, dict):
         return {key: _filled(item, saved) for key, item in value.items()}
+    if isinstance(value, list):
+        return [_filled(item, saved) for item in value]
     return value
 
 
@@ -310,7 +342,7 @@ def test_answers_are_the_recorded_ones(name: str) -> None:
 
 
 def test_the_steps_reach_every_operation_and_control_route() -> None:
-    app = create_app(CONFIGS["modern"])
+    app = create_app(CONFIGS["2026"])
     adapter = app.url_map.bind("mock.test")
     reached = set()
     for step in STEPS:

@@ -11,7 +11,7 @@ from mock_server.backend.errors import (
     NotAvailable,
     NotFound,
 )
-from mock_server.http.presenters import LegacyPresenter, ModernPresenter, presenter_for
+from mock_server.http.presenters import Era2026Presenter, LegacyPresenter, presenter_for
 from mock_server.settings import Settings
 
 ERRORS: list[tuple[DomainError, int]] = [
@@ -28,29 +28,43 @@ ERRORS: list[tuple[DomainError, int]] = [
 def test_each_era_gives_each_error_its_status_and_the_same_body(
     error: DomainError, modern_status: int
 ) -> None:
-    modern, legacy = ModernPresenter(), LegacyPresenter()
+    modern, legacy = Era2026Presenter(), LegacyPresenter()
     assert modern.error_status(error) == modern_status
     assert legacy.error_status(error) == 200
     assert modern.error_body(error) == legacy.error_body(error)
 
 
 def test_a_refusal_names_the_addon_and_an_error_its_message() -> None:
-    assert ModernPresenter().error_body(NotAvailable("video")) == {"not_available": "video"}
-    assert ModernPresenter().error_body(NotFound()) == {"error": "Request not found"}
+    assert Era2026Presenter().error_body(NotAvailable("video")) == {"not_available": "video"}
+    assert Era2026Presenter().error_body(NotFound()) == {"error": "Request not found"}
 
 
 def test_a_refined_error_answers_like_the_error_it_refines() -> None:
     class TooManyRemotes(BadRequest):
         pass
 
-    assert ModernPresenter().error_status(TooManyRemotes("full")) == 400
-    assert ModernPresenter().error_status(DomainError("unclassified")) == 500
+    assert Era2026Presenter().error_status(TooManyRemotes("full")) == 400
+    assert Era2026Presenter().error_status(DomainError("unclassified")) == 500
 
 
 def test_the_settings_choose_the_era_and_the_number_quirk() -> None:
-    legacy = presenter_for(Settings(error_mode="legacy", string_numbers=True))
+    legacy = presenter_for(Settings(era="legacy", string_numbers=True))
     assert isinstance(legacy, LegacyPresenter)
     assert legacy.string_numbers is True
-    assert isinstance(presenter_for(Settings()), ModernPresenter)
-    with pytest.raises(ValueError, match="error_mode must be one of modern, legacy"):
-        Settings().changed(error_mode="future")
+    assert isinstance(presenter_for(Settings()), Era2026Presenter)
+    with pytest.raises(ValueError, match="era must be one of 2026, legacy"):
+        Settings().changed(era="future")
+
+
+def test_error_mode_is_a_deprecated_alias_of_era() -> None:
+    with pytest.warns(DeprecationWarning, match="use era"):
+        settings = Settings(error_mode="modern")
+    assert (settings.era, settings.error_mode) == ("2026", None)
+    with pytest.warns(DeprecationWarning, match="use era"):
+        assert Settings(error_mode="legacy").era == "legacy"
+    with (
+        pytest.warns(DeprecationWarning, match="use era"),
+        pytest.raises(ValueError, match="error_mode must be one of"),
+    ):
+        Settings(error_mode="future")
+    assert Settings(era="legacy").changed(string_numbers=True).era == "legacy"

@@ -29,15 +29,17 @@ def _exercise(mock: OffcloudMock) -> None:
     mock.controls.advance(120)
     status = http.post("/api/cloud/status", params={"key": mock.api_key}, json={"requestId": request_id})
     assert status.json()["status"]["status"] == "downloaded"
-    username, password = mock.login
-    assert http.post("/api/login", data={"username": username, "password": password}).status_code == 200
-    assert http.get("/api/check").json() == {"loggedIn": 1}
+    history = http.get("/api/cloud/history", headers={"Authorization": f"Bearer {mock.api_key}"})
+    assert [item["requestId"] for item in history.json()] == [request_id]
+    assert (
+        http.post("/api/login", data=dict(zip(("username", "password"), mock.login, strict=True))).status_code
+        == 404
+    )
     assert [entry["operation"] for entry in mock.controls.journal()] == [
         "addCloudDownload",
         "getCloudStatus",
         "getCloudStatus",
-        "login",
-        "checkLogin",
+        "getCloudHistory",
     ]
 
 
@@ -67,10 +69,10 @@ def test_live_fixture(offcloud_mock_live: OffcloudMock) -> None:
     _exercise(offcloud_mock_live)
 
 
-@pytest.mark.offcloud_mock(error_mode="legacy", scenario=DEMO_SCENARIO, seed=3, frozen=False)
+@pytest.mark.offcloud_mock(era="legacy", scenario=DEMO_SCENARIO, seed=3, frozen=False)
 def test_marker_settings(offcloud_mock: OffcloudMock) -> None:
     settings = offcloud_mock.controls.settings()
-    assert settings["error_mode"] == "legacy"
+    assert settings["era"] == "legacy"
     assert offcloud_mock.controls.clock_state()["frozen"] is False
     assert offcloud_mock.backend.seed == 3
     assert offcloud_mock.http().post("/api/proxy").status_code == 200  # NOAUTH with HTTP 200
@@ -97,7 +99,7 @@ import pytest
 
 def test_default_follows_the_option(offcloud_mock):
     assert offcloud_mock.live is True
-    assert offcloud_mock.controls.settings()["error_mode"] == "legacy"
+    assert offcloud_mock.controls.settings()["era"] == "legacy"
     assert offcloud_mock.http().get("/api/check").json() == {"loggedIn": 0}
 
 @pytest.mark.offcloud_mock(live=False)
@@ -121,7 +123,7 @@ def test_plugin_options_in_a_separate_pytest_run(tmp_path: Path) -> None:
     command = [sys.executable, "-m", "pytest", "-p", "no:offcloud_mock", "-p", "mock_server.pytest_plugin"]
     options = ["-p", "no:cacheprovider", "--strict-markers", "-q", "--offcloud-mock-live"]
     result = subprocess.run(  # noqa: S603 - our own interpreter and module
-        [*command, *options, "--offcloud-mock-error-mode", "legacy", str(tmp_path)],
+        [*command, *options, "--offcloud-mock-era", "legacy", str(tmp_path)],
         capture_output=True,
         text=True,
         env=env,

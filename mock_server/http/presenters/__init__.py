@@ -1,17 +1,17 @@
 """Presenters: one per era of the server, the one place that decides what an answer looks like.
 
-`presenter_for(settings)` gives the presenter of a mock's settings (its `error_mode` names the era).
+`presenter_for(settings)` gives the presenter of a mock's settings (its `era`).
 """
 
 from mock_server.http.presenters.base import Presenter
+from mock_server.http.presenters.era2026 import Era2026Presenter
 from mock_server.http.presenters.legacy import LegacyPresenter
-from mock_server.http.presenters.modern import ModernPresenter
 from mock_server.settings import Settings
 
-__all__ = ["LegacyPresenter", "ModernPresenter", "Presenter", "presenter_for"]
+__all__ = ["Era2026Presenter", "LegacyPresenter", "Presenter", "presenter_for"]
 
-_ERAS: dict[str, type[Presenter]] = {"modern": ModernPresenter, "legacy": LegacyPresenter}
+_ERAS: dict[str, type[Presenter]] = {"2026": Era2026Presenter, "legacy": LegacyPresenter}
 
 
 def presenter_for(settings: Settings) -> Presenter:
-    return _ERAS[settings.error_mode](string_numbers=settings.string_numbers)
+    return _ERAS[settings.era](string_numbers=settings.string_numbers)

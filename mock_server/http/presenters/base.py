@@ -29,6 +29,8 @@ class Presenter(abc.ABC):
 
     string_numbers: bool = False
     era: ClassVar[str]
+    # Whether status operations take `requestIds` (several ids) and answer `{"requests": [...]}`.
+    answers_request_ids: ClassVar[bool] = True
 
     # --- errors -------------------------------------------------------------------------------------
 
@@ -100,6 +102,10 @@ class Presenter(abc.ABC):
         """The answer of /api/cloud/status and /api/remote/status."""
         return {"status": self.status_body(snapshot)}
 
+    def statuses(self, snapshots: Sequence[DownloadSnapshot]) -> Body:
+        """The legacy answer to `requestIds`: one status object per id, in the order asked."""
+        return {"requests": [self.status_body(snapshot) for snapshot in snapshots]}
+
     def status_body(self, snapshot: DownloadSnapshot) -> Body:
         """The object inside the {"status": ...} wrapper; the control plane shows the same."""
         download, progress = snapshot.download, snapshot.progress
@@ -126,6 +132,44 @@ class Presenter(abc.ABC):
             "requestId": snapshot.download.request_id,
             "status": snapshot.progress.status,
         }
+
+    # --- history and removal (beyond the documentation) ---------------------------------------------
+
+    def history(self, snapshots: Sequence[DownloadSnapshot]) -> list[Body]:
+        """getCloudHistory, getRemoteHistory: a bare array, newest first."""
+        return [self.history_item(snapshot) for snapshot in snapshots]
+
+    def instant_history(self, snapshots: Sequence[DownloadSnapshot]) -> list[Body]:
+        """getInstantHistory: instant items carry their `downloadLink` too (GAIA)."""
+        return [
+            {**self.history_item(snapshot), "downloadLink": snapshot.download.instant_url()}
+            for snapshot in snapshots
+        ]
+
+    def history_page(self, snapshots: Sequence[DownloadSnapshot], is_end: bool) -> Body:
+        """The site-root getCloudHistoryPage: items as history's plus `userId` (ST25)."""
+        items = [
+            {**self.history_item(snapshot), "userId": snapshot.download.user_id} for snapshot in snapshots
+        ]
+        return {"history": items, "isEnd": is_end}
+
+    def history_item(self, snapshot: DownloadSnapshot) -> Body:
+        """A legacy history item (GAIA, FEN, MF25, TIO): sizes included."""
+        download = snapshot.download
+        return {
+            "requestId": download.request_id,
+            "fileName": download.file_name,
+            "status": snapshot.progress.status,
+            "originalLink": download.original_link,
+            "createdOn": download.created_on,
+            "server": download.server,
+            "isDirectory": download.content.is_multi_file,
+            "fileSize": self._number(download.size),
+            "site": download.site,
+        }
+
+    def removed(self) -> Body:
+        return {"success": True}
 
     def explored(self, links: Sequence[str]) -> list[str]:
         return list(links)

@@ -89,7 +89,8 @@ def sync_detailed(
      Answers `{"success": true}` and deletes at once (DMM live): the download is gone from
     status, explore, lists and history, and adding the same content again gives a new
     `requestId`. Our choice: an unknown id answers 404 `{"error": "Request not found"}`
-    (unverified); 2026 only (every client that calls it is a 2026 one).
+    (unverified); 2026 only (every client that calls it is a 2026 one); a removed download
+    frees its place under the account's link limit (no client shows whether it does).
     Evidence: 7 clients, DMM (live), MFrs, UMB, K2, K3, K4, K5 (K5 also accepts `removed`).
 
     Args:
@@ -126,7 +127,8 @@ def sync(
      Answers `{"success": true}` and deletes at once (DMM live): the download is gone from
     status, explore, lists and history, and adding the same content again gives a new
     `requestId`. Our choice: an unknown id answers 404 `{"error": "Request not found"}`
-    (unverified); 2026 only (every client that calls it is a 2026 one).
+    (unverified); 2026 only (every client that calls it is a 2026 one); a removed download
+    frees its place under the account's link limit (no client shows whether it does).
     Evidence: 7 clients, DMM (live), MFrs, UMB, K2, K3, K4, K5 (K5 also accepts `removed`).
 
     Args:
@@ -158,7 +160,8 @@ async def asyncio_detailed(
      Answers `{"success": true}` and deletes at once (DMM live): the download is gone from
     status, explore, lists and history, and adding the same content again gives a new
     `requestId`. Our choice: an unknown id answers 404 `{"error": "Request not found"}`
-    (unverified); 2026 only (every client that calls it is a 2026 one).
+    (unverified); 2026 only (every client that calls it is a 2026 one); a removed download
+    frees its place under the account's link limit (no client shows whether it does).
     Evidence: 7 clients, DMM (live), MFrs, UMB, K2, K3, K4, K5 (K5 also accepts `removed`).
 
     Args:
@@ -193,7 +196,8 @@ async def asyncio(
      Answers `{"success": true}` and deletes at once (DMM live): the download is gone from
     status, explore, lists and history, and adding the same content again gives a new
     `requestId`. Our choice: an unknown id answers 404 `{"error": "Request not found"}`
-    (unverified); 2026 only (every client that calls it is a 2026 one).
+    (unverified); 2026 only (every client that calls it is a 2026 one); a removed download
+    frees its place under the account's link limit (no client shows whether it does).
     Evidence: 7 clients, DMM (live), MFrs, UMB, K2, K3, K4, K5 (K5 also accepts `removed`).
 
     Args:

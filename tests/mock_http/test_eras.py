@@ -1,0 +1,105 @@
+"""The eras: each is the whole server of its time, its routes per openapi.yaml's `x-offcloud-eras`.
+
+Outside its era an operation is an unknown route: the 2026 server's HTML 404 page (a wrong method its
+HTML 405 page), the legacy server's `Page not found.`.
+"""
+
+import pytest
+from flask.testing import FlaskClient
+from werkzeug.test import TestResponse
+
+from mock_server.controls import InProcessControls
+from mock_server.http.app import create_app
+from mock_server.settings import Era, MockConfig
+from mock_server.spec import operations
+from tests.mock_http.conftest import DEMO_LOGIN, REPORT_URL, UNKNOWN_ID, key
+
+
+def _client(era: Era) -> FlaskClient:
+    return create_app(MockConfig(era=era, frozen_clock=True, validate_responses=True)).test_client()
+
+
+def _is_2026_404(response: TestResponse) -> None:
+    assert response.status_code == 404
+    assert response.mimetype == "text/html"
+    assert 'The server returned a "404 Not Found".' in response.text
+
+
+def _is_legacy_404(response: TestResponse) -> None:
+    assert response.status_code == 404
+    assert response.mimetype == "text/html"
+    assert response.text == "Page not found."
+
+
+def test_the_default_era_is_2026() -> None:
+    assert MockConfig().era == "2026"
+    assert _client("2026").get("/_mock/settings").json["era"] == "2026"  # type: ignore[index]
+
+
+@pytest.mark.parametrize(
+    ("method", "path"),
+    [("POST", "/api/login"), ("POST", "/api/key"), ("GET", "/api/check"), ("GET", "/api/instant/history")],
+)
+def test_legacy_only_routes_are_the_2026_html_404(method: str, path: str) -> None:
+    client = _client("2026")
+    _is_2026_404(client.open(f"{path}{key()}", method=method, data=DEMO_LOGIN))
+    assert client.get("/_mock/journal").json == []  # not an operation of this server: not journaled
+
+
+def test_2026_only_routes_are_the_legacy_page_not_found() -> None:
+    client = _client("legacy")
+    _is_legacy_404(client.get(f"/api/cloud/remove/{UNKNOWN_ID}{key()}"))
+    _is_legacy_404(client.post(f"/api/cloud/remove{key()}", json={"requests": [UNKNOWN_ID]}))
+
+
+def test_every_operation_outside_its_era_is_unknown_there() -> None:
+    clients = {"2026": _client("2026"), "legacy": _client("legacy")}
+    for operation in operations():
+        path = operation.path.replace("{requestId}", UNKNOWN_ID)
+        for era, client in clients.items():
+            if era in operation.eras:
+                continue
+            response = client.open(f"{path}{key()}", method=operation.method)
+            assert response.status_code == 404, (era, operation.operation_id)
+            assert response.mimetype == "text/html"
+
+
+def test_unknown_paths_per_era() -> None:
+    _is_2026_404(_client("2026").get("/api/nope"))
+    _is_legacy_404(_client("legacy").get("/api/nope"))
+    _is_2026_404(_client("2026").get(f"/api/history{key()}"))  # our choice: not served (spec)
+
+
+def test_a_wrong_method_is_the_2026_html_405_page() -> None:
+    response = _client("2026").get(f"/api/cloud{key()}")
+    assert (response.status_code, response.mimetype) == (405, "text/html")
+    assert 'The server returned a "405 Method Not Allowed".' in response.text
+    assert response.headers["Allow"] == "POST"
+    # Only the methods of the era: POST /api/cloud/remove is 2026's, so GET is a 405 there...
+    assert _client("2026").get(f"/api/cloud/remove{key()}").status_code == 405
+    # ...while a path only the legacy server had is a plain 404, whatever the method.
+    _is_2026_404(_client("2026").get(f"/api/login{key()}"))
+
+
+def test_a_wrong_method_is_page_not_found_in_legacy() -> None:
+    _is_legacy_404(_client("legacy").get(f"/api/cloud{key()}"))
+
+
+def test_switching_the_era_at_run_time_switches_the_routes(
+    client: FlaskClient, controls: InProcessControls
+) -> None:
+    _is_2026_404(client.post("/api/login", data=DEMO_LOGIN))
+    assert controls.set_era("legacy")["era"] == "legacy"
+    assert client.post("/api/login", data=DEMO_LOGIN).json == {
+        "email": "demo@offcloud.test",
+        "userId": client.post("/api/login", data=DEMO_LOGIN).json["userId"],  # type: ignore[index]
+    }
+    assert client.post(f"/api/cloud{key()}", data={"url": REPORT_URL}).status_code == 200
+
+
+def test_the_deprecated_error_mode_still_switches_the_era(
+    controls: InProcessControls, client: FlaskClient
+) -> None:
+    with pytest.warns(DeprecationWarning, match="set_era"):
+        assert controls.set_error_mode("legacy")["era"] == "legacy"
+    assert client.post("/_mock/settings", json={"error_mode": "modern"}).json["era"] == "2026"  # type: ignore[index]
