@@ -4,6 +4,7 @@
                   [--era 2026|legacy] [--no-validate-requests] [--validate-responses]
                   [--string-numbers] [--threads N] [--server waitress|granian]
                   [--control-token TOKEN] [--allow-host NAME]... [--max-downloads N] [--log-requests]
+                  [--replay DIR]
     offcloud-mock proxy|drift|scenario-from|replay ...   (the drift tools: mock_server/drift/cli.py)
 
 Listening on anything but loopback (e.g. --host 0.0.0.0), the control plane /_mock/ needs a token: the
@@ -103,6 +104,11 @@ def parser() -> argparse.ArgumentParser:
         type=int,
         metavar="N",
         help="hold at most N downloads (about 1 KB each); more adds get a 400 (default: no cap)",
+    )
+    p.add_argument(
+        "--replay",
+        metavar="DIR",
+        help="answer requests recorded in DIR (offcloud-mock proxy --record) as recorded; the mock the rest",
     )
     p.add_argument(
         "--log-requests",
@@ -224,6 +230,7 @@ def main(argv: Sequence[str] | None = None) -> int:
             allowed_hosts=_allowed_hosts(args.host, args.allow_host),
             max_downloads=args.max_downloads,
             log_requests=args.log_requests,
+            replay=args.replay,
         )
         app = create_app(config)
     except (ScenarioError, ValueError) as error:

@@ -53,6 +53,9 @@ class Settings:
     # Downloads the mock holds at most, all accounts together (about 1 KB each); None: no cap.
     max_downloads: int | None = None
     log_requests: bool = False  # one INFO line per request on the "mock_server.requests" logger
+    # A folder of exchanges recorded by `offcloud-mock proxy --record`: requests recorded there are answered
+    # as recorded, anything else by the stateful mock (mock_server.drift.replay). None: no replay.
+    replay: str | None = None
     # Deprecated alias of `era` for one release ("modern" -> "2026"); read once, then always None.
     error_mode: str | None = None
 

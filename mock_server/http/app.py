@@ -9,6 +9,7 @@ its backend as `runtime(app).backend`.
 """
 
 import functools
+from pathlib import Path
 
 from flask import Flask
 from flask.json.provider import DefaultJSONProvider
@@ -99,5 +100,10 @@ def create_app(config: MockConfig | None = None, *, backend: MockBackend | None 
     docs.register_docs(app)
     if config.log_requests:
         enable_request_log(app)
+    if config.replay is not None:
+        from mock_server.drift.replay import ReplayMiddleware  # only when asked for
+
+        # Around wsgi_app, so the app object, its extensions and its server stay as they are.
+        app.wsgi_app = ReplayMiddleware(app.wsgi_app, Path(config.replay))  # type: ignore[method-assign]
     _check_routes(app, specified)
     return app

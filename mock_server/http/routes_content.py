@@ -14,7 +14,6 @@ from mock_server.http.runtime import runtime
 __all__: list[str] = []
 
 
-
 @bp.get("/api/account/info", endpoint="getAccountInfo")
 def get_account_info() -> Response:
     return jsonify(runtime().presenter.account_info(current_account().account_summary()))

@@ -7,12 +7,15 @@ from typing import Any
 import httpx
 import pytest
 
+from mock_server.cli import main as cli_main
 from mock_server.drift.cli import main
 from mock_server.drift.mock_bridge import check_scenario, mock_app
 from mock_server.drift.recorder import read_recordings
 from mock_server.drift.replay import ReplayMiddleware, install_replay
 from mock_server.drift.scenario_from import PLACEHOLDER_KEY, scenario_from_records
 from mock_server.drift.serve import serve_in_thread
+from mock_server.http.app import create_app
+from mock_server.settings import MockConfig
 from tests.drift.conftest import BUNNY_MAGNET, PLANTED_KEY, PLANTED_PASSWORD, UpstreamFactory, run
 
 
@@ -90,6 +93,21 @@ def test_install_replay_wraps_a_flask_app_in_place(recordings: Path) -> None:
     with httpx.Client(transport=httpx.WSGITransport(app=app), base_url="http://mock.test") as client:
         assert resend(client, record).headers["x-offcloud-replay"] == str(record["seq"])
         assert client.get("/_mock/health").status_code == 200  # the mock itself, behind
+
+
+def test_the_replay_setting_puts_the_recordings_in_front_of_the_mock(recordings: Path) -> None:
+    app = create_app(MockConfig(replay=str(recordings)))  # what `offcloud-mock --replay DIR` builds
+    record = next(r for r in read_recordings(recordings) if r["operation"] == "listRemoteAccounts")
+    with httpx.Client(transport=httpx.WSGITransport(app=app), base_url="http://mock.test") as client:
+        assert resend(client, record).headers["x-offcloud-replay"] == str(record["seq"])
+        assert "x-offcloud-replay" not in client.get("/_mock/health").headers
+
+
+def test_offcloud_mock_refuses_a_replay_folder_that_is_not_there(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    assert cli_main(["--replay", str(tmp_path / "missing"), "--port", "0"]) == 2
+    assert "missing" in capsys.readouterr().err
 
 
 def test_a_recorded_run_becomes_a_scenario_that_loads_and_serves(recordings: Path, tmp_path: Path) -> None:
