@@ -7,18 +7,22 @@ What it takes from which answers:
 * the content of every download seen (addCloud/Instant/RemoteDownload, their status, explore): its URL or
   info hash, name, site, size, files, whether it failed (with its message) or needed an add-on; torrents
   that checkCache listed as cached, or that were `downloaded` in the add answer itself, are `cached: true`;
-* the downloads themselves (ids and statuses) are listed in a comment at the top: the mock's scenario
-  format has no pre-existing downloads (yet), so adding the same content again recreates them.
+* the downloads themselves, as the account's `downloads:` (the mock starts with them): requestId, kind,
+  link, name, last status seen (with its error message), createdOn, remoteOptionId; `start` is the latest
+  createdOn, so that each was made before the mock starts;
+* the supported sites of a listSites answer (`recorded_sites.py`).
 Anything still `<redacted>` becomes a placeholder.
 """
 
 import re
 from dataclasses import dataclass, field
+from datetime import UTC, datetime
 from typing import Any
 from urllib.parse import unquote, urlsplit
 
 import yaml
 
+from mock_server.drift.recorded_sites import sites_from_answer
 from mock_server.drift.redact import REDACTED
 
 __all__ = ["PLACEHOLDER_KEY", "PLACEHOLDER_PASSWORD", "scenario_from_records"]
@@ -30,6 +34,21 @@ PLACEHOLDER_EMAIL = "recorded@offcloud.test"
 _HASH = re.compile(r"btih:([0-9a-fA-F]{40})")
 _USER_ID = re.compile(r"^[0-9a-f]{24}$")
 _ADD_OPERATIONS = ("addCloudDownload", "addInstantDownload", "addRemoteDownload")
+_KIND_OF = {
+    "addCloudDownload": "cloud",
+    "getCloudStatus": "cloud",
+    "exploreCloudDownload": "cloud",
+    "addInstantDownload": "instant",
+    "addRemoteDownload": "remote",
+    "getRemoteStatus": "remote",
+}
+# The spec's status values per kind, as the mock's scenario accepts them (backend/scenario_downloads.py).
+_WORKING = ("created", "queued", "downloading", "processing")
+_STATUSES = {
+    "instant": ("created",),
+    "cloud": (*_WORKING, "downloaded", "error", "canceled"),
+    "remote": (*_WORKING, "uploading", "downloaded", "error", "canceled"),
+}
 
 
 @dataclass(slots=True)
@@ -44,6 +63,8 @@ class _Download:
     error_message: str = ""
     files: list[str] = field(default_factory=list)
     done_when_added: bool = False  # `downloaded` in the add answer itself: content the server had cached
+    created_on: str = ""
+    remote_option_id: str = ""
 
 
 def _form(record: dict[str, Any]) -> dict[str, str]:
@@ -65,6 +86,15 @@ def _clean(value: str, placeholder: str) -> str:
     return placeholder if REDACTED in value else value
 
 
+def _moment(value: str) -> datetime | None:
+    """The moment of a recorded createdOn, or None when it is none the scenario could read."""
+    try:
+        moment = datetime.fromisoformat(value)
+    except ValueError:
+        return None
+    return moment.replace(tzinfo=UTC) if moment.tzinfo is None else moment
+
+
 def _size(value: Any) -> int:
     if isinstance(value, int) and not isinstance(value, bool):
         return max(value, 0)
@@ -80,6 +110,7 @@ class _Gatherer:
         self.user_id = ""
         self.remotes: list[dict[str, Any]] = []
         self.proxies: list[dict[str, Any]] = []
+        self.sites: list[dict[str, Any]] = []
 
     def take(self, record: dict[str, Any]) -> None:
         operation, answer = str(record.get("operation", "")), _answer(record)
@@ -102,6 +133,8 @@ class _Gatherer:
             item.site = str(answer.get("site") or item.site)
             item.status = str(answer.get("status") or item.status)
             item.done_when_added = item.done_when_added or item.status == "downloaded"
+            item.created_on = str(answer.get("createdOn") or item.created_on)
+            item.remote_option_id = _form(record).get("remoteOptionId", item.remote_option_id)
         elif operation in ("getCloudStatus", "getRemoteStatus") and isinstance(answer, dict):
             status = answer.get("status")
             if isinstance(status, dict) and isinstance(status.get("requestId"), str):
@@ -128,6 +161,8 @@ class _Gatherer:
             self.remotes = [r for r in answer.get("data") or [] if isinstance(r, dict)]
         elif operation == "listProxies" and isinstance(answer, dict):
             self.proxies = [p for p in answer.get("list") or [] if isinstance(p, dict)]
+        elif operation == "listSites":
+            self.sites = sites_from_answer(answer)
 
 
 def _remote(raw: dict[str, Any]) -> dict[str, Any]:
@@ -192,22 +227,68 @@ def _merge(resources: dict[str, dict[str, Any]], key: str, resource: dict[str, A
         known["files"] = resource["files"]
 
 
-def _header(gathered: _Gatherer) -> str:
+def _header(skipped: list[str]) -> str:
     lines = [
         "# A scenario made by `offcloud-mock scenario-from` from recorded exchanges of a real server.",
         f"# The account's login and key are placeholders: log in as {PLACEHOLDER_EMAIL} / "
         f"{PLACEHOLDER_PASSWORD}, key {PLACEHOLDER_KEY}.",
     ]
-    if gathered.downloads:
+    if skipped:
         lines.append(
-            "# Downloads seen (the scenario format has no pre-existing downloads; add the content again):"
+            f"# Downloads seen but not seeded (no link, or a status the mock lacks): {', '.join(skipped)}"
         )
-        for item in sorted(gathered.downloads.values(), key=lambda d: d.request_id):
-            lines.append(f"#   {item.request_id}  {item.status or '?':<11} {item.name}  ({item.operation})")
-    sites = sorted({item.site for item in gathered.downloads.values() if item.site})
-    if sites:
-        lines.append(f"# Sites seen: {', '.join(sites)}")
     return "\n".join(lines) + "\n"
+
+
+def _content_key(link: str) -> str:
+    match = _HASH.search(link)
+    return f"btih:{match.group(1).lower()}" if match else link
+
+
+def _seeded(item: _Download, remotes: dict[str, dict[str, Any]]) -> dict[str, Any] | None:
+    """The account's `downloads:` entry for a download seen, or None when the mock could not start with it."""
+    kind = _KIND_OF.get(item.operation, "cloud")
+    parts = urlsplit(item.link)
+    usable_link = bool(_HASH.search(item.link)) or (parts.scheme in ("http", "https") and bool(parts.netloc))
+    if not _USER_ID.match(item.request_id) or not usable_link or item.status not in _STATUSES[kind]:
+        return None
+    if kind == "remote" and not item.remote_option_id:
+        return None
+    seeded: dict[str, Any] = {"requestId": item.request_id, "kind": kind, "url": item.link}
+    if item.name:
+        seeded["fileName"] = item.name
+    seeded["status"] = item.status
+    if item.status == "error" and item.error_message:
+        seeded["errorMessage"] = item.error_message
+    if _moment(item.created_on) is not None:
+        seeded["createdOn"] = item.created_on
+    if kind == "remote":
+        option = _clean(item.remote_option_id, "recorded-option")
+        # A remote account the recordings did not list: the download names it, so the scenario has it.
+        remotes.setdefault(
+            option, {"account_id": "recorded-account", "remote_option_id": option, "type": "FTP"}
+        )
+        seeded["remoteOptionId"] = option
+    return seeded
+
+
+def _downloads(
+    gathered: _Gatherer, remotes: dict[str, dict[str, Any]]
+) -> tuple[list[dict[str, Any]], list[str]]:
+    """(the downloads to seed, the ids of those that cannot be); one per kind and content, the first seen."""
+    seeded: list[dict[str, Any]] = []
+    skipped: list[str] = []
+    contents: set[tuple[str, str]] = set()
+    for item in gathered.downloads.values():
+        entry = _seeded(item, remotes)
+        if entry is None:
+            skipped.append(item.request_id)
+            continue
+        identity = (entry["kind"], _content_key(item.link))
+        if identity not in contents:
+            contents.add(identity)
+            seeded.append(entry)
+    return seeded, skipped
 
 
 def scenario_from_records(records: list[dict[str, Any]]) -> str:
@@ -227,8 +308,19 @@ def scenario_from_records(records: list[dict[str, Any]]) -> str:
     for raw in gathered.remotes:
         remote = _remote(raw)
         remotes.setdefault(remote["remote_option_id"], remote)  # the scenario wants them unique
+    seeded, skipped = _downloads(gathered, remotes)
     account["remote_accounts"] = list(remotes.values())
+    if seeded:
+        account["downloads"] = seeded
     data: dict[str, Any] = {"accounts": [account]}
+    created = [entry["createdOn"] for entry in seeded if "createdOn" in entry]
+    if created:
+        # The latest moment a seeded download was made (the format orders as time does): the mock
+        # starts then, each download made before it.
+        data = {
+            "start": max(created, key=lambda text: _moment(text) or datetime.min.replace(tzinfo=UTC)),
+            **data,
+        }
     proxies = [
         {"id": str(p.get("id", "")), "name": str(p.get("name", "")), "region": str(p.get("region", ""))}
         for p in gathered.proxies
@@ -236,6 +328,11 @@ def scenario_from_records(records: list[dict[str, Any]]) -> str:
     ]
     if proxies:
         data["proxies"] = proxies
+    sites: dict[str, dict[str, Any]] = {}
+    for site in gathered.sites:
+        sites.setdefault(site["name"], site)  # the scenario wants names unique
+    if sites:
+        data["sites"] = list(sites.values())
     resources: dict[str, dict[str, Any]] = {}
     for item in gathered.downloads.values():  # in the order the recordings first saw them
         resource = _resource(item, gathered.cached, gathered.refused_links)
@@ -249,4 +346,4 @@ def scenario_from_records(records: list[dict[str, Any]]) -> str:
         }
     if resources:
         data["resources"] = list(resources.values())
-    return _header(gathered) + yaml.safe_dump(data, sort_keys=False, allow_unicode=True, width=110)
+    return _header(skipped) + yaml.safe_dump(data, sort_keys=False, allow_unicode=True, width=110)
