@@ -8,8 +8,10 @@ import pytest
 
 from mock_server.backend import MockBackend
 from mock_server.backend.clock import MockClock
+from mock_server.backend.demo import DEMO_SCENARIO_PATH
 from mock_server.backend.errors import NotAvailable, NotFound, ScenarioError
 from mock_server.backend.scenario import Scenario, parse_scenario
+from mock_server.backend.scenario_yaml import load_scenario_yaml
 
 from .world import (
     ALICE_KEY,
@@ -218,3 +220,17 @@ def test_a_status_the_content_cannot_be_in_is_pinned() -> None:
     backend.clock.advance(3600)
     assert alice.cloud_status(DONE_ID).status == "processing"
     assert alice.cloud_status(FAILED_ID).status == "queued"
+
+
+def test_the_demo_files_commented_example_loads_and_serves() -> None:
+    text = DEMO_SCENARIO_PATH.read_text(encoding="utf-8")
+    start = text.index("    # downloads:")
+    end = text.index("\n\n", start)
+    example = "\n".join(line.replace("# ", "", 1) for line in text[start:end].splitlines())
+    scenario = parse_scenario(load_scenario_yaml(text[:start] + example + text[end:], "demo"))
+    demo = scenario.accounts[0]
+    (seeded,) = demo.downloads
+    backend = MockBackend(scenario, clock=MockClock(scenario.start, frozen=True))
+    status = backend.account_for_key(demo.api_key).cloud_status(seeded.request_id)
+    assert (status.status, status.download.file_name) == ("downloaded", "Sintel")
+    assert parse_scenario(load_scenario_yaml(text, "demo")).accounts[0].downloads == ()
