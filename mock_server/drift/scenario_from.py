@@ -15,15 +15,19 @@ Anything still `<redacted>` becomes a placeholder.
 """
 
 import re
-from dataclasses import dataclass, field
-from datetime import UTC, datetime
 from typing import Any
 from urllib.parse import unquote, urlsplit
 
 import yaml
 
+from mock_server.drift.recorded_downloads import (
+    HASH,
+    RecordedDownload,
+    clean,
+    latest_moment,
+    seeded_downloads,
+)
 from mock_server.drift.recorded_sites import sites_from_answer
-from mock_server.drift.redact import REDACTED
 
 __all__ = ["PLACEHOLDER_KEY", "PLACEHOLDER_PASSWORD", "scenario_from_records"]
 
@@ -31,40 +35,8 @@ ADDONS = ("premium", "links", "proxy", "cloud", "video")  # the mock's add-ons, 
 PLACEHOLDER_KEY = "recorded-key-change-me"
 PLACEHOLDER_PASSWORD = "recorded-password-change-me"  # noqa: S105 - a placeholder, not a secret
 PLACEHOLDER_EMAIL = "recorded@offcloud.test"
-_HASH = re.compile(r"btih:([0-9a-fA-F]{40})")
 _USER_ID = re.compile(r"^[0-9a-f]{24}$")
 _ADD_OPERATIONS = ("addCloudDownload", "addInstantDownload", "addRemoteDownload")
-_KIND_OF = {
-    "addCloudDownload": "cloud",
-    "getCloudStatus": "cloud",
-    "exploreCloudDownload": "cloud",
-    "addInstantDownload": "instant",
-    "addRemoteDownload": "remote",
-    "getRemoteStatus": "remote",
-}
-# The spec's status values per kind, as the mock's scenario accepts them (backend/scenario_downloads.py).
-_WORKING = ("created", "queued", "downloading", "processing")
-_STATUSES = {
-    "instant": ("created",),
-    "cloud": (*_WORKING, "downloaded", "error", "canceled"),
-    "remote": (*_WORKING, "uploading", "downloaded", "error", "canceled"),
-}
-
-
-@dataclass(slots=True)
-class _Download:
-    request_id: str
-    operation: str
-    link: str = ""
-    name: str = ""
-    site: str = ""
-    status: str = ""
-    size: int = 0
-    error_message: str = ""
-    files: list[str] = field(default_factory=list)
-    done_when_added: bool = False  # `downloaded` in the add answer itself: content the server had cached
-    created_on: str = ""
-    remote_option_id: str = ""
 
 
 def _form(record: dict[str, Any]) -> dict[str, str]:
@@ -82,19 +54,6 @@ def _answer(record: dict[str, Any]) -> Any:
     return response.get("body") if response.get("body_kind") == "json" else None
 
 
-def _clean(value: str, placeholder: str) -> str:
-    return placeholder if REDACTED in value else value
-
-
-def _moment(value: str) -> datetime | None:
-    """The moment of a recorded createdOn, or None when it is none the scenario could read."""
-    try:
-        moment = datetime.fromisoformat(value)
-    except ValueError:
-        return None
-    return moment.replace(tzinfo=UTC) if moment.tzinfo is None else moment
-
-
 def _size(value: Any) -> int:
     if isinstance(value, int) and not isinstance(value, bool):
         return max(value, 0)
@@ -103,7 +62,7 @@ def _size(value: Any) -> int:
 
 class _Gatherer:
     def __init__(self) -> None:
-        self.downloads: dict[str, _Download] = {}
+        self.downloads: dict[str, RecordedDownload] = {}
         self.cached: set[str] = set()
         self.refused: set[str] = set()
         self.refused_links: dict[str, str] = {}
@@ -127,7 +86,9 @@ class _Gatherer:
             and isinstance(answer, dict)
             and isinstance(answer.get("requestId"), str)
         ):
-            item = self.downloads.setdefault(answer["requestId"], _Download(answer["requestId"], operation))
+            item = self.downloads.setdefault(
+                answer["requestId"], RecordedDownload(answer["requestId"], operation)
+            )
             item.link = str(answer.get("originalLink") or _form(record).get("url", ""))
             item.name = str(answer.get("fileName") or item.name)
             item.site = str(answer.get("site") or item.site)
@@ -139,7 +100,7 @@ class _Gatherer:
             status = answer.get("status")
             if isinstance(status, dict) and isinstance(status.get("requestId"), str):
                 item = self.downloads.setdefault(
-                    status["requestId"], _Download(status["requestId"], operation)
+                    status["requestId"], RecordedDownload(status["requestId"], operation)
                 )
                 item.name = str(status.get("fileName") or item.name)
                 item.status = str(status.get("status") or item.status)
@@ -147,7 +108,7 @@ class _Gatherer:
                 item.error_message = str(status.get("errorMessage") or item.error_message)
         elif operation == "exploreCloudDownload" and isinstance(answer, list):
             request_id = str(record["request"]["path"]).rstrip("/").rsplit("/", 1)[-1]
-            item = self.downloads.setdefault(request_id, _Download(request_id, operation))
+            item = self.downloads.setdefault(request_id, RecordedDownload(request_id, operation))
             item.files = [unquote(urlsplit(str(link)).path.rsplit("/", 1)[-1]) for link in answer]
         elif operation == "checkCache" and isinstance(answer, dict):
             self.cached.update(str(h).lower() for h in answer.get("cachedItems") or [])
@@ -167,8 +128,8 @@ class _Gatherer:
 
 def _remote(raw: dict[str, Any]) -> dict[str, Any]:
     remote: dict[str, Any] = {
-        "account_id": _clean(str(raw.get("accountId", "")), "recorded-account"),
-        "remote_option_id": _clean(str(raw.get("remoteOptionId", "")), "recorded-option"),
+        "account_id": clean(str(raw.get("accountId", "")), "recorded-account"),
+        "remote_option_id": clean(str(raw.get("remoteOptionId", "")), "recorded-option"),
         "type": str(raw.get("type") or "FTP"),
     }
     for source, target in (
@@ -178,15 +139,15 @@ def _remote(raw: dict[str, Any]) -> dict[str, Any]:
         ("status", "status"),
     ):
         if isinstance(raw.get(source), str) and raw[source]:
-            remote[target] = _clean(raw[source], "recorded")
+            remote[target] = clean(raw[source], "recorded")
     for source in ("port", "usage"):
         if isinstance(raw.get(source), int) and not isinstance(raw.get(source), bool):
             remote[source] = raw[source]
     return remote
 
 
-def _resource(item: _Download, cached: set[str], kinds: dict[str, str]) -> dict[str, Any] | None:
-    match = _HASH.search(item.link)
+def _resource(item: RecordedDownload, cached: set[str], kinds: dict[str, str]) -> dict[str, Any] | None:
+    match = HASH.search(item.link)
     name = item.name or (item.files[0] if item.files else "") or item.request_id
     names = item.files or [name]
     each = item.size // len(names) if item.size else 0
@@ -240,57 +201,6 @@ def _header(skipped: list[str]) -> str:
     return "\n".join(lines) + "\n"
 
 
-def _content_key(link: str) -> str:
-    match = _HASH.search(link)
-    return f"btih:{match.group(1).lower()}" if match else link
-
-
-def _seeded(item: _Download, remotes: dict[str, dict[str, Any]]) -> dict[str, Any] | None:
-    """The account's `downloads:` entry for a download seen, or None when the mock could not start with it."""
-    kind = _KIND_OF.get(item.operation, "cloud")
-    parts = urlsplit(item.link)
-    usable_link = bool(_HASH.search(item.link)) or (parts.scheme in ("http", "https") and bool(parts.netloc))
-    if not _USER_ID.match(item.request_id) or not usable_link or item.status not in _STATUSES[kind]:
-        return None
-    if kind == "remote" and not item.remote_option_id:
-        return None
-    seeded: dict[str, Any] = {"requestId": item.request_id, "kind": kind, "url": item.link}
-    if item.name:
-        seeded["fileName"] = item.name
-    seeded["status"] = item.status
-    if item.status == "error" and item.error_message:
-        seeded["errorMessage"] = item.error_message
-    if _moment(item.created_on) is not None:
-        seeded["createdOn"] = item.created_on
-    if kind == "remote":
-        option = _clean(item.remote_option_id, "recorded-option")
-        # A remote account the recordings did not list: the download names it, so the scenario has it.
-        remotes.setdefault(
-            option, {"account_id": "recorded-account", "remote_option_id": option, "type": "FTP"}
-        )
-        seeded["remoteOptionId"] = option
-    return seeded
-
-
-def _downloads(
-    gathered: _Gatherer, remotes: dict[str, dict[str, Any]]
-) -> tuple[list[dict[str, Any]], list[str]]:
-    """(the downloads to seed, the ids of those that cannot be); one per kind and content, the first seen."""
-    seeded: list[dict[str, Any]] = []
-    skipped: list[str] = []
-    contents: set[tuple[str, str]] = set()
-    for item in gathered.downloads.values():
-        entry = _seeded(item, remotes)
-        if entry is None:
-            skipped.append(item.request_id)
-            continue
-        identity = (entry["kind"], _content_key(item.link))
-        if identity not in contents:
-            contents.add(identity)
-            seeded.append(entry)
-    return seeded, skipped
-
-
 def scenario_from_records(records: list[dict[str, Any]]) -> str:
     """The scenario YAML (with a header comment) for recordings in sequence order."""
     gathered = _Gatherer()
@@ -308,7 +218,7 @@ def scenario_from_records(records: list[dict[str, Any]]) -> str:
     for raw in gathered.remotes:
         remote = _remote(raw)
         remotes.setdefault(remote["remote_option_id"], remote)  # the scenario wants them unique
-    seeded, skipped = _downloads(gathered, remotes)
+    seeded, skipped = seeded_downloads(gathered.downloads.values(), remotes)
     account["remote_accounts"] = list(remotes.values())
     if seeded:
         account["downloads"] = seeded
@@ -318,7 +228,7 @@ def scenario_from_records(records: list[dict[str, Any]]) -> str:
         # The latest moment a seeded download was made (the format orders as time does): the mock
         # starts then, each download made before it.
         data = {
-            "start": max(created, key=lambda text: _moment(text) or datetime.min.replace(tzinfo=UTC)),
+            "start": latest_moment(created),
             **data,
         }
     proxies = [
