@@ -234,3 +234,19 @@ def test_the_demo_files_commented_example_loads_and_serves() -> None:
     status = backend.account_for_key(demo.api_key).cloud_status(seeded.request_id)
     assert (status.status, status.download.file_name) == ("downloaded", "Sintel")
     assert parse_scenario(load_scenario_yaml(text, "demo")).accounts[0].downloads == ()
+
+
+def test_an_unquoted_yaml_timestamp_is_a_created_on_too() -> None:
+    text = f"""
+start: 2026-01-01T00:00:00Z
+accounts:
+  - email: a@test.example
+    password: p
+    api_key: k
+    downloads:
+      - {{requestId: {DONE_ID}, url: "{SINGLE_URL}", status: downloaded, createdOn: 2025-12-31T18:30:00+01:00}}
+"""
+    (seeded,) = parse_scenario(load_scenario_yaml(text, "t")).accounts[0].downloads
+    assert seeded.created_on == datetime(2025, 12, 31, 17, 30, tzinfo=UTC)
+    with pytest.raises(ScenarioError, match=re.escape("createdOn: expected an ISO-8601 date-time, got date")):
+        parse_scenario(load_scenario_yaml(text.replace("2025-12-31T18:30:00+01:00", "2025-12-31"), "t"))
