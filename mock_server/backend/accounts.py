@@ -222,12 +222,18 @@ class AccountBackend:
             created_at=now,
             created_on=created_on,
         )
-        shared.downloads[download.request_id] = download
-        self._by_link[kind][key] = download
-        self._added += 1
-        if kind == "remote":
-            self._remote_downloads.append(download)
+        self.adopt(download, key)
         return download
+
+    def adopt(self, download: Download, key: str | None = None) -> None:
+        """Make `download` this account's (a new one, or one the scenario seeds): found by its id and,
+        when its content is added again, by the content's key; counted against the link limit."""
+        shared = self._shared
+        shared.downloads[download.request_id] = download
+        self._by_link[download.kind][download.content.key if key is None else key] = download
+        self._added += 1
+        if download.kind == "remote":
+            self._remote_downloads.append(download)
 
     def _own(self, request_id: str, kind: DownloadKind) -> Download:
         """This account's download of that kind; anything else is exactly as unknown as a random id."""

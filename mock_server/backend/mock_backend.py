@@ -16,6 +16,7 @@ from mock_server.backend.faults import FaultRegistry
 from mock_server.backend.ids import SeededIds
 from mock_server.backend.journal import Journal
 from mock_server.backend.scenario import EMAIL_PATTERN, Scenario
+from mock_server.backend.seeded_downloads import seeded_download
 
 __all__ = ["AccountBackend", "MockBackend"]
 
@@ -54,6 +55,13 @@ class MockBackend:
             account.api_key: AccountBackend(self._shared, account) for account in self.scenario.accounts
         }
         self._by_email = {account.email.lower(): account for account in self._by_key.values()}
+        for account in self._by_key.values():  # the downloads the scenario starts with, every reset alike
+            for seed in account.account.downloads:
+                account.adopt(
+                    seeded_download(
+                        seed, account.user_id, self._shared.internet, self.scenario.timing, self.clock.start
+                    )
+                )
         self._sessions: dict[str, AccountBackend] = {}
         self._build_device_flow()
 

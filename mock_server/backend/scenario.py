@@ -25,6 +25,7 @@ from mock_server.backend.scenario_content import (
     read_limits,
     read_site,
 )
+from mock_server.backend.scenario_downloads import SeededDownload, read_download
 from mock_server.backend.scenario_reader import Fields, check_unique
 from mock_server.backend.scenario_yaml import MAX_SCENARIO_CHARS, load_scenario_yaml
 
@@ -43,6 +44,7 @@ __all__ = [
     "Resource",
     "ResourceFile",
     "Scenario",
+    "SeededDownload",
     "Site",
     "Timing",
     "demo_scenario",
@@ -100,6 +102,7 @@ class Account:
     premium: bool = False  # what /api/account/info and /stats report; the add-ons decide what is allowed
     expiration_date: dt.date | None = None  # of the premium membership
     limits: AccountLimits = field(default_factory=AccountLimits)
+    downloads: tuple[SeededDownload, ...] = ()  # what the account already has when the mock starts
 
 
 @dataclass(frozen=True, slots=True)
@@ -172,13 +175,15 @@ def parse_scenario(data: object, source: str = "<scenario>") -> Scenario:
             "device_flow",
         ),
     )
-    accounts = tuple(_account(item) for item in top.items("accounts", required=True))
+    start = _start(top)
+    accounts = tuple(_account(item, start) for item in top.items("accounts", required=True))
     if not accounts:
         top.fail("accounts", "at least one account is needed")
     # E-mails are compared as login compares them, without case.
     check_unique(top, "accounts", [account.email.lower() for account in accounts], "email")
     check_unique(top, "accounts", [account.api_key for account in accounts], "api_key")
     check_unique(top, "accounts", [account.user_id for account in accounts], "user_id")
+    _check_request_ids(top, accounts)
     proxies = tuple(_proxy(item) for item in top.items("proxies"))
     check_unique(top, "proxies", [proxy.id for proxy in proxies], "id")
     resources = tuple(_resource(item) for item in top.items("resources"))
@@ -192,7 +197,7 @@ def parse_scenario(data: object, source: str = "<scenario>") -> Scenario:
         proxies=proxies,
         resources=resources,
         timing=Timing() if timing_data is None else _timing(top.child("timing", timing_data)),
-        start=_start(top),
+        start=start,
         seed=top.integer("seed", None),
         sites=sites,
         device_flow=read_device_flow(top),
@@ -243,7 +248,18 @@ def _timing(fields: Fields) -> Timing:
     )
 
 
-def _account(fields: Fields) -> Account:
+def _check_request_ids(top: Fields, accounts: tuple[Account, ...]) -> None:
+    """A requestId names one download of the whole mock, whichever account has it."""
+    seen: set[str] = set()
+    for index, account in enumerate(accounts):
+        for number, download in enumerate(account.downloads):
+            if download.request_id in seen:
+                where = f"accounts[{index}].downloads[{number}].requestId"
+                top.fail(where, f"{shown(download.request_id)} is used twice")
+            seen.add(download.request_id)
+
+
+def _account(fields: Fields, start: datetime) -> Account:
     fields.allow(_field_names(Account))
     email = fields.text("email")
     if not EMAIL_PATTERN.match(email):
@@ -255,6 +271,9 @@ def _account(fields: Fields) -> Account:
     link_limit = fields.integer("link_limit", 100)
     ids = [remote.remote_option_id for remote in remotes]
     check_unique(fields, "remote_accounts", ids, "remote_option_id")
+    downloads = tuple(read_download(item, ids, EARLIEST_START, start) for item in fields.items("downloads"))
+    # The same content added twice of one kind is one download (a re-add answers the first).
+    check_unique(fields, "downloads", [f"{d.kind} {d.content_key}" for d in downloads], "url")
     return Account(
         email=email,
         password=fields.text("password"),
@@ -266,6 +285,7 @@ def _account(fields: Fields) -> Account:
         premium=fields.boolean("premium", False),
         expiration_date=read_expiration_date(fields),
         limits=read_limits(fields, link_limit),
+        downloads=downloads,
     )
 
 

@@ -7,19 +7,27 @@ What it takes from which answers:
 * the content of every download seen (addCloud/Instant/RemoteDownload, their status, explore): its URL or
   info hash, name, site, size, files, whether it failed (with its message) or needed an add-on; torrents
   that checkCache listed as cached, or that were `downloaded` in the add answer itself, are `cached: true`;
-* the downloads themselves (ids and statuses) are listed in a comment at the top: the mock's scenario
-  format has no pre-existing downloads (yet), so adding the same content again recreates them.
+* the downloads themselves, as the account's `downloads:` (the mock starts with them): requestId, kind,
+  link, name, last status seen (with its error message), createdOn, remoteOptionId; `start` is the latest
+  createdOn, so that each was made before the mock starts;
+* the supported sites of a listSites answer (`recorded_sites.py`).
 Anything still `<redacted>` becomes a placeholder.
 """
 
 import re
-from dataclasses import dataclass, field
 from typing import Any
 from urllib.parse import unquote, urlsplit
 
 import yaml
 
-from mock_server.drift.redact import REDACTED
+from mock_server.drift.recorded_downloads import (
+    HASH,
+    RecordedDownload,
+    clean,
+    latest_moment,
+    seeded_downloads,
+)
+from mock_server.drift.recorded_sites import sites_from_answer
 
 __all__ = ["PLACEHOLDER_KEY", "PLACEHOLDER_PASSWORD", "scenario_from_records"]
 
@@ -27,23 +35,8 @@ ADDONS = ("premium", "links", "proxy", "cloud", "video")  # the mock's add-ons, 
 PLACEHOLDER_KEY = "recorded-key-change-me"
 PLACEHOLDER_PASSWORD = "recorded-password-change-me"  # noqa: S105 - a placeholder, not a secret
 PLACEHOLDER_EMAIL = "recorded@offcloud.test"
-_HASH = re.compile(r"btih:([0-9a-fA-F]{40})")
 _USER_ID = re.compile(r"^[0-9a-f]{24}$")
 _ADD_OPERATIONS = ("addCloudDownload", "addInstantDownload", "addRemoteDownload")
-
-
-@dataclass(slots=True)
-class _Download:
-    request_id: str
-    operation: str
-    link: str = ""
-    name: str = ""
-    site: str = ""
-    status: str = ""
-    size: int = 0
-    error_message: str = ""
-    files: list[str] = field(default_factory=list)
-    done_when_added: bool = False  # `downloaded` in the add answer itself: content the server had cached
 
 
 def _form(record: dict[str, Any]) -> dict[str, str]:
@@ -61,10 +54,6 @@ def _answer(record: dict[str, Any]) -> Any:
     return response.get("body") if response.get("body_kind") == "json" else None
 
 
-def _clean(value: str, placeholder: str) -> str:
-    return placeholder if REDACTED in value else value
-
-
 def _size(value: Any) -> int:
     if isinstance(value, int) and not isinstance(value, bool):
         return max(value, 0)
@@ -73,13 +62,14 @@ def _size(value: Any) -> int:
 
 class _Gatherer:
     def __init__(self) -> None:
-        self.downloads: dict[str, _Download] = {}
+        self.downloads: dict[str, RecordedDownload] = {}
         self.cached: set[str] = set()
         self.refused: set[str] = set()
         self.refused_links: dict[str, str] = {}
         self.user_id = ""
         self.remotes: list[dict[str, Any]] = []
         self.proxies: list[dict[str, Any]] = []
+        self.sites: list[dict[str, Any]] = []
 
     def take(self, record: dict[str, Any]) -> None:
         operation, answer = str(record.get("operation", "")), _answer(record)
@@ -96,17 +86,21 @@ class _Gatherer:
             and isinstance(answer, dict)
             and isinstance(answer.get("requestId"), str)
         ):
-            item = self.downloads.setdefault(answer["requestId"], _Download(answer["requestId"], operation))
+            item = self.downloads.setdefault(
+                answer["requestId"], RecordedDownload(answer["requestId"], operation)
+            )
             item.link = str(answer.get("originalLink") or _form(record).get("url", ""))
             item.name = str(answer.get("fileName") or item.name)
             item.site = str(answer.get("site") or item.site)
             item.status = str(answer.get("status") or item.status)
             item.done_when_added = item.done_when_added or item.status == "downloaded"
+            item.created_on = str(answer.get("createdOn") or item.created_on)
+            item.remote_option_id = _form(record).get("remoteOptionId", item.remote_option_id)
         elif operation in ("getCloudStatus", "getRemoteStatus") and isinstance(answer, dict):
             status = answer.get("status")
             if isinstance(status, dict) and isinstance(status.get("requestId"), str):
                 item = self.downloads.setdefault(
-                    status["requestId"], _Download(status["requestId"], operation)
+                    status["requestId"], RecordedDownload(status["requestId"], operation)
                 )
                 item.name = str(status.get("fileName") or item.name)
                 item.status = str(status.get("status") or item.status)
@@ -114,7 +108,7 @@ class _Gatherer:
                 item.error_message = str(status.get("errorMessage") or item.error_message)
         elif operation == "exploreCloudDownload" and isinstance(answer, list):
             request_id = str(record["request"]["path"]).rstrip("/").rsplit("/", 1)[-1]
-            item = self.downloads.setdefault(request_id, _Download(request_id, operation))
+            item = self.downloads.setdefault(request_id, RecordedDownload(request_id, operation))
             item.files = [unquote(urlsplit(str(link)).path.rsplit("/", 1)[-1]) for link in answer]
         elif operation == "checkCache" and isinstance(answer, dict):
             self.cached.update(str(h).lower() for h in answer.get("cachedItems") or [])
@@ -128,12 +122,14 @@ class _Gatherer:
             self.remotes = [r for r in answer.get("data") or [] if isinstance(r, dict)]
         elif operation == "listProxies" and isinstance(answer, dict):
             self.proxies = [p for p in answer.get("list") or [] if isinstance(p, dict)]
+        elif operation == "listSites":
+            self.sites = sites_from_answer(answer)
 
 
 def _remote(raw: dict[str, Any]) -> dict[str, Any]:
     remote: dict[str, Any] = {
-        "account_id": _clean(str(raw.get("accountId", "")), "recorded-account"),
-        "remote_option_id": _clean(str(raw.get("remoteOptionId", "")), "recorded-option"),
+        "account_id": clean(str(raw.get("accountId", "")), "recorded-account"),
+        "remote_option_id": clean(str(raw.get("remoteOptionId", "")), "recorded-option"),
         "type": str(raw.get("type") or "FTP"),
     }
     for source, target in (
@@ -143,15 +139,15 @@ def _remote(raw: dict[str, Any]) -> dict[str, Any]:
         ("status", "status"),
     ):
         if isinstance(raw.get(source), str) and raw[source]:
-            remote[target] = _clean(raw[source], "recorded")
+            remote[target] = clean(raw[source], "recorded")
     for source in ("port", "usage"):
         if isinstance(raw.get(source), int) and not isinstance(raw.get(source), bool):
             remote[source] = raw[source]
     return remote
 
 
-def _resource(item: _Download, cached: set[str], kinds: dict[str, str]) -> dict[str, Any] | None:
-    match = _HASH.search(item.link)
+def _resource(item: RecordedDownload, cached: set[str], kinds: dict[str, str]) -> dict[str, Any] | None:
+    match = HASH.search(item.link)
     name = item.name or (item.files[0] if item.files else "") or item.request_id
     names = item.files or [name]
     each = item.size // len(names) if item.size else 0
@@ -192,21 +188,16 @@ def _merge(resources: dict[str, dict[str, Any]], key: str, resource: dict[str, A
         known["files"] = resource["files"]
 
 
-def _header(gathered: _Gatherer) -> str:
+def _header(skipped: list[str]) -> str:
     lines = [
         "# A scenario made by `offcloud-mock scenario-from` from recorded exchanges of a real server.",
         f"# The account's login and key are placeholders: log in as {PLACEHOLDER_EMAIL} / "
         f"{PLACEHOLDER_PASSWORD}, key {PLACEHOLDER_KEY}.",
     ]
-    if gathered.downloads:
+    if skipped:
         lines.append(
-            "# Downloads seen (the scenario format has no pre-existing downloads; add the content again):"
+            f"# Downloads seen but not seeded (no link, or a status the mock lacks): {', '.join(skipped)}"
         )
-        for item in sorted(gathered.downloads.values(), key=lambda d: d.request_id):
-            lines.append(f"#   {item.request_id}  {item.status or '?':<11} {item.name}  ({item.operation})")
-    sites = sorted({item.site for item in gathered.downloads.values() if item.site})
-    if sites:
-        lines.append(f"# Sites seen: {', '.join(sites)}")
     return "\n".join(lines) + "\n"
 
 
@@ -227,8 +218,19 @@ def scenario_from_records(records: list[dict[str, Any]]) -> str:
     for raw in gathered.remotes:
         remote = _remote(raw)
         remotes.setdefault(remote["remote_option_id"], remote)  # the scenario wants them unique
+    seeded, skipped = seeded_downloads(gathered.downloads.values(), remotes)
     account["remote_accounts"] = list(remotes.values())
+    if seeded:
+        account["downloads"] = seeded
     data: dict[str, Any] = {"accounts": [account]}
+    created = [entry["createdOn"] for entry in seeded if "createdOn" in entry]
+    if created:
+        # The latest moment a seeded download was made (the format orders as time does): the mock
+        # starts then, each download made before it.
+        data = {
+            "start": latest_moment(created),
+            **data,
+        }
     proxies = [
         {"id": str(p.get("id", "")), "name": str(p.get("name", "")), "region": str(p.get("region", ""))}
         for p in gathered.proxies
@@ -236,6 +238,11 @@ def scenario_from_records(records: list[dict[str, Any]]) -> str:
     ]
     if proxies:
         data["proxies"] = proxies
+    sites: dict[str, dict[str, Any]] = {}
+    for site in gathered.sites:
+        sites.setdefault(site["name"], site)  # the scenario wants names unique
+    if sites:
+        data["sites"] = list(sites.values())
     resources: dict[str, dict[str, Any]] = {}
     for item in gathered.downloads.values():  # in the order the recordings first saw them
         resource = _resource(item, gathered.cached, gathered.refused_links)
@@ -249,4 +256,4 @@ def scenario_from_records(records: list[dict[str, Any]]) -> str:
         }
     if resources:
         data["resources"] = list(resources.values())
-    return _header(gathered) + yaml.safe_dump(data, sort_keys=False, allow_unicode=True, width=110)
+    return _header(skipped) + yaml.safe_dump(data, sort_keys=False, allow_unicode=True, width=110)

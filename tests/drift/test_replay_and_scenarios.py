@@ -133,7 +133,7 @@ def test_a_recorded_run_becomes_a_scenario_that_loads_and_serves(recordings: Pat
         assert len(files) == 4
     for record in records:
         if record["operation"] == "addCloudDownload":
-            assert record["response"]["body"]["requestId"] in text  # listed in the header comment
+            assert record["response"]["body"]["requestId"] in text  # seeded as the account's downloads
 
 
 def test_scenario_from_on_the_command_line(recordings: Path, capsys: pytest.CaptureFixture[str]) -> None:
@@ -156,3 +156,115 @@ def test_two_runs_give_the_same_file_names(upstream: UpstreamFactory, tmp_path: 
     names = [sorted(p.name for p in (d / "recordings").iterdir()) for d in (tmp_path / "a", tmp_path / "b")]
     assert names[0] == names[1]
     assert json.loads((tmp_path / "a" / "recordings" / names[0][0]).read_text())["seq"] == 1
+
+
+@pytest.fixture(scope="module")
+def seeded_recordings(
+    tmp_path_factory: pytest.TempPathFactory, planted_scenario: Path
+) -> list[dict[str, Any]]:
+    """A recorded run, plus a listSites answer of the same mock (the scripted flows do not ask for sites).
+
+    Only the recordings matter here, not the verdict: whether the mock drifts is test_drift_run's to say.
+    """
+    directory = tmp_path_factory.mktemp("seeded")
+    app = mock_app(planted_scenario, clock_speed=1000.0)
+    served = serve_in_thread(app, threads=4)
+    try:
+        outcome = run(served.base_url, directory)
+        sites = httpx.get(f"{served.base_url}/api/sites", params={"key": PLANTED_KEY})
+    finally:
+        served.stop()
+    assert outcome.code in (0, 1), outcome.messages
+    records = read_recordings(directory / "recordings")
+    assert sites.status_code == 200
+    sites_record = {
+        "seq": len(records) + 1,
+        "operation": "listSites",
+        "request": {"method": "GET", "path": "/api/sites", "query": [], "body_kind": "none", "body": None},
+        "response": {"status": 200, "body_kind": "json", "body": sites.json()},
+    }
+    return [*records, sites_record]
+
+
+def last_seen(records: list[dict[str, Any]]) -> dict[str, dict[str, Any]]:
+    """Per requestId, the last name and status the server answered (add and status answers)."""
+    seen: dict[str, dict[str, Any]] = {}
+    for record in records:
+        body = record["response"].get("body")
+        if record["response"]["status"] != 200 or not isinstance(body, dict):
+            continue
+        if record["operation"] in ("addCloudDownload", "addInstantDownload", "addRemoteDownload"):
+            item = body
+        elif record["operation"] in ("getCloudStatus", "getRemoteStatus") and isinstance(
+            body.get("status"), dict
+        ):
+            item = body["status"]
+        else:
+            continue
+        if isinstance(item.get("requestId"), str):
+            known = seen.setdefault(item["requestId"], {"operation": record["operation"]})
+            known.update({k: item[k] for k in ("fileName", "status", "createdOn") if k in item})
+    return seen
+
+
+def test_the_mock_started_from_a_recording_answers_the_recorded_downloads(
+    seeded_recordings: list[dict[str, Any]], tmp_path: Path
+) -> None:
+    text = scenario_from_records(seeded_recordings)
+    check_scenario(text)
+    assert PLANTED_KEY not in text
+    assert PLANTED_PASSWORD not in text
+    path = tmp_path / "seeded.yaml"
+    path.write_text(text)
+    seen = last_seen(seeded_recordings)
+    kinds = {record["operation"] for record in seeded_recordings}
+    assert {"addCloudDownload", "addInstantDownload", "addRemoteDownload"} <= kinds
+    app = mock_app(path, frozen_clock=True)  # the statuses as the mock starts
+    key = {"key": PLACEHOLDER_KEY}
+    with httpx.Client(transport=httpx.WSGITransport(app=app), base_url="http://mock.test") as client:
+        for request_id, recorded in seen.items():
+            operation = recorded["operation"]
+            if operation == "addInstantDownload":  # no status route: a re-add answers the same download
+                record = next(
+                    r
+                    for r in seeded_recordings
+                    if r["response"].get("body", {})
+                    and isinstance(r["response"]["body"], dict)
+                    and r["response"]["body"].get("requestId") == request_id
+                )
+                answer = resend(client, record, PLACEHOLDER_KEY).json()
+            else:
+                route = "/api/remote/status" if "Remote" in operation else "/api/cloud/status"
+                answer = client.post(route, params=key, data={"requestId": request_id}).json()["status"]
+            assert answer["requestId"] == request_id
+            assert answer["status"] == recorded["status"], request_id
+            assert answer["fileName"] == recorded["fileName"], request_id
+        cloud_id = next(i for i, r in seen.items() if r["operation"] == "addCloudDownload")
+        assert client.get(f"/api/cloud/explore/{cloud_id}", params=key).status_code == 200
+        added = client.post("/api/cloud", params=key, data={"url": BUNNY_MAGNET}).json()
+        assert added["requestId"] == cloud_id  # the recorded download, not a new one
+        assert added["createdOn"] == seen[cloud_id]["createdOn"]
+        recorded_sites = seeded_recordings[-1]["response"]["body"]
+        assert recorded_sites
+        assert client.get("/api/sites", params=key).json() == recorded_sites
+
+
+def test_scenario_from_skips_what_the_mock_cannot_start_with() -> None:
+    def added(request_id: str, status: str, link: str) -> dict[str, Any]:
+        body = {"requestId": request_id, "fileName": "f", "status": status, "originalLink": link}
+        return {
+            "operation": "addCloudDownload",
+            "request": {"method": "POST", "path": "/api/cloud", "query": [], "body_kind": "form", "body": []},
+            "response": {"status": 200, "body_kind": "json", "body": body},
+        }
+
+    text = scenario_from_records(
+        [
+            added("c0" * 12, "teleporting", "https://a.example/x"),  # a status the spec does not list
+            added("c1" * 12, "downloaded", "ftp://a.example/x"),  # no link the mock can resolve
+            added("c2" * 12, "downloaded", "https://a.example/y"),
+        ]
+    )
+    check_scenario(text)
+    assert f"not seeded (no link, or a status the mock lacks): {'c0' * 12}, {'c1' * 12}" in text
+    assert f"requestId: {'c2' * 12}" in text
