@@ -2,11 +2,17 @@
 suite is not run: the read-only ones always, the writing ones only when writes are allowed.
 
 Read-only: checkLogin, listProxies, listRemoteAccounts, checkCache, and status/explore/list of an unknown
-request id (an error answer, which is part of the contract too) and of any id given with --request-id.
+request id (an error answer, which is part of the contract too) and of any id given with --request-id;
+beyond the doc: the histories, account info and stats, sites, cache info, the old torrent check and the
+old read-only aliases. Both eras' operations are called whatever the era: one outside the era must
+answer the unknown-route 404 (anything else is drift).
 Writing (OFFCLOUD_ALLOW_WRITES=1): login and getApiKey (with OFFCLOUD_EMAIL/OFFCLOUD_PASSWORD), an
-instant, a cloud and a remote download, their status until settled (bounded), explore, list and retries.
+instant, a cloud and a remote download, their status until settled (bounded), explore (also detailed),
+list and retries, the aliases that add, cache download, a tiny generated .torrent uploaded, a device
+code asked for and polled once (never approved), and last the removal of what the run added.
 """
 
+import hashlib
 import time
 from collections.abc import Callable
 from dataclasses import dataclass, field
@@ -70,6 +76,60 @@ def _read_only(client: httpx.Client, s: FlowSettings, key: dict[str, str]) -> No
         client.get(f"/api/cloud/list/{request_id}", params=key)
 
 
+def _beyond_the_doc(client: httpx.Client, s: FlowSettings, key: dict[str, str]) -> None:
+    magnets = [f"magnet:?xt=urn:btih:{info_hash}" for info_hash in s.hashes]
+    for path in ("/api/cloud/history", "/api/instant/history", "/api/remote/history"):
+        client.get(path, params=key)
+    client.post("/cloud/history", params=key, json={"page": 0})
+    client.get("/api/account/info", params=key)
+    client.get("/api/account/stats", params=key)
+    client.get("/api/sites", params=key)
+    client.post("/api/cache/info", params=key, json={"urls": magnets, "includeFiles": True})
+    client.post("/api/torrent/check", params=key, json={"hashes": list(s.hashes)})
+    client.get("/api/login/check")
+    client.post("/api/account/get", params=key)
+    client.post("/api/proxy/list", params=key)
+    client.post("/api/remote-account/list", params=key)
+    client.post("/api/cloud/explore", params=key, data={"requestId": UNKNOWN_ID})
+    client.get(f"/api/cloud/explore/{UNKNOWN_ID}", params={**key, "format": "detailed"})
+
+
+def _tiny_torrent() -> bytes:
+    """A valid single-file .torrent of 16 zero bytes (bencoded by hand: no client library needed)."""
+    piece = hashlib.sha1(bytes(16)).digest()  # noqa: S324 - BitTorrent v1 pieces are SHA-1 by definition
+    info = b"d6:lengthi16e4:name12:drift-probe12:piece lengthi16384e6:pieces20:" + piece + b"e"
+    return b"d8:announce25:udp://tracker.invalid:8004:info" + info + b"e"
+
+
+def _writes_beyond_the_doc(client: httpx.Client, s: FlowSettings, key: dict[str, str]) -> list[str]:
+    """The writing operations beyond the doc; the ids of what they added, to be removed at the end."""
+    added: list[str] = []
+    for path, data in (
+        ("/api/cloud/download", {"url": s.write_url}),
+        ("/api/instant/download", {"url": s.write_url}),
+    ):
+        body = _json(client.post(path, params=key, data=data))
+        if isinstance(body, dict) and isinstance(body.get("requestId"), str):
+            added.append(body["requestId"])
+    client.post("/api/cache/download", params=key, json={"url": s.write_url})
+    files = {"file": ("drift-probe.torrent", _tiny_torrent(), "application/x-bittorrent")}
+    client.post("/torrent/upload", params=key, files=files)
+    code = _json(client.post("/oauth/device/code", json={}))
+    if isinstance(code, dict) and isinstance(code.get("device_code"), str):
+        grant = "urn:ietf:params:oauth:grant-type:device_code"
+        client.post("/oauth/token", json={"grant_type": grant, "device_code": code["device_code"]})
+    return added
+
+
+def _remove(client: httpx.Client, key: dict[str, str], request_ids: list[str]) -> None:
+    """Every form of removal, each on what the run added (and on an unknown id)."""
+    ids = [*request_ids, UNKNOWN_ID]
+    client.get(f"/api/cloud/remove/{ids[0]}", params=key)
+    client.post("/api/cloud/remove", params=key, json={"requests": ids[1:2]})
+    client.get(f"/cloud/remove/{ids[-1]}", params=key)
+    client.get(f"/instant/remove/{ids[-1]}", params=key)
+
+
 def _poll(client: httpx.Client, s: FlowSettings, key: dict[str, str], path: str, request_id: str) -> None:
     for attempt in range(s.polls):
         body = _json(client.post(path, params=key, data={"requestId": request_id}))
@@ -110,6 +170,11 @@ def _writes(client: httpx.Client, s: FlowSettings, key: dict[str, str]) -> None:
             _poll(client, s, key, "/api/remote/status", remote_id)
             client.get(f"/api/remote/retry/{remote_id}", params=key)
     client.get(f"/api/remote/retry/{UNKNOWN_ID}", params=key)
+    added = _writes_beyond_the_doc(client, s, key)
+    if isinstance(cloud_id, str):
+        client.get(f"/api/cloud/explore/{cloud_id}", params={**key, "format": "detailed"})
+        added.insert(0, cloud_id)
+    _remove(client, key, added)
 
 
 def run_flows(base_url: str, settings: FlowSettings) -> None:
@@ -117,5 +182,6 @@ def run_flows(base_url: str, settings: FlowSettings) -> None:
     key = {"key": settings.api_key}
     with httpx.Client(base_url=base_url, timeout=60.0, trust_env=False) as client:
         _read_only(client, settings, key)
+        _beyond_the_doc(client, settings, key)
         if settings.allow_writes:
             _writes(client, settings, key)

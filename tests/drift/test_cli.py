@@ -56,7 +56,7 @@ def test_drift_reads_its_settings_from_the_environment(
     report = json.loads((tmp_path / "nightly.json").read_text())
     assert report["notes"] == ["scripted flows: read-only"]
     # Read-only: nothing was added, so the writing operations were never reached.
-    assert {"addCloudDownload", "login", "retryCloudDownload"} <= set(report["unreached"])
+    assert {"addCloudDownload", "retryCloudDownload", "removeCloudDownload"} <= set(report["unreached"])
 
 
 def test_drift_without_a_key_exits_2(

@@ -61,7 +61,8 @@ def test_the_suggested_patch_makes_the_drift_go_away(upstream: UpstreamFactory, 
 
 
 def test_a_planted_key_and_password_are_in_no_written_file(upstream: UpstreamFactory, tmp_path: Path) -> None:
-    outcome = run(upstream(EXPECTED), tmp_path)
+    # The legacy era: the one whose server still has login and getApiKey, the flows that carry a password.
+    outcome = run(upstream(EXPECTED, era="legacy"), tmp_path, era="legacy")
     assert outcome.code == 1  # so the key was accepted and every flow ran, login and getApiKey included
     files = outcome.written_files()
     names = {path.name for path in files}
@@ -104,5 +105,9 @@ def test_the_legacy_mock_matches_the_legacy_era(upstream: UpstreamFactory, tmp_p
 def test_the_legacy_mock_is_the_other_era_under_2026(upstream: UpstreamFactory, tmp_path: Path) -> None:
     outcome = run(upstream(era="legacy"), tmp_path, allow_writes=False)
     assert outcome.code == 1
-    assert {kind for _, kind, _ in outcome.items} == {"other-era"}
+    kinds = {kind for _, kind, _ in outcome.items}
+    # Errors with 200, the legacy-only routes answering, the 2026-only ones missing: the other era, whole.
+    assert kinds == {"other-era", "not-in-era", "undocumented-status"}
     assert ("getCloudStatus", "other-era", "status 200") in outcome.items
+    assert any(item[:2] == ("getAccountStats", "not-in-era") for item in outcome.items)
+    assert any(item[:2] == ("getAccountInfo", "undocumented-status") for item in outcome.items)

@@ -57,6 +57,8 @@ def test_recorded_requests_are_answered_as_recorded(recordings: Path) -> None:
         for record in records:
             if record["operation"] in ("login", "getApiKey", "checkLogin"):
                 continue  # session-bound: shown below with the cookie
+            if record["request"]["body_kind"] not in ("form", "json", "none"):
+                continue  # a multipart upload: resend() rebuilds form and JSON bodies only
             answer = resend(client, record)
             assert answer.status_code == record["response"]["status"], record["operation"]
             assert answer.headers["x-offcloud-replay"]

@@ -278,10 +278,11 @@ def test_hostile_input_is_refused_with_json_and_creates_nothing(
     assert [record for record in caplog.records if record.levelno >= logging.ERROR] == []  # no traceback
 
 
-def test_a_password_over_the_limit_is_refused_without_echoing_it(client: FlaskClient) -> None:
+def test_a_password_over_the_limit_is_refused_without_echoing_it() -> None:
     password = "Secret-" + "p" * 2000
-    response = client.post("/api/login", data={"username": DEMO_LOGIN["username"], "password": password})
-    assert response.status_code == 400
+    legacy = create_app(MockConfig(era="legacy")).test_client()  # /api/login is a legacy-only operation
+    response = legacy.post("/api/login", data={"username": DEMO_LOGIN["username"], "password": password})
+    assert response.status_code == 200  # the legacy era answers errors with HTTP 200
     message = response.get_json()["error"]
     assert "password" in message
     assert "Secret-" not in message
@@ -350,7 +351,7 @@ def test_a_fresh_client_is_answered_within_a_second_while_the_suite_runs(app: Fl
 def test_a_long_unknown_path_is_not_echoed_at_length(client: FlaskClient) -> None:
     response = client.get("/" + "x" * 100_000)
     assert response.status_code == 404
-    assert len(response.get_json()["error"]) < 300
+    assert b"x" * 300 not in response.get_data()  # the era's 404 page, with the path shortened if at all
 
 
 def test_a_scenario_over_the_size_limit_is_refused_unread(client: FlaskClient) -> None:
