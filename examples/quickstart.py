@@ -10,20 +10,26 @@ Against the real service (your key is in your account settings at https://offclo
 
     OFFCLOUD_API_KEY=... .venv/bin/python examples/quickstart.py --base-url https://offcloud.com
 
-The hashes and links below exist in the mock's demo scenario. Progress is one redrawn text line (bytes done
-of total, speed, ETA), or a rich progress bar when rich is installed and the output is a terminal
-(`--progress plain|rich` to choose).
+The hashes and links below exist in the mock's demo scenario. Progress is one redrawn text line, or a rich
+progress bar when rich is installed and the output is a terminal (`--progress plain|rich` to choose).
+Either server era works: the legacy server reports bytes, so the line shows bytes done of total, the speed
+and the ETA; the 2026 server (the default of `make mock`) reports only a fraction done, so the line shows
+the percentage and an ETA measured from how fast that fraction grows.
 """
 
 import argparse
 import importlib.util
 import os
 import sys
+import time
 from collections.abc import Callable, Sequence
 from typing import Any, Protocol, TextIO
 
+from offcloud_client.models import CloudDownloadStatus
+
 from mock_server.backend.demo import BUNNY_HASH, DEMO_KEY, SINTEL_HASH, TEARS_HASH
 from offcloud_kit import BadRequestError, Offcloud, OffcloudError, Progress
+from offcloud_kit.waiting import to_int
 
 DEFAULT_BASE_URL = "http://127.0.0.1:8080"
 # DEMO_KEY: the mock's demo account; it opens nothing else.
@@ -48,10 +54,38 @@ def human_bytes(count: int) -> str:
 
 
 def eta_seconds(progress: Progress) -> float | None:
-    """Seconds left at the speed the server reports, or None when it reports none (queued, processing)."""
-    if not progress.speed or not progress.bytes_total or progress.status != "downloading":
+    """Seconds left at the speed the server reports, or None when it reports none (queued, processing,
+    and the 2026 server, which reports no bytes and no speed)."""
+    if progress.status != "downloading" or not progress.speed or not progress.bytes_total:
         return None
-    return max(progress.bytes_total - progress.bytes_done, 0) / progress.speed
+    return max(progress.bytes_total - (progress.bytes_done or 0), 0) / progress.speed
+
+
+class FractionEta:
+    """Seconds left from how fast `fraction` grows, for a server that reports neither bytes nor speed.
+
+    It measures from the last poll at which the fraction had not grown yet (so time spent queued does not
+    count) to now, on `clock`; None until the fraction has grown while downloading.
+    """
+
+    def __init__(self, clock: Callable[[], float] = time.monotonic) -> None:
+        self._clock = clock
+        self._since: tuple[float, float] | None = None  # (time, fraction) where the measure starts
+
+    def reset(self) -> None:
+        self._since = None
+
+    def __call__(self, progress: Progress) -> float | None:
+        fraction, now = progress.fraction, self._clock()
+        if fraction is None:
+            return None
+        if self._since is None or fraction <= self._since[1]:
+            self._since = (now, fraction)
+            return None
+        start, start_fraction = self._since
+        if progress.status != "downloading" or now <= start:
+            return None
+        return (1.0 - fraction) * (now - start) / (fraction - start_fraction)
 
 
 def format_eta(seconds: float) -> str:
@@ -60,18 +94,40 @@ def format_eta(seconds: float) -> str:
     return f"{hours}:{minutes:02d}:{secs:02d}" if hours else f"{minutes}:{secs:02d}"
 
 
-def progress_text(progress: Progress) -> str:
-    """[#####.....]  42.0%  downloading  21.0 MiB / 50.0 MiB  10.0 MiB/s  ETA 0:03"""
-    fraction = progress.fraction or 0.0
-    filled = round(fraction * BAR_WIDTH)
-    bar = "#" * filled + "." * (BAR_WIDTH - filled)
+def size_text(progress: Progress) -> str:
+    """'21.0 MiB / 50.0 MiB' (legacy), '21.0 MiB' without a total, '' when the server gives no bytes (2026)."""
+    if progress.bytes_done is None:
+        return ""
     size = human_bytes(progress.bytes_done)
     if progress.bytes_total:
         size += f" / {human_bytes(progress.bytes_total)}"
+    return size
+
+
+def progress_text(progress: Progress, eta: float | None = None) -> str:
+    """[#####.....]  42.0%  downloading  21.0 MiB / 50.0 MiB  10.0 MiB/s  ETA 0:03   (legacy)
+    [#####.....]  42.0%  downloading  ETA 0:03                                      (2026)
+
+    The ETA is the server's (bytes left at its speed) when it has one, else `eta` (a FractionEta's).
+    """
+    fraction = progress.fraction or 0.0
+    filled = round(fraction * BAR_WIDTH)
+    bar = "#" * filled + "." * (BAR_WIDTH - filled)
     speed = f"  {progress.speed / 1_048_576:.1f} MiB/s" if progress.speed else ""
-    eta = eta_seconds(progress)
-    remaining = f"  ETA {format_eta(eta)}" if eta is not None else ""
-    return f"[{bar}] {fraction:6.1%}  {progress.status:<12}{size}{speed}{remaining}"
+    seconds = eta_seconds(progress)
+    if seconds is None:
+        seconds = eta
+    remaining = f"  ETA {format_eta(seconds)}" if seconds is not None else ""
+    return f"[{bar}] {fraction:6.1%}  {progress.status:<12}{size_text(progress)}{speed}{remaining}".rstrip()
+
+
+def done_text(done: CloudDownloadStatus) -> str:
+    """'done: 52,428,800 bytes on server de-3' (legacy), 'done: annual-report-2025.pdf' (2026: no sizes)."""
+    size = to_int(done.amount)
+    if size is None:
+        return f"done: {done.file_name}"
+    server = f" on server {done.server}" if isinstance(done.server, str) else ""
+    return f"done: {size:,} bytes{server}"
 
 
 class Renderer(Protocol):
@@ -89,15 +145,17 @@ class LineRenderer:
     redraw is padded with spaces to the longest line drawn so far.
     """
 
-    def __init__(self, stream: TextIO | None = None) -> None:
+    def __init__(self, stream: TextIO | None = None, clock: Callable[[], float] = time.monotonic) -> None:
         self._stream = stream if stream is not None else sys.stdout
         self._width = 0
+        self._eta = FractionEta(clock)
 
     def start(self, label: str) -> None:
         self._width = 0
+        self._eta.reset()
 
     def update(self, progress: Progress) -> None:
-        text = "  " + progress_text(progress)
+        text = "  " + progress_text(progress, self._eta(progress))
         self._stream.write("\r" + text.ljust(self._width))
         self._stream.flush()
         self._width = max(self._width, len(text))
@@ -110,32 +168,40 @@ class LineRenderer:
 class RichRenderer:
     """The same information as a rich progress bar (used when rich is installed and stdout is a terminal)."""
 
-    def __init__(self, console: Any = None) -> None:
+    def __init__(self, console: Any = None, clock: Callable[[], float] = time.monotonic) -> None:
         self._console = console
         self._bar: Any = None
         self._task: Any = None
+        self._eta = FractionEta(clock)
 
     def start(self, label: str) -> None:
-        from rich.progress import BarColumn, DownloadColumn, TaskProgressColumn, TextColumn
+        from rich.progress import BarColumn, TaskProgressColumn, TextColumn
         from rich.progress import Progress as RichProgress
 
+        self._eta.reset()
         self._bar = RichProgress(
             TextColumn("  {task.description}"),
             BarColumn(),
             TaskProgressColumn(),
-            DownloadColumn(binary_units=True),
-            TextColumn("{task.fields[status]}  {task.fields[speed]}  {task.fields[eta]}"),
+            TextColumn(
+                "{task.fields[size]}  {task.fields[status]}  {task.fields[speed]}  {task.fields[eta]}"
+            ),
             console=self._console,
         )
         self._bar.start()
-        self._task = self._bar.add_task(label, total=None, status="", speed="", eta="")
+        self._task = self._bar.add_task(label, total=None, size="", status="", speed="", eta="")
 
     def update(self, progress: Progress) -> None:
+        # The bar runs on the fraction, which both eras give; the bytes are text, when the server has them.
+        fraction = progress.fraction
         eta = eta_seconds(progress)
+        if eta is None:
+            eta = self._eta(progress)
         self._bar.update(
             self._task,
-            completed=progress.bytes_done,
-            total=progress.bytes_total,
+            completed=fraction or 0.0,
+            total=None if fraction is None else 1.0,
+            size=size_text(progress),
             status=progress.status,
             speed=f"{progress.speed / 1_048_576:.1f} MiB/s" if progress.speed else "",
             eta=f"ETA {format_eta(eta)}" if eta is not None else "",
@@ -145,12 +211,12 @@ class RichRenderer:
         self._bar.stop()
 
 
-def make_renderer(choice: str) -> Renderer:
+def make_renderer(choice: str, clock: Callable[[], float] = time.monotonic) -> Renderer:
     """`plain`, `rich`, or `auto`: rich when it is importable and stdout is a terminal."""
     if choice == "auto":
         rich_found = importlib.util.find_spec("rich") is not None
         choice = "rich" if rich_found and sys.stdout.isatty() else "plain"
-    return RichRenderer() if choice == "rich" else LineRenderer()
+    return RichRenderer(clock=clock) if choice == "rich" else LineRenderer(clock=clock)
 
 
 def parse_args(argv: Sequence[str] | None) -> argparse.Namespace:
@@ -192,7 +258,7 @@ def run(oc: Offcloud, args: argparse.Namespace, renderer: Renderer | None = None
             )
         finally:
             renderer.finish()
-        print(f"  done: {done.amount:,} bytes on server {done.server}")
+        print(f"  {done_text(done)}")
 
     print(f"\nFiles of {torrent.file_name}:")
     for link in oc.explore(torrent.request_id):
@@ -203,13 +269,19 @@ def run(oc: Offcloud, args: argparse.Namespace, renderer: Renderer | None = None
         print(f"\n{web.file_name} is a single file: {oc.list_links(web.request_id)[0]}")
 
 
-def main(argv: Sequence[str] | None = None, *, sleep: Callable[[float], object] | None = None) -> int:
-    """Run the tour; 0 on success, 1 on an Offcloud error. `sleep` replaces time.sleep (tests)."""
+def main(
+    argv: Sequence[str] | None = None,
+    *,
+    sleep: Callable[[float], object] | None = None,
+    clock: Callable[[], float] = time.monotonic,
+) -> int:
+    """Run the tour; 0 on success, 1 on an Offcloud error. `sleep` replaces time.sleep and `clock`
+    time.monotonic (tests: both on the mock's clock)."""
     args = parse_args(argv)
     api_key = os.environ.get("OFFCLOUD_API_KEY") or DEMO_KEY
     try:
-        with Offcloud(api_key, base_url=args.base_url, sleep=sleep) as oc:
-            run(oc, args, make_renderer(args.progress))
+        with Offcloud(api_key, base_url=args.base_url, sleep=sleep, clock=clock) as oc:
+            run(oc, args, make_renderer(args.progress, clock))
     except OffcloudError as error:
         # Every failure of the API, the network or a download lands here, with a message that is safe
         # to show (it never contains the API key).

@@ -64,13 +64,14 @@ def _share(value: object) -> float | None:
 class Progress:
     """One poll of a download. `speed` is bytes per second while downloading, else None.
 
-    The legacy server reports bytes (`amount` of `fileSize`); the 2026 one a fraction (`progress`, kept
-    as `share`) and a `message` (e.g. `Loading...`, or the error), with no byte counts.
+    The legacy server reports bytes (`amount` of `fileSize`, `downloadingSpeed`); the 2026 one a
+    fraction (`progress`, kept as `share`) and a `message` (e.g. `Downloading...`, or the error), and no
+    byte counts: there `bytes_done`, `bytes_total` and `speed` are None. `fraction` works in both.
     """
 
     request_id: str
     status: str
-    bytes_done: int
+    bytes_done: int | None
     bytes_total: int | None
     speed: int | None
     share: float | None = None
@@ -79,10 +80,10 @@ class Progress:
     @property
     def fraction(self) -> float | None:
         """Done between 0 and 1: the server's own share (2026), else bytes_done / bytes_total; None when
-        unknown (no share, and a total unknown or zero)."""
+        unknown (no share, and bytes unknown or a total of zero)."""
         if self.share is not None:
             return self.share
-        if not self.bytes_total:
+        if self.bytes_done is None or not self.bytes_total:
             return None
         return min(1.0, max(0.0, self.bytes_done / self.bytes_total))
 
@@ -96,7 +97,7 @@ class Progress:
         return cls(
             request_id=status.request_id,
             status=status.status,
-            bytes_done=to_int(status.amount) or 0,
+            bytes_done=to_int(status.amount),  # None in 2026 (no `amount`): unknown, not zero
             bytes_total=to_int(status.file_size),
             speed=to_int(status.downloading_speed),
             share=share,

@@ -18,17 +18,24 @@ TEARS_OF_STEEL = "2ce6ed1b37ab62d0b2a4b369cd2f36ff15cb2eae"  # not cached, three
 FREE_KEY = "free-key-0123456789abcdef"  # the demo scenario's account without add-ons
 
 
-# The legacy server: the kit's byte progress reads its amount/fileSize (the 2026 status object has
-# `progress`/`message` instead; the kit's Progress does not read them yet).
-@pytest.mark.offcloud_mock(era="legacy")
-def test_sync_kit_waits_for_a_download(offcloud_mock: OffcloudMock) -> None:
+# Both servers: the legacy one reports bytes (amount of fileSize), the 2026 one only the fraction done
+# (`progress`); the kit's Progress has `fraction` for either, and bytes when the server gives them.
+@pytest.mark.parametrize(
+    "era", [pytest.param(era, marks=pytest.mark.offcloud_mock(era=era)) for era in ("2026", "legacy")]
+)
+def test_sync_kit_waits_for_a_download(offcloud_mock: OffcloudMock, era: str) -> None:
     oc: Offcloud = offcloud_mock.kit()
     item = oc.add_cloud(REPORT)
     seen: list[Progress] = []
     done = oc.wait_for_cloud(item.request_id, poll_interval=2.0, on_progress=seen.append)
     assert done.status == "downloaded"
-    assert seen[-1].bytes_total == 50 * 1024 * 1024
-    assert seen[-1].bytes_done == seen[-1].bytes_total
+    assert seen[-1].fraction == 1.0
+    assert any(0.0 < (p.fraction or 0.0) < 1.0 for p in seen)  # followed while it moved
+    if era == "legacy":
+        assert seen[-1].bytes_total == 50 * 1024 * 1024
+        assert seen[-1].bytes_done == seen[-1].bytes_total
+    else:
+        assert seen[-1].bytes_total is None  # unknown, not zero
     assert offcloud_mock.clock() >= 2.0  # the mock's clock moved; no real second went by
     assert oc.list_links(item.request_id)
 

@@ -3,6 +3,8 @@
 from collections.abc import Callable
 from typing import Any
 
+import pytest
+
 from mock_server.backend import demo
 from mock_server.pytest_plugin import OffcloudMock
 from offcloud_kit import AsyncOffcloud, Offcloud
@@ -19,6 +21,13 @@ GDRIVE_OPTION = demo.GDRIVE_OPTION
 
 DEMO_LOGIN = (demo.DEMO_EMAIL, demo.DEMO_PASSWORD)
 UNKNOWN_ID = "5f1b2c3d4e5f60718293a4b6"
+
+ERAS = ("2026", "legacy")
+# Runs a test once per era of the server, each with its own mock (`@pytest.mark.offcloud_mock(era=...)`
+# on the parameter); the test takes `era: str` to assert what differs (legacy bytes, 2026 `progress`).
+each_era = pytest.mark.parametrize(
+    "era", [pytest.param(era, marks=pytest.mark.offcloud_mock(era=era), id=era) for era in ERAS]
+)
 
 
 def magnet(info_hash: str, name: str = "x") -> str:

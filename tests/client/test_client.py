@@ -16,14 +16,15 @@ from .helpers import (
     GDRIVE_OPTION,
     PLAIN_URL,
     UNCACHED_MULTI,
+    each_era,
     magnet,
     make_client,
     operations,
 )
 
 
-@pytest.mark.offcloud_mock(era="legacy")  # the legacy status fields
-def test_results_are_the_documented_models(oc: Offcloud, offcloud_mock: OffcloudMock) -> None:
+@each_era
+def test_results_are_the_documented_models(era: str, oc: Offcloud, offcloud_mock: OffcloudMock) -> None:
     assert oc.check_cache([CACHED_MULTI.upper(), UNCACHED_MULTI, CACHED_SINGLE]) == [
         CACHED_MULTI.upper(),
         CACHED_SINGLE,
@@ -35,7 +36,11 @@ def test_results_are_the_documented_models(oc: Offcloud, offcloud_mock: Offcloud
     assert all(link.startswith("https://") for link in links)
     assert oc.list_links(cached.request_id) == links
     status = oc.cloud_status(cached.request_id)  # unwrapped from {"status": {...}}
-    assert (status.request_id, status.status, status.is_directory) == (cached.request_id, "downloaded", True)
+    assert (status.request_id, status.status) == (cached.request_id, "downloaded")
+    if era == "legacy":
+        assert status.is_directory is True
+    else:  # the 2026 status object: progress and message, null once finished
+        assert (status.progress, status.message) == (None, None)
     instant = oc.add_instant(PLAIN_URL, proxy_id="fr-1")
     assert instant.status == "created"
     assert instant.url.startswith("https://")
@@ -46,7 +51,8 @@ def test_results_are_the_documented_models(oc: Offcloud, offcloud_mock: Offcloud
     assert [e["params"].get("proxyId") for e in operations(offcloud_mock, "addInstantDownload")] == ["fr-1"]
 
 
-def test_retrying_failed_downloads(oc: Offcloud, offcloud_mock: OffcloudMock) -> None:
+@each_era
+def test_retrying_failed_downloads(era: str, oc: Offcloud, offcloud_mock: OffcloudMock) -> None:
     item = oc.add_cloud("https://flaky.example.net/builds/nightly.zip")
     offcloud_mock.controls.force_status(item.request_id, "error")
     result = oc.retry_cloud(item.request_id)
@@ -127,7 +133,8 @@ def test_key_travels_as_query_or_bearer() -> None:
     assert seen_bearer[0].headers["Authorization"] == "Bearer counting-key-0123456789"
 
 
-def test_raw_gives_the_generated_call_styles_with_the_same_settings(oc: Offcloud) -> None:
+@each_era
+def test_raw_gives_the_generated_call_styles_with_the_same_settings(era: str, oc: Offcloud) -> None:
     item = oc.add_cloud(magnet(CACHED_SINGLE))
     detailed = get_cloud_status.sync_detailed(client=oc.raw, body=RequestIdForm(request_id=item.request_id))
     assert detailed.status_code == 200

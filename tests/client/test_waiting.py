@@ -1,6 +1,7 @@
 """wait_for_cloud / wait_for_remote, following the mock's downloads as its clock moves."""
 
 import pytest
+from offcloud_client.types import UNSET
 
 from mock_server.pytest_plugin import OffcloudMock
 from offcloud_kit import DownloadFailedError, Offcloud, Progress, WaitTimeoutError
@@ -13,6 +14,7 @@ from .helpers import (
     PLAIN_URL,
     UNCACHED_MULTI,
     SleepRecorder,
+    each_era,
     magnet,
     make_client,
     operations,
@@ -38,8 +40,8 @@ def distinct(statuses: list[str]) -> list[str]:
     return [s for i, s in enumerate(statuses) if i == 0 or statuses[i - 1] != s]
 
 
-@pytest.mark.offcloud_mock(era="legacy")  # byte progress: the legacy amount/fileSize
-def test_wait_follows_a_download_to_completion(driven: tuple[Offcloud, SleepRecorder]) -> None:
+@each_era
+def test_wait_follows_a_download_to_completion(era: str, driven: tuple[Offcloud, SleepRecorder]) -> None:
     client, sleeps = driven
     item = client.add_cloud(magnet(UNCACHED_MULTI, "Tears+of+Steel"))
     assert item.status == "created"
@@ -47,7 +49,6 @@ def test_wait_follows_a_download_to_completion(driven: tuple[Offcloud, SleepReco
     done = client.wait_for_cloud(item.request_id, poll_interval=1.0, on_progress=seen.append)
     assert done.status == "downloaded"
     assert done.request_id == item.request_id
-    assert to_int(done.amount) == to_int(done.file_size) == 262144000
     # Every phase, in order, as the clock moved one second per poll.
     assert distinct([p.status for p in seen]) == [
         "created",
@@ -56,19 +57,34 @@ def test_wait_follows_a_download_to_completion(driven: tuple[Offcloud, SleepReco
         "processing",
         "downloaded",
     ]
-    done_bytes = [p.bytes_done for p in seen]
-    assert done_bytes == sorted(done_bytes)  # never backwards
-    assert len(set(done_bytes)) > 10  # and really moving
-    assert all(p.bytes_total == 262144000 for p in seen)
-    assert {p.speed for p in seen if p.status == "downloading"} == {5242880}
-    assert all(p.speed is None for p in seen if p.status != "downloading")
+    # The fraction done, in both eras: from the bytes (legacy) or the server's `progress` (2026).
+    fractions = [p.fraction for p in seen]
+    assert all(fraction is not None for fraction in fractions)
+    assert fractions == sorted(fractions)  # type: ignore[type-var]  # never backwards
+    assert len(set(fractions)) > 10  # and really moving
+    assert fractions[0] == 0.0
+    assert fractions[-1] == 1.0
     assert all(p.request_id == item.request_id for p in seen)
-    assert seen[-1].fraction == 1.0
+    assert all(p.speed is None for p in seen if p.status != "downloading")
     assert len(sleeps.delays) == len(seen) - 1
     assert set(sleeps.delays) == {1.0}
+    if era == "legacy":  # bytes: amount of fileSize, and the speed
+        assert to_int(done.amount) == to_int(done.file_size) == 262144000
+        done_bytes = [p.bytes_done or 0 for p in seen]
+        assert done_bytes == sorted(done_bytes)
+        assert all(p.bytes_total == 262144000 for p in seen)
+        assert {p.speed for p in seen if p.status == "downloading"} == {5242880}
+        assert all(p.share is None and p.message is None for p in seen)
+    else:  # 2026: no bytes, no speed; `progress` (kept as share) and `message`
+        assert (done.amount, done.file_size) == (UNSET, UNSET)
+        assert all(p.bytes_done is None and p.bytes_total is None and p.speed is None for p in seen)
+        assert {p.message for p in seen if p.status == "downloading"} == {"Downloading..."}
+        assert seen[-1].message is None
+        assert all(p.share is not None and p.share < 1.0 for p in seen[:-1])
 
 
-def test_wait_with_longer_polls_sees_fewer_reports(driven: tuple[Offcloud, SleepRecorder]) -> None:
+@each_era
+def test_wait_with_longer_polls_sees_fewer_reports(era: str, driven: tuple[Offcloud, SleepRecorder]) -> None:
     client, _ = driven
     item = client.add_cloud(magnet(UNCACHED_MULTI))
     seen: list[Progress] = []
@@ -79,7 +95,8 @@ def test_wait_with_longer_polls_sees_fewer_reports(driven: tuple[Offcloud, Sleep
     assert 5 <= len(seen) <= 8  # about 56 mock seconds at one poll per 10 s
 
 
-def test_cached_download_needs_one_poll(driven: tuple[Offcloud, SleepRecorder]) -> None:
+@each_era
+def test_cached_download_needs_one_poll(era: str, driven: tuple[Offcloud, SleepRecorder]) -> None:
     client, sleeps = driven
     item = client.add_cloud(magnet(CACHED_MULTI))
     assert item.status == "downloaded"
@@ -89,7 +106,8 @@ def test_cached_download_needs_one_poll(driven: tuple[Offcloud, SleepRecorder]) 
     assert sleeps.delays == []
 
 
-def test_failing_download_raises_download_failed(driven: tuple[Offcloud, SleepRecorder]) -> None:
+@each_era
+def test_failing_download_raises_download_failed(era: str, driven: tuple[Offcloud, SleepRecorder]) -> None:
     client, _ = driven
     item = client.add_cloud(BROKEN_URL)
     seen: list[Progress] = []
@@ -107,8 +125,9 @@ def test_failing_download_raises_download_failed(driven: tuple[Offcloud, SleepRe
     assert "downloading" in {p.status for p in seen}
 
 
+@each_era
 def test_canceled_download_raises_download_failed(
-    driven: tuple[Offcloud, SleepRecorder], offcloud_mock: OffcloudMock
+    era: str, driven: tuple[Offcloud, SleepRecorder], offcloud_mock: OffcloudMock
 ) -> None:
     client, _ = driven
     item = client.add_cloud(PLAIN_URL)
@@ -119,8 +138,9 @@ def test_canceled_download_raises_download_failed(
     assert caught.value.error_message is None
 
 
+@each_era
 def test_wait_times_out_on_the_mock_clock(
-    driven: tuple[Offcloud, SleepRecorder], offcloud_mock: OffcloudMock
+    era: str, driven: tuple[Offcloud, SleepRecorder], offcloud_mock: OffcloudMock
 ) -> None:
     client, sleeps = driven
     item = client.add_cloud(magnet(UNCACHED_MULTI))
@@ -136,8 +156,9 @@ def test_wait_times_out_on_the_mock_clock(
     assert len(operations(offcloud_mock, "getCloudStatus")) == 5
 
 
+@each_era
 def test_pinned_download_never_finishes(
-    driven: tuple[Offcloud, SleepRecorder], offcloud_mock: OffcloudMock
+    era: str, driven: tuple[Offcloud, SleepRecorder], offcloud_mock: OffcloudMock
 ) -> None:
     client, _ = driven
     item = client.add_cloud(PLAIN_URL)
@@ -147,7 +168,8 @@ def test_pinned_download_never_finishes(
     assert caught.value.last.status == "downloading"
 
 
-def test_wait_for_remote_sees_the_upload(driven: tuple[Offcloud, SleepRecorder]) -> None:
+@each_era
+def test_wait_for_remote_sees_the_upload(era: str, driven: tuple[Offcloud, SleepRecorder]) -> None:
     client, _ = driven
     item = client.add_remote(PLAIN_URL, GDRIVE_OPTION, folder_id="1AbCdEf")
     seen: list[Progress] = []
@@ -162,8 +184,9 @@ def test_wait_for_remote_sees_the_upload(driven: tuple[Offcloud, SleepRecorder])
     ]
 
 
+@each_era
 def test_transient_failures_during_a_wait_are_retried(
-    driven: tuple[Offcloud, SleepRecorder], offcloud_mock: OffcloudMock
+    era: str, driven: tuple[Offcloud, SleepRecorder], offcloud_mock: OffcloudMock
 ) -> None:
     client, _ = driven
     item = client.add_cloud(PLAIN_URL)
@@ -204,6 +227,10 @@ def test_progress_fraction() -> None:
     assert Progress("x", "downloading", 25, 100, None).fraction == 0.25
     assert Progress("x", "created", 0, 0, None).fraction is None
     assert Progress("x", "created", 0, None, None).fraction is None
+    # 2026: no bytes; the server's share is the fraction, and unknown bytes are not zero bytes.
+    assert Progress("x", "downloading", None, None, None, share=0.4).fraction == 0.4
+    assert Progress("x", "downloading", None, 100, None).fraction is None
+    assert Progress("x", "downloading", 50, 100, None, share=0.3).fraction == 0.3
 
 
 def test_poll_interval_must_be_positive(oc: Offcloud) -> None:

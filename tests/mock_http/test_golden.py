@@ -4,8 +4,11 @@ Recorded before the split of `mock_server/` into a backend and an HTTP layer (is
 change of an answer's status, content type or bytes is seen, in both eras (`2026`, `legacy`) and with
 the legacy `string_numbers` quirk. Re-recorded for the eras (issue 10): `2026` (formerly `modern`) is
 now the whole 2026 server (legacy-only routes are its HTML 404 page, the 2026 status object); the
-legacy answers of documented operations did not change; steps beyond the documentation are appended. Each scenario runs its steps in order against one fresh app (frozen clock, fixed
-seed), so ids and times are the same on every run.
+legacy answers of documented operations did not change; steps beyond the documentation are appended
+(history, removal, aliases; then account, sites, torrent upload and check, the 2026 cache endpoints,
+detailed explore and the device login with its control routes). Every config plays every step, so an
+operation of one era is probed in the other too. Each scenario runs its steps in order against one
+fresh app (frozen clock, fixed seed), so ids, codes and times are the same on every run.
 
 To record again (only when an answer is meant to change; review the diff of `golden/*.json`):
 
@@ -13,6 +16,7 @@ To record again (only when an answer is meant to change; review the diff of `gol
 """
 
 import contextlib
+import io
 import json
 import sys
 from dataclasses import dataclass, field
@@ -39,6 +43,7 @@ from tests.mock_http.conftest import (
     SINTEL_HASH,
     SINTEL_MAGNET,
     TEARS_HASH,
+    TEARS_MAGNET,
     UNKNOWN_ID,
 )
 
@@ -58,6 +63,8 @@ class Step:
     data: str | None = None
     headers: dict[str, str] = field(default_factory=dict)
     save: str | None = None  # remember the answer's requestId under this name
+    keep: dict[str, str] = field(default_factory=dict)  # remember more fields: name -> the answer's key
+    upload: tuple[str, str, bytes] | None = None  # a multipart part: (part name, file name, bytes)
 
 
 def _k(api_key: str = DEMO_KEY) -> str:
@@ -66,6 +73,44 @@ def _k(api_key: str = DEMO_KEY) -> str:
 
 def _advance(seconds: float) -> Step:
     return Step(f"advance {seconds}", "POST", "/_mock/clock", json={"advance": seconds})
+
+
+def _bencode(value: object) -> bytes:
+    """Just enough bencoding for a real .torrent (dictionary keys sorted as raw bytes)."""
+    if isinstance(value, int):
+        return b"i%de" % value
+    if isinstance(value, str):
+        value = value.encode()
+    if isinstance(value, bytes):
+        return b"%d:%s" % (len(value), value)
+    if isinstance(value, list):
+        return b"l" + b"".join(_bencode(item) for item in value) + b"e"
+    assert isinstance(value, dict)
+    items = sorted((key.encode(), item) for key, item in value.items())
+    return b"d" + b"".join(_bencode(key) + _bencode(item) for key, item in items) + b"e"
+
+
+# A small real torrent of two files, one in a sub-folder (its info hash is computed by the mock).
+TORRENT = _bencode(
+    {
+        "announce": "udp://tracker.example:1337/announce",
+        "info": {
+            "name": "Open Movie",
+            "piece length": 16384,
+            "pieces": bytes(range(40)),  # two 20-byte piece hashes
+            "files": [
+                {"length": 20000, "path": ["Open Movie.mkv"]},
+                {"length": 120, "path": ["extras", "readme.txt"]},
+            ],
+        },
+    }
+)
+DEVICE_GRANT = "urn:ietf:params:oauth:grant-type:device_code"
+UNKNOWN_USER_CODE = "BCDF-GHJK"
+
+
+def _poll(name: str, device_code: str) -> Step:
+    return Step(name, "POST", "/oauth/token", json={"grant_type": DEVICE_GRANT, "device_code": device_code})
 
 
 STEPS: tuple[Step, ...] = (
@@ -269,6 +314,122 @@ STEPS: tuple[Step, ...] = (
     Step("alias explore", "POST", "/api/cloud/explore" + _k(), form={"requestId": UNKNOWN_ID}),
     Step("unknown route", "GET", "/api/nope"),
     Step("wrong method", "GET", "/api/cloud" + _k()),
+    # beyond the documentation, second part (issue 10): account, sites, torrents, the 2026 cache
+    # endpoints, detailed explore, the device login. Every config plays every step, so each operation is
+    # answered by the era(s) serving it and probed in the other (its 404 page there).
+    Step("sites", "GET", "/api/sites" + _k()),
+    Step("sites bad key", "GET", "/api/sites?key=wrong-key"),
+    Step("account info", "GET", "/api/account/info" + _k()),
+    Step("account info free", "GET", "/api/account/info" + _k(FREE_KEY)),
+    Step("account info bad key", "GET", "/api/account/info?key=wrong-key"),
+    Step("account stats", "GET", "/api/account/stats" + _k()),
+    Step("account stats free", "GET", "/api/account/stats" + _k(FREE_KEY)),
+    Step("account stats bad key", "GET", "/api/account/stats?key=wrong-key"),
+    Step(
+        "torrent upload",
+        "POST",
+        "/torrent/upload" + _k(),
+        upload=("file", "open-movie.torrent", TORRENT),
+        keep={"uploaded": "url"},
+    ),
+    Step(
+        "torrent upload not a torrent",
+        "POST",
+        "/torrent/upload" + _k(),
+        upload=("file", "page.html", b"<html>not a torrent</html>"),
+    ),
+    Step(
+        "torrent upload wrong part",
+        "POST",
+        "/torrent/upload" + _k(),
+        upload=("torrent", "open-movie.torrent", TORRENT),
+    ),
+    Step(
+        "torrent upload bad key",
+        "POST",
+        "/torrent/upload?key=wrong-key",
+        upload=("file", "open-movie.torrent", TORRENT),
+    ),
+    Step("cloud uploaded torrent", "POST", "/api/cloud" + _k(), form={"url": "{uploaded}"}),
+    Step(
+        "torrent check",
+        "POST",
+        "/api/torrent/check" + _k(),
+        json={"hashes": [BUNNY_HASH.upper(), TEARS_HASH]},
+    ),
+    Step("torrent check bad hash", "POST", "/api/torrent/check" + _k(), json={"hashes": ["nothex"]}),
+    Step("torrent check missing", "POST", "/api/torrent/check" + _k(), json={}),
+    Step(
+        "cache info",
+        "POST",
+        "/api/cache/info" + _k(),
+        json={"urls": [TEARS_MAGNET, BUNNY_MAGNET, SINTEL_HASH], "includeFiles": True},
+    ),
+    Step("cache info no files", "POST", "/api/cache/info" + _k(), json={"urls": [SINTEL_MAGNET]}),
+    Step("cache info missing urls", "POST", "/api/cache/info" + _k(), json={"includeFiles": True}),
+    Step("cache info bad key", "POST", "/api/cache/info?key=wrong-key", json={"urls": [SINTEL_MAGNET]}),
+    Step("cache download", "POST", "/api/cache/download" + _k(), json={"url": SINTEL_MAGNET}),
+    Step("cache download not cached", "POST", "/api/cache/download" + _k(), json={"url": TEARS_MAGNET}),
+    Step("cache download missing url", "POST", "/api/cache/download" + _k(), json={}),
+    Step("cloud bunny to explore", "POST", "/api/cloud" + _k(), form={"url": BUNNY_MAGNET}, save="bunny3"),
+    Step("cloud sintel to explore", "POST", "/api/cloud" + _k(), form={"url": SINTEL_MAGNET}, save="sintel3"),
+    Step("explore detailed", "GET", "/api/cloud/explore/{bunny3}" + _k() + "&format=detailed"),
+    Step("explore detailed single file", "GET", "/api/cloud/explore/{sintel3}" + _k() + "&format=detailed"),
+    Step("explore detailed unknown", "GET", f"/api/cloud/explore/{UNKNOWN_ID}" + _k() + "&format=detailed"),
+    Step(
+        "device code",
+        "POST",
+        "/oauth/device/code",
+        json={},
+        keep={"device": "device_code", "user": "user_code"},
+    ),
+    Step("control device codes", "GET", "/_mock/device-codes"),
+    _poll("device token pending", "{device}"),
+    _poll("device token too fast", "{device}"),
+    _poll("device token unknown code", "not-a-device-code"),
+    Step("device token missing code", "POST", "/oauth/token", json={"grant_type": DEVICE_GRANT}),
+    Step(
+        "control device approve unknown", "POST", f"/_mock/device-codes/{UNKNOWN_USER_CODE}/approve", json={}
+    ),
+    Step(
+        "control device approve bad account",
+        "POST",
+        "/_mock/device-codes/{user}/approve",
+        json={"account": 3},
+    ),
+    Step(
+        "control device approve no such account",
+        "POST",
+        "/_mock/device-codes/{user}/approve",
+        json={"account": "nobody@offcloud.test"},
+    ),
+    Step("control device approve", "POST", "/_mock/device-codes/{user}/approve", json={}),
+    Step("control device approve again", "POST", "/_mock/device-codes/{user}/approve", json={}),
+    _advance(11),  # past the interval, which the slow_down grew from 5 s to 10 s
+    Step(
+        "device token granted",
+        "POST",
+        "/oauth/token",
+        json={"grant_type": DEVICE_GRANT, "device_code": "{device}"},
+        keep={"token": "access_token"},
+    ),
+    _poll("device token spent", "{device}"),
+    Step("account info by token", "GET", "/api/account/info", headers={"Authorization": "Bearer {token}"}),
+    Step(
+        "device code to deny",
+        "POST",
+        "/oauth/device/code",
+        json={},
+        keep={"device2": "device_code", "user2": "user_code"},
+    ),
+    Step("control device deny", "POST", "/_mock/device-codes/{user2}/deny", json={}),
+    Step("control device deny again", "POST", "/_mock/device-codes/{user2}/deny", json={}),
+    _advance(6),
+    _poll("device token denied", "{device2}"),
+    Step("device code to expire", "POST", "/oauth/device/code", json={}, keep={"device3": "device_code"}),
+    _advance(601),
+    _poll("device token expired", "{device3}"),
+    Step("control device deny unknown", "POST", f"/_mock/device-codes/{UNKNOWN_USER_CODE}/deny", json={}),
 )
 
 # name -> the config its steps run with
@@ -301,8 +462,12 @@ def play(app: Flask) -> list[dict[str, Any]]:
     saved: dict[str, str] = {}
     answers: list[dict[str, Any]] = []
     for step in STEPS:
-        kwargs: dict[str, Any] = {"headers": step.headers}
-        if step.form is not None:
+        kwargs: dict[str, Any] = {"headers": _filled(step.headers, saved)}
+        if step.upload is not None:
+            part, file_name, content = step.upload
+            kwargs["data"] = {part: (io.BytesIO(content), file_name)}
+            kwargs["content_type"] = "multipart/form-data"
+        elif step.form is not None:
             kwargs["data"] = _filled(step.form, saved)
         elif step.json is not None:
             kwargs["json"] = _filled(step.json, saved)
@@ -317,6 +482,9 @@ def play(app: Flask) -> list[dict[str, Any]]:
             and "requestId" in response.json
         ):
             saved[step.save] = str(response.json["requestId"])
+        for name, key in step.keep.items():
+            if response.is_json and isinstance(response.json, dict) and key in response.json:
+                saved[name] = str(response.json[key])
         answers.append(
             {
                 "step": step.name,
@@ -354,7 +522,7 @@ def test_the_steps_reach_every_operation_and_control_route() -> None:
     routed = {
         (method, rule.endpoint)
         for rule in app.url_map.iter_rules()
-        if rule.endpoint.startswith(("api.", "control."))
+        if rule.endpoint.startswith(("api.", "control.", "control_device."))
         for method in rule.methods or ()
         if method not in ("HEAD", "OPTIONS")
     }
