@@ -18,9 +18,10 @@ WsgiApp = Callable[..., Any]
 
 
 def _create(app: WsgiApp, host: str, port: int, threads: int) -> Any:
+    # asyncore_loop_timeout is cast with int(): 1 s, not 0.5 (which becomes 0, a busy loop that never rests).
     logging.getLogger("waitress.queue").setLevel(logging.ERROR)
     return create_server(
-        app, host=host, port=port, threads=threads, ident="offcloud-drift", asyncore_loop_timeout=0.5
+        app, host=host, port=port, threads=threads, ident="offcloud-drift", asyncore_loop_timeout=1
     )
 
 
@@ -35,8 +36,13 @@ class Served:
     base_url: str
 
     def stop(self) -> None:
-        self.server.trigger.pull_trigger(lambda: wasyncore.close_all(self.server._map))
-        self.thread.join(timeout=10)
+        """Close the listener and every connection from the loop's own thread; safe to call twice."""
+        if self.thread.is_alive():
+            try:
+                self.server.trigger.pull_trigger(lambda: wasyncore.close_all(self.server._map))
+            except OSError:  # the loop closed its trigger already: it is stopping or stopped
+                pass
+            self.thread.join(timeout=10)
         self.server.task_dispatcher.shutdown(timeout=5)
 
 
