@@ -6,6 +6,7 @@
 Both implement `MockControls`, with the same method names, answers and errors (`ControlError`, carrying
 the status the control plane answers), so a test written against one runs against the other. The
 control plane's HTTP routes (`mock_server.http.control_plane`) are themselves thin wrappers over InProcessControls.
+Over 300 lines on purpose: the two twins side by side, so a method added to one is seen missing in the other.
 """
 
 import abc

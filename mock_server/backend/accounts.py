@@ -4,6 +4,8 @@ One method per API operation, named like it. Answers are domain objects (a `Down
 scenario's proxies and remote accounts, lists of links and hashes), errors the domain errors of
 `backend.errors`; the presenters of the HTTP layer decide how both look on the wire. Every method that touches shared state holds the
 MockBackend's one re-entrant lock, which also keeps the RNG's draws (and so the ids) in call order.
+Over 300 lines on purpose: one short method per API operation of one account; the rules they apply
+live in their own modules (downloads, cache_info, content_views, seeded_downloads, device_flow).
 """
 
 import threading

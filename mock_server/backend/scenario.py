@@ -3,6 +3,8 @@
 Validation is by hand so that every message names the file and the path of the bad field, e.g.
 `demo.yaml: accounts[1].addons[0]: 'foo' is not one of premium, links, proxy, cloud, video`. Unknown keys
 are errors too: a typo must not silently fall back to a default.
+Over 300 lines on purpose: the records and the reader of each top-level section stay together; the
+sections beyond the documentation are read by scenario_content and scenario_downloads.
 """
 
 import dataclasses

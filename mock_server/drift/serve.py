@@ -1,6 +1,7 @@
 """Serving the proxy (or any WSGI app) with waitress: in a thread for `make drift` and tests, or in the
 foreground for `offcloud-mock proxy`. Kept here rather than borrowed from the mock, whose modules move."""
 
+import contextlib
 import logging
 import signal
 import threading
@@ -38,10 +39,9 @@ class Served:
     def stop(self) -> None:
         """Close the listener and every connection from the loop's own thread; safe to call twice."""
         if self.thread.is_alive():
-            try:
+            # OSError: the loop closed its trigger already, so it is stopping or stopped.
+            with contextlib.suppress(OSError):
                 self.server.trigger.pull_trigger(lambda: wasyncore.close_all(self.server._map))
-            except OSError:  # the loop closed its trigger already: it is stopping or stopped
-                pass
             self.thread.join(timeout=10)
         self.server.task_dispatcher.shutdown(timeout=5)
 

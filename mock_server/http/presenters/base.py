@@ -3,6 +3,7 @@
 A presenter turns the backend's domain objects and domain errors into what the client sees: field names
 and their order (the real server's), numbers as numbers or strings of digits, and which error gets which
 status and body. Change a response's shape here (or in the era's subclass when only one era has it).
+Over 300 lines on purpose: one method per answer of the API, so that every shape is in this one file.
 """
 
 import abc
