@@ -13,6 +13,6 @@ from contract_tests.support.workflow_checks import machine_settings
 def test_client_against_mock(target: Target) -> None:
     if not target.is_mock or not target.allow_writes or target.other_account is None:
         pytest.skip("needs a mock the run may steer (controls, clock, its two demo accounts)")
-    recorder = REACH.recorder("client", target.kind)
+    recorder = REACH.recorder("client", target.label)
     machine = client_machine_for(target, recorder)
     run_state_machine_as_test(machine, settings=machine_settings(**CLIENT_BUDGET))

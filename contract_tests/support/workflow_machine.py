@@ -31,7 +31,7 @@ from hypothesis.stateful import Bundle, RuleBasedStateMachine, initialize, multi
 from contract_tests.support.client_calls import SCENARIO
 from contract_tests.support.client_machine import ADVANCES
 from contract_tests.support.mock_handles import MockControls
-from contract_tests.support.openapi_document import load_raw, operation_for
+from contract_tests.support.openapi_document import era_document, operation_for
 from contract_tests.support.reach import Recorder
 from contract_tests.support.reference_model import AccountModel, DownloadModel, OffcloudModel
 from contract_tests.support.schemathesis_auth import SESSION_COOKIE
@@ -249,7 +249,7 @@ def workflow_machine_for(
     into `recorder`, and for a mock the operations its journal shows answered 2xx for the suite's account
     are counted into `journal_successes` (the mock's own account of what the suite reached)."""
     if schema is None:
-        schema = build_schema(target, on_answer=recorder, bias=0.8, raw_schema=load_raw())
+        schema = build_schema(target, on_answer=recorder, bias=0.8, raw_schema=era_document(target.era))
     generated: type = schema.as_state_machine()
     settings = {"target": target, "controls": target.controls, "journal_successes": journal_successes}
     return type("OffcloudWorkflow", (WorkflowRules, generated), settings)
