@@ -55,6 +55,7 @@ class DownloadModel:
     server: str | None = None  # learned from the first answer that shows it
     attempt: int = 1
     started_at: Fraction = Fraction(0)
+    removed: bool = False  # removed downloads stay here (bundles still name them): "not found" everywhere
 
 
 @dataclass(frozen=True, slots=True)
@@ -151,7 +152,7 @@ class OffcloudModel:
     def visible(self, account_name: str, request_id: str, kind: Kind) -> DownloadModel | None:
         """The download if this account may see it as this kind; None is "not found"."""
         download = self.downloads.get(request_id)
-        if download is None or download.owner != account_name or download.kind != kind:
+        if download is None or download.removed or download.owner != account_name or download.kind != kind:
             return None
         return download
 
@@ -244,7 +245,7 @@ class OffcloudModel:
         download.started_at = self.now
 
     def remove(self, download: DownloadModel) -> None:
-        del self.downloads[download.request_id]
+        download.removed = True
         account = self.accounts[download.owner]
         if account.by_content.get((download.kind, download.content.key)) == download.request_id:
             del account.by_content[(download.kind, download.content.key)]
@@ -256,7 +257,7 @@ class OffcloudModel:
         return [
             download.request_id
             for download in reversed(self.downloads.values())
-            if download.owner == account_name and download.kind == kind
+            if download.owner == account_name and download.kind == kind and not download.removed
         ]
 
     def cached_items(self, hashes: list[str]) -> list[str]:

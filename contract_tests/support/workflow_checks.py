@@ -113,8 +113,9 @@ def hold_to_model(model: OffcloudModel, operation_id: str, case: Any, response: 
         return
     if operation_id == "removeCloudDownloads" and status == 200 and isinstance(case.body, dict):
         for request_id in case.body.get("requests") or ():
-            if isinstance(request_id, str) and request_id in model.downloads:
-                model.remove(model.downloads[request_id])
+            known = model.downloads.get(request_id) if isinstance(request_id, str) else None
+            if known is not None and not known.removed:
+                model.remove(known)
         return
     request_id = request_id_of(case)
     if request_id in model.removed and operation_id in (*_FOUND_ONLY_IF_KEPT, *_REMOVE_ONE):
@@ -179,7 +180,7 @@ def _hold_history(model: OffcloudModel, items: list[Any]) -> None:
     ghosts = sorted(model.removed.intersection(x for x in listed if isinstance(x, str)))
     if ghosts:
         raise StatefulFailure(f"history: removed download(s) {ghosts} still listed by getCloudHistory")
-    known = [x for x in listed if x in model.downloads and model.downloads[x].owner == "account"]
+    known = [x for x in listed if isinstance(x, str) and x in model.history("account")]
     predicted = model.history("account")
     if known != predicted:
         raise StatefulFailure(f"history: getCloudHistory lists {known}, the model {predicted} (newest first)")

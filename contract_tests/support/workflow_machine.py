@@ -204,6 +204,7 @@ class WorkflowRules(RuleBasedStateMachine):
             download
             for download in self.model.downloads.values()
             if download.owner == "account"
+            and not download.removed
             and download.kind != "instant"
             and download.size is not None
             and self.model.can_retry(download)
