@@ -84,8 +84,12 @@ class BeyondRules(ClientMachineBase):
         what = f"getCloudHistory as {who}, {float(self.model.now):g} s after reset"
         items = parsed(what, call(what, get_cloud_history.sync_detailed, client=self.client(who)), list)
         listed = [item.request_id for item in items]
+        ghosts = [x for x in listed if x in self.model.removed]
+        assert not ghosts, f"{what}: history: removed download(s) {ghosts} still listed"
         predicted = self.model.history(who)
-        assert listed == predicted, f"{what}: requestIds {listed}, the model {predicted} (newest first)"
+        assert listed == predicted, (
+            f"{what}: history: requestIds {listed}, the model {predicted} (newest first)"
+        )
         for item in items:
             download = self.model.downloads[item.request_id]
             assert item.file_name == download.content.name, f"{what}: {item.request_id} fileName"
@@ -160,7 +164,9 @@ class BeyondRules(ClientMachineBase):
             assert pending.error == "authorization_pending", pending
             hurried = token("again at once, before the interval")
             assert isinstance(hurried, OAuthError), hurried
-            assert hurried.error == "slow_down", f"polled again at once: {hurried.error!r}, not slow_down"
+            assert hurried.error == "slow_down", (
+                f"requestDeviceToken polled again at once: {hurried.error!r}, not slow_down"
+            )
             if approve:
                 self.controls.approve_device(code.user_code, account.email)
             else:

@@ -9,13 +9,22 @@ import re
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from contract_tests.support.openapi_document import ERAS, SpecOperation, operations
+from contract_tests.support.openapi_document import ERAS, SpecOperation, operations, operations_of_era
 from contract_tests.support.reach import SUITES, ReachData, era_of_label
 
 if TYPE_CHECKING:
     from contract_tests.support.server_targets import Target
 
-__all__ = ["Row", "answered_operations", "era_routes", "gaps", "matrix", "mock_operations", "render"]
+__all__ = [
+    "Row",
+    "answered_operations",
+    "era_routes",
+    "gaps",
+    "matrix",
+    "mock_operations",
+    "render",
+    "route_problems",
+]
 
 # What the client-vs-mock machine plays: only that era's operations are required of the `client` column.
 CLIENT_ERAS = ("2026",)
@@ -60,6 +69,23 @@ def answered_operations(target: "Target") -> frozenset[str]:
         if (response.status_code, response.content) != page:
             answered.add(operation.operation_id)
     return frozenset(answered)
+
+
+def route_problems(target: "Target") -> list[str]:
+    """Where a mock playing `target.era` disagrees with the spec's `x-offcloud-eras`: an operation of the
+    era it does not answer, or one of another era it answers."""
+    answered = answered_operations(target)
+    given = {operation.operation_id for operation in operations_of_era(target.era)}
+    return [
+        *(
+            f"{op} ({target.era}): not answered by a mock of the {target.era} era"
+            for op in sorted(given - answered)
+        ),
+        *(
+            f"{op} ({target.era}): answered by a mock of the {target.era} era, which the spec does not give it"
+            for op in sorted(answered - given)
+        ),
+    ]
 
 
 @functools.cache

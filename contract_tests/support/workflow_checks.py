@@ -133,7 +133,7 @@ def hold_to_model(model: OffcloudModel, operation_id: str, case: Any, response: 
         model.remove(download)
         return
     if operation_id in _STATUS_OPS and status == 200 and isinstance(answer, dict):
-        _hold_progress(model, download, answer.get("status"))
+        _hold_progress(model, operation_id, download, answer.get("status"))
     if operation_id in _STATUS_OPS and status == 200 and isinstance(answer, dict):
         body = answer.get("status")
         if not isinstance(body, dict) or not str(body.get("fileSize", "")).isdigit():
@@ -186,22 +186,26 @@ def _hold_history(model: OffcloudModel, items: list[Any]) -> None:
         raise StatefulFailure(f"history: getCloudHistory lists {known}, the model {predicted} (newest first)")
 
 
-def _hold_progress(model: OffcloudModel, download: DownloadModel, body: object) -> None:
+def _hold_progress(model: OffcloudModel, operation_id: str, download: DownloadModel, body: object) -> None:
     """2026 status: `progress` a 0-1 fraction that never goes back within an attempt, null when finished."""
     if not isinstance(body, dict) or "progress" not in body:
         return
     progress, state = body.get("progress"), body.get("status")
     if state in ("downloaded", "error", "canceled"):
         if progress is not None:
-            raise StatefulFailure(f"progress: {download.request_id} is {state} but progress is {progress!r}")
+            raise StatefulFailure(
+                f"progress: {operation_id} of {download.request_id} is {state} but progress is {progress!r}"
+            )
         return
     if not isinstance(progress, int | float) or not 0 <= progress <= 1:
-        raise StatefulFailure(f"progress: {download.request_id} answered progress {progress!r}, not 0-1")
+        raise StatefulFailure(
+            f"progress: {operation_id} of {download.request_id} answered progress {progress!r}, not 0-1"
+        )
     key = (download.request_id, download.attempt)
     before = model.progress_seen.get(key)
     if before is not None and progress < before:
         raise StatefulFailure(
-            f"progress: {download.request_id} went backwards, {before} then {progress} (attempt "
+            f"progress: {operation_id} of {download.request_id} went backwards, {before} then {progress} (attempt "
             f"{download.attempt}, {float(model.now - download.started_at):g} mock seconds into it)"
         )
     model.progress_seen[key] = float(progress)

@@ -9,7 +9,9 @@ they are in error) come up. On top of the generated rules this machine adds:
 * `advance_clock`: moves the mock's frozen clock, so downloads progress between steps;
 * `login_then_get_key` (legacy era): login, then checkLogin and getApiKey with the session cookie login
   set (a link cannot carry a cookie);
-* `check_cache`: checkCache with demo and random hashes (no operation links to it).
+* `check_cache`: checkCache with demo and random hashes (no operation links to it);
+* `watch_a_download`: a cloud download's status read twice with time passing between (progress);
+* `list_a_finished_download`: listCloudDownloadLinks of a download the model has finished.
 
 Every answer goes through the suite's checks plus two of this machine's own, which hold the answers to
 the reference model (reference_model.OffcloudModel):
@@ -184,6 +186,39 @@ class WorkflowRules(RuleBasedStateMachine):
         predicted = self.model.cached_items(hashes)
         if items != predicted:
             raise StatefulFailure(f"checkCache({hashes}): cachedItems {items} != {predicted}")
+
+    @precondition(lambda self: self.clock_controlled and self._cloud_downloads())
+    @rule(data=st.data(), seconds=st.sampled_from(ADVANCES))
+    def watch_a_download(self, data: st.DataObject, seconds: float) -> None:
+        """Read a cloud download's status, let time pass, read it again: the model holds both answers
+        (a 2026 `progress` must not go back between them)."""
+        download = data.draw(st.sampled_from(self._cloud_downloads()), label="watched download")
+        key = {"key": self.target.account.api_key}
+        status = self.schema["/api/cloud/status"]["POST"]
+        body = {"requestId": download.request_id}
+        self._run(status.Case(body=body, query=key, media_type=FORM))
+        self.advance_clock(seconds)
+        self._run(status.Case(body=body, query=key, media_type=FORM))
+
+    @precondition(lambda self: self.clock_controlled and self._finished_downloads())
+    @rule(data=st.data())
+    def list_a_finished_download(self, data: st.DataObject) -> None:
+        # Like retry below: the spec's links meet a finished download only by chance.
+        download = data.draw(st.sampled_from(self._finished_downloads()), label="finished download")
+        case = self.schema["/api/cloud/list/{requestId}"]["GET"].Case(
+            path_parameters={"requestId": download.request_id}, query={"key": self.target.account.api_key}
+        )
+        self._run(case)  # status_progression holds the answer to the model
+
+    def _finished_downloads(self) -> list[DownloadModel]:
+        return [d for d in self._cloud_downloads() if d.size is not None and self.model.finished(d)]
+
+    def _cloud_downloads(self) -> list[DownloadModel]:
+        return [
+            d
+            for d in self.model.downloads.values()
+            if d.owner == "account" and d.kind == "cloud" and not d.removed
+        ]
 
     @precondition(lambda self: self.clock_controlled and self._failed_downloads())
     @rule(data=st.data())
