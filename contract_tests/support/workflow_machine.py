@@ -144,6 +144,21 @@ class WorkflowRules(RuleBasedStateMachine):
         assert self.controls is not None
         self.controls.advance(seconds)
         self.model.advance(Fraction(seconds))
+        self._reread_progress()
+
+    def _reread_progress(self) -> None:
+        """After time passed, read again the last download whose 2026 progress was seen (if it is still
+        in that attempt), so that a progress going back shows whatever rules ran before."""
+        if not self.model.progress_seen:
+            return
+        request_id, attempt = next(reversed(self.model.progress_seen))
+        download = self.model.downloads.get(request_id)
+        if download is None or download.removed or download.attempt != attempt:
+            return
+        case = self.schema["/api/cloud/status"]["POST"].Case(
+            body={"requestId": request_id}, query={"key": self.target.account.api_key}, media_type=FORM
+        )
+        self._run(case)
 
     @precondition(
         lambda self: (
@@ -197,8 +212,7 @@ class WorkflowRules(RuleBasedStateMachine):
         status = self.schema["/api/cloud/status"]["POST"]
         body = {"requestId": download.request_id}
         self._run(status.Case(body=body, query=key, media_type=FORM))
-        self.advance_clock(seconds)
-        self._run(status.Case(body=body, query=key, media_type=FORM))
+        self.advance_clock(seconds)  # reads it again
 
     @precondition(lambda self: self.clock_controlled and self._finished_downloads())
     @rule(data=st.data())
