@@ -40,11 +40,9 @@ STATEFUL = (
 # The client machine also has the free account (its link limit) and lands in every phase of the table.
 CLIENT = (*STATEFUL, "link-limit-off-by-one", "skipped-processing")
 # Issue 10's defects, with the era whose mock shows them, per part of the suite that must catch them.
-STATEFUL_ERAS = (
-    ("removed-in-history", "2026"),
-    ("removed-in-history", "legacy"),
-    ("progress-backwards", "2026"),
-)
+# (A progress going back is caught by the client machine, which lands in every phase; the schemathesis
+# machine holds progress too, but meets two reads of one working attempt only in longer runs.)
+STATEFUL_ERAS = (("removed-in-history", "2026"), ("removed-in-history", "legacy"))
 CLIENT_ERAS = (("removed-in-history", "2026"), ("progress-backwards", "2026"), ("no-slow-down", "2026"))
 _SCRATCH = Reach()  # defect runs must not count as coverage
 
