@@ -20,7 +20,7 @@ from contract_tests.support.server_targets import (
     DEMO,
     Target,
     external_target,
-    inprocess_target,
+    inprocess_era_target,
     remote_target,
 )
 
@@ -90,22 +90,32 @@ def external() -> Iterator[Target]:
         target.close()
 
 
+@pytest.fixture
+def era() -> str:
+    """The era the `target` plays: today's server, unless a test parametrizes `era` itself."""
+    return "2026"
+
+
 @pytest.fixture(params=TARGET_PARAMS)
-def target(request: pytest.FixtureRequest) -> Iterator[Target]:
-    """A target in its initial state (a fresh in-process app, or a reset mock process)."""
+def target(request: pytest.FixtureRequest, era: str) -> Iterator[Target]:
+    """A target in its initial state (a fresh in-process app, or a reset mock process), playing `era`."""
     kind = request.param
     if kind == "inprocess":
-        made = inprocess_target()
+        made = inprocess_era_target(era)
         yield made
         made.close()
     elif kind == "live":
         process: MockProcess = request.getfixturevalue("mock_server_process")
-        made = remote_target("live", process.base_url, DEMO, allow_writes=True)
+        made = remote_target("live", process.base_url, DEMO, allow_writes=True, era=era)
         made.require_controls().reset()
         yield made
         made.close()
     else:
         existing: Target = request.getfixturevalue("external")
+        if existing.era != era:
+            pytest.skip(
+                f"the server of OFFCLOUD_BASE_URL is taken to be {existing.era} (OFFCLOUD_ERA), not {era}"
+            )
         if existing.controls is not None and existing.allow_writes:
             existing.controls.reset()  # a mock the run may change (the one `make contract` starts)
         yield existing

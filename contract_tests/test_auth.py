@@ -10,23 +10,40 @@ from typing import Any
 import pytest
 
 from contract_tests.support.mock_handles import MockConfig
-from contract_tests.support.openapi_document import operations
+from contract_tests.support.openapi_document import ERAS, SpecOperation, era_document, operations
 from contract_tests.support.schemathesis_auth import SESSION_COOKIE, scheme_for
 from contract_tests.support.schemathesis_checks import CUSTOM_CHECKS
 from contract_tests.support.schemathesis_config import ALL_CHECKS
 from contract_tests.support.schemathesis_schema import build_schema
-from contract_tests.support.server_targets import Target, inprocess_target
+from contract_tests.support.server_targets import Target, inprocess_era_target, inprocess_target
 from contract_tests.support.stateless_run import run_operation
 
 WRONG_KEY = "wrong-key-0000000000000000"
-KEY_OPERATIONS = [op.operation_id for op in operations() if scheme_for(op) == "apiKey"]
+
+
+def _home_era(operation: SpecOperation) -> str:
+    """The era an operation is tried in: today's server if it answers it, else the legacy one."""
+    return next(era for era in ERAS if era in operation.eras)
+
+
+# Each operation that takes a key, against a mock of its era (today's when both serve it).
+KEY_OPERATIONS = [
+    pytest.param(_home_era(op), op.operation_id, id=f"{_home_era(op)}-{op.operation_id}")
+    for op in operations()
+    if scheme_for(op) == "apiKey"
+]
 # One operation of each shape: no body, a form/JSON body, a path parameter.
 SAMPLE = ["listProxies", "checkCache", "exploreCloudDownload"]
 
 
 @pytest.fixture
-def mock() -> Target:
-    return inprocess_target()
+def era() -> str:
+    return "2026"
+
+
+@pytest.fixture
+def mock(era: str) -> Target:
+    return inprocess_era_target(era)
 
 
 def _sent(schema: Any) -> list[tuple[Any, Any]]:
@@ -38,11 +55,19 @@ def _sent(schema: Any) -> list[tuple[Any, Any]]:
 
 
 @pytest.mark.parametrize(
-    "operation_id", ["listProxies", "checkCache", "getCloudStatus", "getApiKey", "checkLogin"]
+    ("era", "operation_id"),
+    [
+        ("2026", "listProxies"),
+        ("2026", "checkCache"),
+        ("2026", "getCloudStatus"),
+        ("legacy", "getCloudStatus"),
+        ("legacy", "getApiKey"),  # the session's operations: the 2026 server has no login
+        ("legacy", "checkLogin"),
+    ],
 )
 def test_every_case_carries_credentials(mock: Target, operation_id: str) -> None:
     operation = next(op for op in operations() if op.operation_id == operation_id)
-    schema = build_schema(mock)
+    schema = build_schema(mock, raw_schema=era_document(mock.era))
     sent = _sent(schema)
     assert run_operation(schema, operation_id).ok
     phases = set()
@@ -72,9 +97,9 @@ def test_coverage_content_type_probes_are_authenticated(mock: Target) -> None:
     assert all((case.query or {}).get("key") == mock.account.api_key for case in probes)
 
 
-@pytest.mark.parametrize("operation_id", KEY_OPERATIONS)
+@pytest.mark.parametrize(("era", "operation_id"), KEY_OPERATIONS)
 def test_wrong_key_fails_the_run(mock: Target, operation_id: str) -> None:
-    schema = build_schema(mock, account=mock.account.with_key(WRONG_KEY))
+    schema = build_schema(mock, account=mock.account.with_key(WRONG_KEY), raw_schema=era_document(mock.era))
     run = run_operation(schema, operation_id)
     assert not run.ok
     assert run.checks_failed() & {"positive_data_acceptance", "credentials_accepted"}, run.describe()

@@ -112,7 +112,9 @@ class AddingRules(ClientMachineBase):
     ) -> Any:
         """Hold an add answer to the model's outcome and, for a download, to every field it predicts."""
         if outcome.kind == "bad_request":
-            assert response.status_code == 400, f"{what}: expected 400, got {response.status_code}"
+            assert response.status_code == self.refused(400), (
+                f"{what}: expected 400, got {response.status_code}"
+            )
             parsed(what, response, ErrorBody)
             return multiple()
         if outcome.kind == "not_available":

@@ -3,7 +3,9 @@
 Two accounts of the demo scenario act at once: `demo` (every add-on, two remote accounts) and `free` (no
 add-on, three downloads in all, no remote account). Rules add URLs and magnets (from the scenario's fake
 internet, in any letter case, and unknown ones; client_adding), read, retry, explore and list downloads,
-check the cache, list proxies and remote accounts, and log in (client_reading), and move the mock's
+check the cache, list proxies and remote accounts, and log in (client_reading), remove downloads, read
+the history, the account, the sites and the 2026 cache, and log in with a device (client_beyond), and
+move the mock's
 frozen clock (here): by fixed amounts, and to a point inside a phase of a download chosen from the
 model's phase table, so that every phase is seen however short it is. Every answer is parsed by the
 generated client into its typed model (an `UnexpectedResponse` fails the test) and every field of it is
@@ -16,6 +18,7 @@ from hypothesis import strategies as st
 from hypothesis.stateful import rule
 
 from contract_tests.support.client_adding import AddingRules
+from contract_tests.support.client_beyond import BeyondRules
 from contract_tests.support.client_calls import CLOUD, REMOTE
 from contract_tests.support.client_reading import ReadingRules
 from contract_tests.support.phase_table import Phase, on_grid
@@ -32,7 +35,7 @@ ADVANCES = (0.5, 1.0, 2.5, 4.0, 10.0, 60.0, 600.0)  # mock seconds; on the clock
 _INSIDE = (Fraction(1, 64), Fraction(1, 2), Fraction(63, 64))
 
 
-class ClientVersusMock(AddingRules, ReadingRules):
+class ClientVersusMock(AddingRules, ReadingRules, BeyondRules):
     @rule(seconds=st.sampled_from(ADVANCES))
     def advance_clock(self, seconds: float) -> None:
         self.move_clock(Fraction(seconds))
@@ -41,6 +44,8 @@ class ClientVersusMock(AddingRules, ReadingRules):
     def advance_into_a_phase(self, request_id: str, data: st.DataObject) -> None:
         """Move the clock into one phase still ahead of this download's attempt, then read its status."""
         download = self.model.downloads[request_id]
+        if download.removed:
+            return
         self.learn_size(download)
         ahead = self._phases_ahead(download)
         self._land_in(download, data.draw(st.sampled_from(ahead), label="phase"), data)
@@ -50,6 +55,8 @@ class ClientVersusMock(AddingRules, ReadingRules):
         """Move the clock into every phase still ahead of this download's attempt in turn, however short,
         and read its status in each."""
         download = self.model.downloads[request_id]
+        if download.removed:
+            return
         self.learn_size(download)
         for phase in self._phases_ahead(download):
             self._land_in(download, phase, data)

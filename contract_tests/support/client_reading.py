@@ -76,7 +76,7 @@ class ReadingRules(ClientMachineBase):
             return
         self.learn_size(download)
         if not self.model.can_retry(download):
-            assert response.status_code == 400, (
+            assert response.status_code == self.refused(400), (
                 f"{what}: only a download in error can be retried; {self.progress(download)}; yet HTTP "
                 f"{response.status_code}"
             )
@@ -100,7 +100,10 @@ class ReadingRules(ClientMachineBase):
         return [
             download
             for download in self.model.downloads.values()
-            if download.kind != "instant" and download.size is not None and self.model.can_retry(download)
+            if download.kind != "instant"
+            and not download.removed
+            and download.size is not None
+            and self.model.can_retry(download)
         ]
 
     @rule(request_id=CLOUD, asker=ASKER)
@@ -118,7 +121,7 @@ class ReadingRules(ClientMachineBase):
             predicted = self.model.file_links(download)
             assert links == predicted, f"{what}: download links (host, path, order): {links} != {predicted}"
             return
-        assert response.status_code == 400, (
+        assert response.status_code == self.refused(400), (
             f"{what}: a download that is not finished, or has one file, answers 400; "
             f"{self.progress(download)}; got HTTP {response.status_code} {response.content[:200]!r}"
         )
@@ -143,10 +146,10 @@ class ReadingRules(ClientMachineBase):
             predicted = "".join(f"{link}\n" for link in self.model.file_links(download))
             assert text == predicted, f"{what}: download links, one a line: {text!r} != {predicted!r}"
             return
-        assert response.status_code == 400, (
+        assert response.status_code == self.refused(400), (
             f"{what}: not finished, so 400; {self.progress(download)}; got HTTP {response.status_code}"
         )
-        parsed(what, response, ErrorBody)
+        self.error_of(what, response)
 
     @rule(who=st.sampled_from(ACCOUNTS), request_id=INSTANT | st.from_regex(_HEX_ID))
     def status_of_no_download(self, who: str, request_id: str) -> None:
@@ -205,7 +208,9 @@ class ReadingRules(ClientMachineBase):
             problem = fields_problem(remote.fields, given)
             assert problem is None, f"{what}: {problem}"
 
-    @precondition(lambda self: self.target.account.password is not None and not self.logged_in)
+    @precondition(
+        lambda self: self.legacy and self.target.account.password is not None and not self.logged_in
+    )
     @rule(who=st.sampled_from(ACCOUNTS))
     def log_in_and_read_the_key(self, who: str) -> None:
         self.logged_in = True  # once per run: it depends on no state

@@ -6,7 +6,8 @@ further in, and they are named here so that a move inside `mock_server` is fixed
 * building a mock (`create_app`, `MockConfig`) and steering it (the controls classes);
 * the mock's own lifecycle (`Download.status_at` and what a `Download` is built from), which
   `test_reference_model.py` runs beside the suite's reference model;
-* the internals `planted_defects.py` patches to plant a defect (`AccountBackend`, `Download`, `NotFound`).
+* the internals `planted_defects.py` and `planted_era_defects.py` patch to plant a defect (`AccountBackend`,
+  `Download`, `NotFound`, `DeviceFlow` and its `PollResult`/`PollState`, the app's `runtime`).
 """
 
 from pathlib import Path
@@ -14,12 +15,14 @@ from pathlib import Path
 import mock_server
 from mock_server.backend import demo
 from mock_server.backend.accounts import AccountBackend
+from mock_server.backend.device_flow import DeviceFlow, PollResult, PollState
 from mock_server.backend.downloads import Download
 from mock_server.backend.errors import NotFound
 from mock_server.backend.fake_internet import Content
 from mock_server.backend.scenario import ResourceFile, Timing
 from mock_server.controls import ControlError, HttpControls, InProcessControls, MockControls
 from mock_server.http.app import API_BLUEPRINTS, create_app
+from mock_server.http.runtime import runtime
 from mock_server.settings import MockConfig
 
 __all__ = [
@@ -28,16 +31,20 @@ __all__ = [
     "AccountBackend",
     "Content",
     "ControlError",
+    "DeviceFlow",
     "Download",
     "HttpControls",
     "InProcessControls",
     "MockConfig",
     "MockControls",
     "NotFound",
+    "PollResult",
+    "PollState",
     "ResourceFile",
     "Timing",
     "create_app",
     "demo",
+    "runtime",
 ]
 
 # The scenario a mock plays unless told otherwise; the suite reads it as data (demo_data).

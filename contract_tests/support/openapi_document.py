@@ -5,6 +5,7 @@ and not to the mock's interpretation of it. Every function takes the spec path, 
 at a deliberately broken copy.
 """
 
+import copy
 import functools
 import re
 from dataclasses import dataclass
@@ -15,15 +16,18 @@ import jsonref
 import yaml
 
 __all__ = [
+    "ERAS",
     "SPEC_PATH",
     "SpecOperation",
     "dereferenced",
+    "era_document",
     "inline_refs",
     "load_raw",
     "operation_for",
     "operation_ids",
     "operations",
     "operations_in",
+    "operations_of_era",
     "snake_case",
 ]
 
@@ -34,6 +38,8 @@ SPEC_PATH = next(
     _ROOT / "openapi.yaml",
 )
 _HTTP_METHODS = ("get", "put", "post", "delete", "patch")
+# The servers an operation can belong to (`x-offcloud-eras`); the first is the one that exists today.
+ERAS = ("2026", "legacy")
 
 
 def snake_case(name: str) -> str:
@@ -59,6 +65,11 @@ class SpecOperation:
     def path_pattern(self) -> re.Pattern[str]:
         """Matches concrete request paths of this operation."""
         return re.compile("^" + re.sub(r"\\\{[^}]+\\\}", "[^/]+", re.escape(self.path)) + "$")
+
+    @property
+    def eras(self) -> frozenset[str]:
+        """The servers that answer it (`x-offcloud-eras`; both when the spec does not say)."""
+        return frozenset(str(era) for era in self.raw.get("x-offcloud-eras", ERAS))
 
     @property
     def uses_api_key(self) -> bool:
@@ -87,6 +98,45 @@ def load_raw(path: Path = SPEC_PATH) -> dict[str, Any]:
 def dereferenced(path: Path = SPEC_PATH) -> dict[str, Any]:
     """The spec with every $ref inlined (it has no recursive schemas). Cached: do not change it."""
     return inline_refs(load_raw(path))
+
+
+def era_document(era: str, path: Path = SPEC_PATH) -> dict[str, Any]:
+    """A copy of the raw spec with only the operations the server of `era` answers, and only the links
+    that lead to one of them: what a stateful run against that era may follow."""
+    kept = {operation.operation_id for operation in operations_of_era(era, path)}
+    document = copy.deepcopy(load_raw(path))
+    for url_path in list(document["paths"]):
+        item = document["paths"][url_path]
+        for method in [m for m in item if m in _HTTP_METHODS]:
+            if item[method]["operationId"] not in kept:
+                del item[method]
+                continue
+            for response in item[method].get("responses", {}).values():
+                links = response.get("links") if isinstance(response, dict) else None
+                if links:
+                    for name in [n for n, link in links.items() if link.get("operationId") not in kept]:
+                        del links[name]
+        if not any(m in _HTTP_METHODS for m in item):
+            del document["paths"][url_path]
+    if era == "2026":
+        _narrow_to_2026(document)
+    return document
+
+
+def _narrow_to_2026(document: dict[str, Any]) -> None:
+    """What the spec's prose says of the 2026 server where its schemas serve both eras: `requestIds` is
+    refused with 400 (RequestIdForm, getCloudStatus), so a 2026 request carries `requestId` alone."""
+    form = document["components"]["schemas"]["RequestIdForm"]
+    for keyword in ("if", "then"):
+        form.pop(keyword, None)
+    form["properties"].pop("requestIds", None)
+    form["required"] = ["requestId"]
+    for item in document["paths"].values():
+        for method in [m for m in item if m in _HTTP_METHODS]:
+            for media in item[method].get("requestBody", {}).get("content", {}).values():
+                example = media.get("example")
+                if isinstance(example, dict) and "requestIds" in example:
+                    media["example"] = {"requestId": example["requestIds"][0]}
 
 
 def inline_refs(document: dict[str, Any]) -> dict[str, Any]:
@@ -134,6 +184,13 @@ def operations_in(spec: dict[str, Any]) -> tuple[SpecOperation, ...]:
 
 def operation_ids(path: Path = SPEC_PATH) -> tuple[str, ...]:
     return tuple(operation.operation_id for operation in operations(path))
+
+
+def operations_of_era(era: str, path: Path = SPEC_PATH) -> tuple[SpecOperation, ...]:
+    """The operations the server of `era` answers, in the spec's order."""
+    if era not in ERAS:
+        raise ValueError(f"unknown era {era!r}: one of {', '.join(ERAS)}")
+    return tuple(operation for operation in operations(path) if era in operation.eras)
 
 
 def operation_for(method: str, url_path: str, path: Path = SPEC_PATH) -> SpecOperation | None:

@@ -10,7 +10,7 @@ import threading
 from collections import Counter, defaultdict
 from pathlib import Path
 
-__all__ = ["REACH", "REACH_FILE", "SUITES", "Reach", "load"]
+__all__ = ["REACH", "REACH_FILE", "SUITES", "Reach", "era_of_label", "load"]
 
 SUITES = ("stateless", "stateful", "client")
 _ROOT = Path(__file__).resolve().parents[2]
@@ -19,8 +19,13 @@ REACH_FILE = (
     (_ROOT if (_ROOT / "openapi.yaml").is_file() else Path.cwd()) / ".cache" / "contract" / "reach.json"
 )
 
-# suite -> target kind -> operationId -> status -> count
+# suite -> target label (`kind:era`, Target.label) -> operationId -> status -> count
 ReachData = dict[str, dict[str, dict[str, dict[int, int]]]]
+
+
+def era_of_label(label: str) -> str:
+    """The era of a target label `kind:era`; a bare kind (older reach files) is today's server."""
+    return label.partition(":")[2] or "2026"
 
 
 class Reach:

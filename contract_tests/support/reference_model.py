@@ -13,6 +13,9 @@ start of mock time and the timing of a download's phases) and applies the docume
 * an unknown `remoteOptionId` is a bad request; an account never sees another account's downloads;
 * a download's status follows the phase table (phase_table) on the mock clock; only a download in
   `error` can be retried, which starts a new attempt from `created`;
+* removal (beyond the doc) deletes a download at once: gone from status, explore, lists and history; the
+  same content added again is a new request with a new requestId, and its place under the link limit is
+  freed (the spec's "Our choice"); history lists an account's downloads of a kind, newest first;
 * a download lives on one server: the host prefix of its links (`https://{server}.offcloud.com/...`) and
   the `server` of its status; the model learns it from the first answer that shows it.
 """
@@ -52,6 +55,7 @@ class DownloadModel:
     server: str | None = None  # learned from the first answer that shows it
     attempt: int = 1
     started_at: Fraction = Fraction(0)
+    removed: bool = False  # removed downloads stay here (bundles still name them): "not found" everywhere
 
 
 @dataclass(frozen=True, slots=True)
@@ -65,7 +69,9 @@ class OffcloudModel:
     def __init__(self, scenario: DemoScenario, accounts: list[AccountModel]) -> None:
         self.scenario = scenario
         self.accounts = {account.name: account for account in accounts}
-        self.downloads: dict[str, DownloadModel] = {}
+        self.downloads: dict[str, DownloadModel] = {}  # in the order added (history reads it backwards)
+        self.removed: set[str] = set()
+        self.progress_seen: dict[tuple[str, int], float] = {}  # (requestId, attempt) -> last 2026 progress
         self.now = Fraction(0)  # mock seconds since the last reset (the clock is frozen and only advanced)
 
     def advance(self, seconds: Fraction) -> None:
@@ -146,7 +152,7 @@ class OffcloudModel:
     def visible(self, account_name: str, request_id: str, kind: Kind) -> DownloadModel | None:
         """The download if this account may see it as this kind; None is "not found"."""
         download = self.downloads.get(request_id)
-        if download is None or download.owner != account_name or download.kind != kind:
+        if download is None or download.removed or download.owner != account_name or download.kind != kind:
             return None
         return download
 
@@ -237,6 +243,22 @@ class OffcloudModel:
     def retry(self, download: DownloadModel) -> None:
         download.attempt += 1
         download.started_at = self.now
+
+    def remove(self, download: DownloadModel) -> None:
+        download.removed = True
+        account = self.accounts[download.owner]
+        if account.by_content.get((download.kind, download.content.key)) == download.request_id:
+            del account.by_content[(download.kind, download.content.key)]
+        account.added -= 1
+        self.removed.add(download.request_id)
+
+    def history(self, account_name: str, kind: Kind = "cloud") -> list[str]:
+        """The requestIds history lists for this account and kind: newest first (the order added)."""
+        return [
+            download.request_id
+            for download in reversed(self.downloads.values())
+            if download.owner == account_name and download.kind == kind and not download.removed
+        ]
 
     def cached_items(self, hashes: list[str]) -> list[str]:
         """The answer to checkCache(hashes): the cached ones only, as sent, each once, in the order sent."""

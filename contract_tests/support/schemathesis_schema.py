@@ -5,7 +5,7 @@ from pathlib import Path
 from typing import Any
 
 from contract_tests.support import schemathesis_checks
-from contract_tests.support.openapi_document import SPEC_PATH
+from contract_tests.support.openapi_document import SPEC_PATH, era_document
 from contract_tests.support.schemathesis_auth import SESSION_COOKIE, install_auth
 from contract_tests.support.schemathesis_config import ALL_CHECKS, config_dict
 from contract_tests.support.server_targets import Credentials, Target
@@ -39,13 +39,23 @@ def build_schema(
     bias: float = 0.5,
     raw_schema: dict[str, Any] | None = None,
     restrict_positive: bool = True,
+    max_examples: int | None = None,
 ) -> Any:
-    """The schema of `spec_path` (or `raw_schema`) aimed at `target`, acting as `account`."""
+    """The schema of `spec_path` (or `raw_schema`; by default the spec as the target's era has it, see
+    `era_document`) aimed at `target`, acting as `account`; the checks fit the target's era."""
     import schemathesis
     from schemathesis.config import SchemathesisConfig
 
     account = account or target.account
-    data = config_dict(bias=bias, checks=checks, restrict_positive=restrict_positive)
+    data = config_dict(
+        bias=bias,
+        checks=checks,
+        restrict_positive=restrict_positive,
+        max_examples=max_examples,
+        era=target.era,
+    )
+    if raw_schema is None and spec_path == SPEC_PATH:
+        raw_schema = era_document(target.era)  # the target's server: its era's operations alone
     data["base-url"] = target.base_url
     config = SchemathesisConfig.from_dict(data)
     if raw_schema is not None:

@@ -10,7 +10,7 @@ import os
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field, replace
-from typing import Any, Literal
+from typing import Any, Literal, cast
 from urllib.parse import urlsplit
 
 import httpx
@@ -34,6 +34,7 @@ __all__ = [
     "Target",
     "TargetKind",
     "external_target",
+    "inprocess_era_target",
     "inprocess_target",
     "is_loopback",
     "remote_target",
@@ -45,6 +46,7 @@ API_KEY_ENV = "OFFCLOUD_API_KEY"
 EMAIL_ENV = "OFFCLOUD_EMAIL"
 PASSWORD_ENV = "OFFCLOUD_PASSWORD"  # noqa: S105 - the name of a variable, not a password
 ALLOW_WRITES_ENV = "OFFCLOUD_ALLOW_WRITES"
+ERA_ENV = "OFFCLOUD_ERA"  # the era of the server OFFCLOUD_BASE_URL names (default 2026, today's)
 _INPROCESS_BASE_URL = "http://mock.offcloud.test"
 
 
@@ -77,11 +79,17 @@ class Target:
     app: Flask | None = None  # an in-process mock
     controls: MockControls | None = None  # a mock's controls; None for a real server
     allow_writes: bool = True  # False: only operations that change nothing on the server
+    era: str = "2026"  # the server it plays (a mock) or is taken to be (OFFCLOUD_ERA for a real one)
     _clients: list[httpx.Client] = field(default_factory=list)
 
     @property
     def is_mock(self) -> bool:
         return self.controls is not None
+
+    @property
+    def label(self) -> str:
+        """What the coverage matrix records answers under: the kind and the era, e.g. `inprocess:legacy`."""
+        return f"{self.kind}:{self.era}"
 
     def transport(self) -> httpx.BaseTransport | None:
         return httpx.WSGITransport(app=self.app) if self.app is not None else None
@@ -134,12 +142,29 @@ class Target:
 
 def inprocess_target(config: MockConfig | None = None, app: Flask | None = None) -> Target:
     """A fresh mock app in this process (the demo scenario unless `config` says otherwise)."""
-    app = app if app is not None else create_app(config or MockConfig())
-    return Target("inprocess", _INPROCESS_BASE_URL, DEMO, FREE, app=app, controls=InProcessControls(app))
+    config = config or MockConfig()
+    app = app if app is not None else create_app(config)
+    return Target(
+        "inprocess",
+        _INPROCESS_BASE_URL,
+        DEMO,
+        FREE,
+        app=app,
+        controls=InProcessControls(app),
+        era=config.era,
+    )
 
 
-def remote_target(kind: TargetKind, base_url: str, account: Credentials, *, allow_writes: bool) -> Target:
-    """A server over the network; a mock (it answers /_mock/health) gets its controls and second account."""
+def inprocess_era_target(era: str) -> Target:
+    """A fresh in-process mock playing `era` ("2026" or "legacy") with the demo scenario."""
+    return inprocess_target(MockConfig(era=cast(Any, era)))
+
+
+def remote_target(
+    kind: TargetKind, base_url: str, account: Credentials, *, allow_writes: bool, era: str = "2026"
+) -> Target:
+    """A server over the network; a mock (it answers /_mock/health) gets its controls and second account,
+    and is told to play `era`."""
     base_url = base_url.rstrip("/")
     controls: HttpControls | None = HttpControls(base_url)
     try:
@@ -150,7 +175,9 @@ def remote_target(kind: TargetKind, base_url: str, account: Credentials, *, allo
         controls.close()
         controls = None
     other = FREE if controls is not None and account.api_key == DEMO.api_key else None
-    return Target(kind, base_url, account, other, controls=controls, allow_writes=allow_writes)
+    if controls is not None:
+        controls.set_era(era)
+    return Target(kind, base_url, account, other, controls=controls, allow_writes=allow_writes, era=era)
 
 
 def external_target() -> Target | None:
@@ -161,7 +188,8 @@ def external_target() -> Target | None:
         return None
     account = Credentials(api_key, os.environ.get(EMAIL_ENV) or None, os.environ.get(PASSWORD_ENV) or None)
     allow_writes = os.environ.get(ALLOW_WRITES_ENV, "") == "1"
-    return remote_target("external", base_url, account, allow_writes=allow_writes)
+    era = os.environ.get(ERA_ENV, "").strip() or "2026"
+    return remote_target("external", base_url, account, allow_writes=allow_writes, era=era)
 
 
 @contextmanager

@@ -7,9 +7,11 @@ dictionaries), so cached torrents (explore/list succeed at once) and failing lin
 they are in error) come up. On top of the generated rules this machine adds:
 
 * `advance_clock`: moves the mock's frozen clock, so downloads progress between steps;
-* `login_then_get_key`: login, then checkLogin and getApiKey with the session cookie login set (a link
-  cannot carry a cookie);
-* `check_cache`: checkCache with demo and random hashes (no operation links to it).
+* `login_then_get_key` (legacy era): login, then checkLogin and getApiKey with the session cookie login
+  set (a link cannot carry a cookie);
+* `check_cache`: checkCache with demo and random hashes (no operation links to it);
+* `watch_a_download`: a cloud download's status read twice with time passing between (progress);
+* `list_a_finished_download`: listCloudDownloadLinks of a download the model has finished.
 
 Every answer goes through the suite's checks plus two of this machine's own, which hold the answers to
 the reference model (reference_model.OffcloudModel):
@@ -31,7 +33,7 @@ from hypothesis.stateful import Bundle, RuleBasedStateMachine, initialize, multi
 from contract_tests.support.client_calls import SCENARIO
 from contract_tests.support.client_machine import ADVANCES
 from contract_tests.support.mock_handles import MockControls
-from contract_tests.support.openapi_document import load_raw, operation_for
+from contract_tests.support.openapi_document import era_document, operation_for
 from contract_tests.support.reach import Recorder
 from contract_tests.support.reference_model import AccountModel, DownloadModel, OffcloudModel
 from contract_tests.support.schemathesis_auth import SESSION_COOKIE
@@ -142,8 +144,29 @@ class WorkflowRules(RuleBasedStateMachine):
         assert self.controls is not None
         self.controls.advance(seconds)
         self.model.advance(Fraction(seconds))
+        self._reread_progress()
 
-    @precondition(lambda self: self.target.account.password is not None and not self.logged_in)
+    def _reread_progress(self) -> None:
+        """After time passed, read again the last download whose 2026 progress was seen (if it is still
+        in that attempt), so that a progress going back shows whatever rules ran before."""
+        if not self.model.progress_seen:
+            return
+        request_id, attempt = next(reversed(self.model.progress_seen))
+        download = self.model.downloads.get(request_id)
+        if download is None or download.removed or download.attempt != attempt:
+            return
+        case = self.schema["/api/cloud/status"]["POST"].Case(
+            body={"requestId": request_id}, query={"key": self.target.account.api_key}, media_type=FORM
+        )
+        self._run(case)
+
+    @precondition(
+        lambda self: (
+            self.target.era == "legacy"  # the 2026 server has no login (404)
+            and self.target.account.password is not None
+            and not self.logged_in
+        )
+    )
     @rule()
     def login_then_get_key(self) -> None:
         self.logged_in = True
@@ -179,6 +202,38 @@ class WorkflowRules(RuleBasedStateMachine):
         if items != predicted:
             raise StatefulFailure(f"checkCache({hashes}): cachedItems {items} != {predicted}")
 
+    @precondition(lambda self: self.clock_controlled and self._cloud_downloads())
+    @rule(data=st.data(), seconds=st.sampled_from(ADVANCES))
+    def watch_a_download(self, data: st.DataObject, seconds: float) -> None:
+        """Read a cloud download's status, let time pass, read it again: the model holds both answers
+        (a 2026 `progress` must not go back between them)."""
+        download = data.draw(st.sampled_from(self._cloud_downloads()), label="watched download")
+        key = {"key": self.target.account.api_key}
+        status = self.schema["/api/cloud/status"]["POST"]
+        body = {"requestId": download.request_id}
+        self._run(status.Case(body=body, query=key, media_type=FORM))
+        self.advance_clock(seconds)  # reads it again
+
+    @precondition(lambda self: self.clock_controlled and self._finished_downloads())
+    @rule(data=st.data())
+    def list_a_finished_download(self, data: st.DataObject) -> None:
+        # Like retry below: the spec's links meet a finished download only by chance.
+        download = data.draw(st.sampled_from(self._finished_downloads()), label="finished download")
+        case = self.schema["/api/cloud/list/{requestId}"]["GET"].Case(
+            path_parameters={"requestId": download.request_id}, query={"key": self.target.account.api_key}
+        )
+        self._run(case)  # status_progression holds the answer to the model
+
+    def _finished_downloads(self) -> list[DownloadModel]:
+        return [d for d in self._cloud_downloads() if d.size is not None and self.model.finished(d)]
+
+    def _cloud_downloads(self) -> list[DownloadModel]:
+        return [
+            d
+            for d in self.model.downloads.values()
+            if d.owner == "account" and d.kind == "cloud" and not d.removed
+        ]
+
     @precondition(lambda self: self.clock_controlled and self._failed_downloads())
     @rule(data=st.data())
     def retry_a_failed_download(self, data: st.DataObject) -> None:
@@ -198,6 +253,7 @@ class WorkflowRules(RuleBasedStateMachine):
             download
             for download in self.model.downloads.values()
             if download.owner == "account"
+            and not download.removed
             and download.kind != "instant"
             and download.size is not None
             and self.model.can_retry(download)
@@ -249,7 +305,7 @@ def workflow_machine_for(
     into `recorder`, and for a mock the operations its journal shows answered 2xx for the suite's account
     are counted into `journal_successes` (the mock's own account of what the suite reached)."""
     if schema is None:
-        schema = build_schema(target, on_answer=recorder, bias=0.8, raw_schema=load_raw())
+        schema = build_schema(target, on_answer=recorder, bias=0.8, raw_schema=era_document(target.era))
     generated: type = schema.as_state_machine()
     settings = {"target": target, "controls": target.controls, "journal_successes": journal_successes}
     return type("OffcloudWorkflow", (WorkflowRules, generated), settings)

@@ -344,7 +344,13 @@ def test_security_schemes() -> None:
     [
         (
             "addCloudDownload",
-            {"getCloudStatus", "exploreCloudDownload", "listCloudDownloadLinks", "retryCloudDownload"},
+            {
+                "getCloudStatus",
+                "exploreCloudDownload",
+                "listCloudDownloadLinks",
+                "retryCloudDownload",
+                "getCloudHistory",
+            },
         ),
         ("addRemoteDownload", {"getRemoteStatus", "retryRemoteDownload"}),
     ],
@@ -355,7 +361,29 @@ def test_links_from_creating_operations(source: str, targets: set[str]) -> None:
     assert {link["operationId"] for link in links.values()} == targets
     for link in links.values():
         expressions = {**link.get("parameters", {}), **link.get("requestBody", {})}
-        assert expressions == {"requestId": "$response.body#/requestId"}
+        if link["operationId"] == "getCloudHistory":
+            assert expressions == {}  # history needs nothing: the new download is its first item
+        else:
+            assert expressions == {"requestId": "$response.body#/requestId"}
+
+
+def test_links_of_removal() -> None:
+    """add -> history -> remove -> status: the removed download's status is then "not found"."""
+    by_id = {op["operationId"]: op for _, _, op in operations()}
+    history = by_id["getCloudHistory"]["responses"]["200"]["links"]
+    assert {link["operationId"] for link in history.values()} == {
+        "removeCloudDownload",
+        "removeCloudDownloadSiteRoot",
+    }
+    assert all(
+        link["parameters"] == {"requestId": "$response.body#/0/requestId"} for link in history.values()
+    )
+    for remove in ("removeCloudDownload", "removeCloudDownloadSiteRoot"):
+        (link,) = by_id[remove]["responses"]["200"]["links"].values()
+        assert link == {
+            "operationId": "getCloudStatus",
+            "requestBody": {"requestId": "$request.path.requestId"},
+        }
 
 
 def test_every_request_and_response_has_an_example() -> None:
