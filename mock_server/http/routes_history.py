@@ -24,8 +24,9 @@ def _request_ids(name: str) -> list[str]:
 
 def _page() -> int:
     value = params()["page"]
-    assert isinstance(value, int)
-    return value
+    # JSON Schema's `integer` also admits 3.0 (validated already, so a float here has no fraction).
+    assert isinstance(value, int | float) and not isinstance(value, bool)
+    return int(value)
 
 
 @bp.get("/api/cloud/history", endpoint="getCloudHistory")
