@@ -12,8 +12,8 @@ they are in error) come up. On top of the generated rules this machine adds:
 * `check_cache`: checkCache with demo and random hashes (no operation links to it);
 * `watch_a_download`: a cloud download's status read twice with time passing between (progress);
 * `list_a_finished_download`: listCloudDownloadLinks of a download the model has finished;
-* `call_an_unlinked_operation`: once each, the era's operations no link leads to or from (histories,
-  account, sites, 2026 cache, device login, aliases, upload, removal of many), with their spec example.
+* at the end of each scenario, every operation of the era no link leads to or from (histories,
+  account, sites, 2026 cache, device login, aliases, upload, removal of many), with its spec example.
 
 Every answer goes through the suite's checks plus two of this machine's own, which hold the answers to
 the reference model (reference_model.OffcloudModel):
@@ -35,7 +35,7 @@ from hypothesis.stateful import Bundle, RuleBasedStateMachine, initialize, multi
 from contract_tests.support.client_calls import SCENARIO
 from contract_tests.support.client_machine import ADVANCES
 from contract_tests.support.mock_handles import MockControls
-from contract_tests.support.openapi_document import SpecOperation, era_document, operation_for
+from contract_tests.support.openapi_document import era_document, operation_for
 from contract_tests.support.reach import Recorder
 from contract_tests.support.reference_model import AccountModel, DownloadModel, OffcloudModel
 from contract_tests.support.schemathesis_auth import SESSION_COOKIE
@@ -106,14 +106,22 @@ class WorkflowRules(RuleBasedStateMachine):
             self.controls.reset()
         self.logged_in = False  # login/getApiKey and checkCache once per scenario: they depend on no
         self.cache_checked = False  # state, and would crowd out the download rules otherwise
-        self.unlinked_called: set[str] = set()  # likewise each unlinked operation
 
     def teardown(self) -> None:
+        if self.clock_controlled:
+            self._call_the_unlinked_operations()
         if self.journal_successes is not None and self.clock_controlled and self.controls is not None:
             for entry in self.controls.journal():
                 if entry.get("account") == self.target.account.email and 200 <= int(entry["status"]) < 300:
                     self.journal_successes[str(entry["operation"])] += 1
         super().teardown()
+
+    def _call_the_unlinked_operations(self) -> None:
+        """No link leads to these, so schemathesis' own rules never call them: all of them, at the end of
+        each scenario, with the request example of the spec (ids unknown to the server), checked like any
+        answer. At the end, so the generated rules' choices (and steps) are the same as without them."""
+        for operation in unlinked_operations(self.target.era):
+            self._run(example_case(self.schema, operation, self.target.account.api_key))
 
     # Every scenario starts from known content: cloud downloads of a failing link (retry's material)
     # and of a multi-file torrent (explore's), a remote download of the scenario's links (weighted
@@ -205,20 +213,6 @@ class WorkflowRules(RuleBasedStateMachine):
         predicted = self.model.cached_items(hashes)
         if items != predicted:
             raise StatefulFailure(f"checkCache({hashes}): cachedItems {items} != {predicted}")
-
-    @precondition(lambda self: self.clock_controlled and bool(self._unlinked_left()))
-    @rule(data=st.data())
-    def call_an_unlinked_operation(self, data: st.DataObject) -> None:
-        """No link leads to these, so schemathesis' own rules never call them: each once per scenario,
-        with the request example of the spec (ids unknown to the server), checked like any answer."""
-        operation = data.draw(st.sampled_from(self._unlinked_left()), label="unlinked operation")
-        self.unlinked_called.add(operation.operation_id)
-        self._run(example_case(self.schema, operation, self.target.account.api_key))
-
-    def _unlinked_left(self) -> list[SpecOperation]:
-        return [
-            op for op in unlinked_operations(self.target.era) if op.operation_id not in self.unlinked_called
-        ]
 
     @precondition(lambda self: self.clock_controlled and self._cloud_downloads())
     @rule(data=st.data(), seconds=st.sampled_from(ADVANCES))
