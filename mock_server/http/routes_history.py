@@ -25,7 +25,7 @@ def _request_ids(name: str) -> list[str]:
 def _page() -> int:
     value = params()["page"]
     # JSON Schema's `integer` also admits 3.0 (validated already, so a float here has no fraction).
-    assert isinstance(value, int | float) and not isinstance(value, bool)
+    assert isinstance(value, int | float)
     return int(value)
 
 
