@@ -5,7 +5,6 @@ with threads (8 by default), and the backend takes its lock around every state c
 waitress guarded against slow and broken clients (mock_server.waitress_guards).
 """
 
-import contextlib
 import logging
 import signal
 import threading
@@ -20,6 +19,8 @@ from waitress import wasyncore
 from mock_server.waitress_guards import REQUEST_TIMEOUT_S, GuardedServer, create_guarded, drain
 
 __all__ = ["DEFAULT_THREADS", "DRAIN_S", "RunningServer", "serve_forever", "serve_in_thread"]
+
+_logger = logging.getLogger(__name__)
 
 DEFAULT_THREADS = 8
 DRAIN_S = 5.0  # a graceful stop answers what is in flight for at most this long, then closes the rest
@@ -123,18 +124,18 @@ def serve_forever(
     received: list[str] = []
 
     def on_signal(number: int, frame: FrameType | None) -> None:
+        # Only note it and wake the loop. An exception raised from here would land wherever the main
+        # thread happens to be, e.g. between queueing a request and waking a worker for it: that request
+        # would then never be served, and the drain would wait its whole grace period for it.
         received.append(signal.Signals(number).name)
-        # KeyboardInterrupt, not an Exception of our own: waitress's event loop swallows any Exception
-        # raised while it dispatches an event, but re-raises KeyboardInterrupt and leaves its loop.
-        raise KeyboardInterrupt
+        server.pull_trigger()
 
     previous = {number: signal.signal(number, on_signal) for number in (signal.SIGTERM, signal.SIGINT)}
     try:
         on_ready(_base_url(server))
-        _run_until_signal(server)
-        drain(server, DRAIN_S)
-    except KeyboardInterrupt:  # a second signal while draining
-        pass
+        _run_until(server, lambda: bool(received))
+        if not drain(server, DRAIN_S, cut_short=lambda: len(received) > 1):
+            _logger.warning("graceful stop: connections still busy were closed (%s)", _busy(server))
     finally:
         for number, handler in previous.items():
             signal.signal(number, handler)
@@ -145,7 +146,13 @@ def serve_forever(
     return received[0] if received else "SIGINT"
 
 
-def _run_until_signal(server: GuardedServer) -> None:
-    """waitress's loop (server.run() without its own shutdown of the worker threads on a signal)."""
-    with contextlib.suppress(KeyboardInterrupt):
-        wasyncore.loop(timeout=server.adj.asyncore_loop_timeout, map=server._map, use_poll=True)
+def _busy(server: GuardedServer) -> str:
+    channels = list(server.active_channels.values())
+    serving = sum(1 for channel in channels if channel.serving())
+    return f"{len(channels)} open, {serving} with a request being served or sent"
+
+
+def _run_until(server: GuardedServer, stopped: Callable[[], bool]) -> None:
+    """waitress's loop, one poll at a time, until `stopped()`; a signal's handler wakes the poll."""
+    while not stopped():
+        wasyncore.loop(timeout=server.adj.asyncore_loop_timeout, map=server._map, use_poll=True, count=1)

@@ -20,6 +20,7 @@ import json
 import re
 import socket
 import time
+from collections.abc import Callable
 from typing import Any
 
 from waitress import wasyncore
@@ -155,20 +156,21 @@ def create_guarded(app: Any, host: str, port: int, **settings: Any) -> GuardedSe
     return GuardedServer(app, adj=adjustments, sockinfo=adjustments.listen[0])
 
 
-def drain(server: GuardedServer, grace_s: float) -> bool:
+def drain(server: GuardedServer, grace_s: float, cut_short: Callable[[], bool] = lambda: False) -> bool:
     """Stop gracefully: answer what is in flight, then close; True when nothing was cut off.
 
     Runs the event loop itself (call it after the loop has returned). No new connection is accepted;
     a connection closes once it has no request being served or sent and has been quiet briefly (a
     keep-alive client's next request is then read and answered with `Connection: close` rather than
-    lost), and has no bytes waiting to be read; after `grace_s` whatever remains is closed.
+    lost), and has no bytes waiting to be read; after `grace_s`, or once `cut_short()`, whatever remains
+    is closed.
     """
     server.draining = True
     if server.socket is not None:
         server.del_channel()  # the listening socket leaves the loop; the trigger stays
         server.socket.close()
     deadline = time.monotonic() + grace_s
-    while server.active_channels and time.monotonic() < deadline:
+    while server.active_channels and time.monotonic() < deadline and not cut_short():
         quiet_since = time.time() - _QUIET_BEFORE_CLOSE_S
         for channel in list(server.active_channels.values()):
             if not channel.serving() and channel.last_activity < quiet_since and not channel.unread():
