@@ -32,6 +32,7 @@ from granian.constants import Interfaces
 from granian.http import HTTP1Settings
 
 from mock_server.http.app import create_app
+from mock_server.process_heap import freeze_startup_heap
 from mock_server.settings import MockConfig
 from mock_server.waitress_guards import REQUEST_TIMEOUT_S
 
@@ -103,7 +104,9 @@ def create_from_env() -> AppGate:
     """The factory granian's worker calls: the app of the config the CLI put in the environment, run
     by at most `--threads` of granian's threads at once, the others left to wait for slow bodies."""
     _die_with_parent()
-    return AppGate(create_app(MockConfig(**json.loads(os.environ[CONFIG_ENV]))), int(os.environ[THREADS_ENV]))
+    gate = AppGate(create_app(MockConfig(**json.loads(os.environ[CONFIG_ENV]))), int(os.environ[THREADS_ENV]))
+    freeze_startup_heap()
+    return gate
 
 
 def _config_json(config: MockConfig) -> str:

@@ -16,6 +16,7 @@ from typing import Any, Self
 from flask import Flask
 from waitress import wasyncore
 
+from mock_server.process_heap import freeze_startup_heap
 from mock_server.waitress_guards import REQUEST_TIMEOUT_S, GuardedServer, create_guarded, drain
 
 __all__ = ["DEFAULT_THREADS", "DRAIN_S", "RunningServer", "serve_forever", "serve_in_thread"]
@@ -121,6 +122,7 @@ def serve_forever(
     signal during that cuts it short.
     """
     server = _create(app, host, port, threads, REQUEST_TIMEOUT_S)
+    freeze_startup_heap()  # this process serves this one app until it exits
     received: list[str] = []
 
     def on_signal(number: int, frame: FrameType | None) -> None:
