@@ -15,32 +15,16 @@ from dataclasses import dataclass
 from datetime import UTC, datetime
 
 from mock_server.backend.clock import iso_millis
+from mock_server.backend.secret_fields import is_secret
 
 __all__ = ["MASK", "Journal"]
 
 MASK = "***"
-_SECRET_NAMES = frozenset(
-    {
-        "key",
-        "apikey",
-        "api_key",
-        "password",
-        "authorization",
-        "token",
-        "access_token",
-        "refresh_token",
-        "client_secret",
-        "device_code",
-    }
-)
 
 
 def _masked(value: object) -> object:
     if isinstance(value, dict):
-        return {
-            name: MASK if str(name).lower() in _SECRET_NAMES else _masked(item)
-            for name, item in value.items()
-        }
+        return {name: MASK if is_secret(name) else _masked(item) for name, item in value.items()}
     if isinstance(value, list | tuple):
         return [_masked(item) for item in value]
     return value

@@ -5,11 +5,10 @@ from collections.abc import Sequence
 from typing import NoReturn, overload
 
 from mock_server.backend.errors import ScenarioError, shown
+from mock_server.backend.secret_fields import is_secret
 
-__all__ = ["MAX_TEXT_CHARS", "SECRET_FIELDS", "Fields", "check_unique"]
+__all__ = ["MAX_TEXT_CHARS", "Fields", "check_unique"]
 
-# Fields whose values an error message never quotes (it names the field and the problem only).
-SECRET_FIELDS = frozenset({"password", "api_key"})
 # Longer than any e-mail, key, URL or name a test needs; a scenario is read into memory whole.
 MAX_TEXT_CHARS = 4096
 
@@ -22,7 +21,7 @@ _REQUIRED = _Missing()
 
 
 def _describe(value: object, key: str | None = None) -> str:
-    if key in SECRET_FIELDS:
+    if is_secret(key):
         return type(value).__name__
     return f"{type(value).__name__} ({shown(value)})"
 
@@ -168,6 +167,6 @@ def check_unique(fields: Fields, key: str, values: Sequence[object], attribute: 
         if value is None:
             continue
         if value in seen:
-            quoted = "the same value" if attribute in SECRET_FIELDS else shown(value)
+            quoted = "the same value" if is_secret(attribute) else shown(value)
             fields.fail(f"{key}[{index}].{attribute}", f"{quoted} is used twice")
         seen.add(value)

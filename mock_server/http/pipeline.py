@@ -16,6 +16,7 @@ from flask import Flask, Request, Response, current_app, g, request
 from flask.ctx import _AppCtxGlobals
 
 from mock_server.backend.errors import DomainError
+from mock_server.backend.secret_fields import is_secret
 from mock_server.http.auth import authenticate, identify
 from mock_server.http.bodies import BodyKind, read_body
 from mock_server.http.error_handlers import json_error, mark_outside_contract
@@ -25,8 +26,6 @@ from mock_server.http.unknown_routes import in_era, not_found_page
 from mock_server.http.validation import RequestValidator
 
 __all__ = ["after_api_request", "before_api_request", "params"]
-
-_SECRETS = frozenset({"key", "apikey", "apiKey", "password", "device_code"})  # a device code buys a key
 
 
 def params() -> dict[str, object]:
@@ -111,6 +110,6 @@ def after_api_request(response: Response) -> Response:
     fault = ctx.get("fault")
     status = DROPPED_STATUS if fault is not None and fault.drop else response.status_code
     account = ctx.get("account")
-    logged = {name: value for name, value in ctx.get("params", {}).items() if name not in _SECRETS}
+    logged = {name: value for name, value in ctx.get("params", {}).items() if not is_secret(name)}
     state.backend.journal.record(operation_id, account.email if account else None, logged, status)
     return response

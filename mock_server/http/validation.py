@@ -19,6 +19,7 @@ from typing import Any
 import jsonschema_rs
 
 from mock_server.backend.errors import BadRequest
+from mock_server.backend.secret_fields import is_secret
 from mock_server.http.bodies import BodyKind
 from mock_server.spec import Operation, operations
 
@@ -33,20 +34,6 @@ __all__ = [
 _FORM = "application/x-www-form-urlencoded"
 _JSON = "application/json"
 _MAX_SHOWN = 80  # characters of a bad value quoted back in a message
-# Fields whose values a message never quotes, however short: it says what is wrong, not what was sent.
-_SECRET_FIELDS = frozenset(
-    {
-        "password",
-        "key",
-        "apikey",
-        "api_key",
-        "token",
-        "access_token",
-        "refresh_token",
-        "client_secret",
-        "device_code",
-    }
-)
 
 
 def compile_schema(schema: Mapping[str, Any]) -> jsonschema_rs.Validator:
@@ -62,10 +49,6 @@ def _short(value: object) -> str:
 def _field_name(path: list[str | int]) -> str:
     head, *rest = path
     return str(head) + "".join(f"[{part}]" for part in rest)
-
-
-def _is_secret(name: object) -> bool:
-    return str(name).lower() in _SECRET_FIELDS
 
 
 def _reason(error: jsonschema_rs.ValidationError, *, secret: bool = False) -> str:
@@ -87,13 +70,13 @@ def _describe(error: jsonschema_rs.ValidationError, *, response: bool) -> str:
     if not path:
         # The whole body is the value here: quoted only when it holds no secret field.
         instance = error.instance
-        secret = isinstance(instance, dict) and any(_is_secret(name) for name in instance)
+        secret = isinstance(instance, dict) and any(is_secret(name) for name in instance)
         return (
             _reason(error, secret=secret)
             if response
             else f"Invalid request body: {_reason(error, secret=secret)}"
         )
-    reason = _reason(error, secret=any(_is_secret(part) for part in path))
+    reason = _reason(error, secret=any(is_secret(part) for part in path))
     return f"{'field' if response else 'Invalid parameter'} '{_field_name(path)}': {reason}"
 
 
@@ -147,7 +130,7 @@ class RequestValidator:
             value = path_args.get(name)
             if not validator.is_valid(value):
                 errors = list(validator.iter_errors(value))
-                reason = _reason(errors[0], secret=_is_secret(name)) if errors else "invalid"
+                reason = _reason(errors[0], secret=is_secret(name)) if errors else "invalid"
                 raise BadRequest(f"Invalid parameter '{name}': {reason}")
         body_validator = self.body_validators.get(kind)
         if body_validator is not None and not body_validator.is_valid(body):

@@ -131,6 +131,9 @@ def test_journal_never_stores_secrets() -> None:
         "password": "secret-4",
         "nested": {"Password": "secret-5", "hashes": ["a", "b"]},
         "username": "alice@test.example",
+        "device_code": "secret-6",  # the OAuth names: the same list as validation's and the pipeline's
+        "refresh_token": "secret-7",
+        "Authorization": "secret-8",
     }
     journal.record("login", None, params, 200)
     stored = journal.entries()[0]["params"]
@@ -141,6 +144,9 @@ def test_journal_never_stores_secrets() -> None:
         "password": MASK,
         "nested": {"Password": MASK, "hashes": ["a", "b"]},
         "username": "alice@test.example",
+        "device_code": MASK,
+        "refresh_token": MASK,
+        "Authorization": MASK,
     }
     assert "secret" not in repr(journal.entries())
     assert params["key"] == "secret-1"  # the caller's mapping is left alone
