@@ -23,8 +23,8 @@ live) and `offcloud_mock_live` (always live). Each gets a new app and backend: t
 marker's / `--offcloud-mock-scenario`), a FROZEN clock, response validation ON (an answer outside
 openapi.yaml is a 500 that fails the test), the 2026 era (or `--offcloud-mock-era`).
 
-In-process, requests go through `httpx.WSGITransport` straight into the app: no socket, no thread, fast.
-Live, the same app is served by waitress on a free port in a thread of the test process (milliseconds to
+In-process, requests go through `mock_server.transports.WSGITransport` straight into the app: no
+socket, no thread, fast. Live, the same app is served by waitress on a free port in a thread of the test process (milliseconds to
 start, no port races since waitress binds port 0 itself; real HTTP parsing, real sockets, real
 concurrency and dropped connections); the CLI as a subprocess is tested separately. Controls go through
 /_mock/ over HTTP when live, so both paths of the control plane are used.
@@ -112,7 +112,9 @@ class OffcloudMock:
 
     def transport(self) -> httpx.BaseTransport | None:
         """The transport that reaches this mock: the app itself in-process, None (the network) live."""
-        return None if self.live else httpx.WSGITransport(app=self.app)
+        from mock_server.transports import WSGITransport
+
+        return None if self.live else WSGITransport(self.app)
 
     def http(self, **kwargs: Any) -> httpx.Client:
         """A plain httpx.Client on the mock's base URL (closed after the test)."""
@@ -150,7 +152,7 @@ class OffcloudMock:
 
         In-process its requests run the app in a worker thread (AsyncWSGITransport); live they use sockets.
         """
-        from mock_server.async_transport import AsyncWSGITransport
+        from mock_server.transports import AsyncWSGITransport
         from offcloud_kit import AsyncOffcloud
 
         transport = None if self.live else AsyncWSGITransport(self.app)

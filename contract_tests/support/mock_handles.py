@@ -3,7 +3,8 @@
 The suite talks to the mock over HTTP (or WSGI) and through its controls; only three things reach
 further in, and they are named here so that a move inside `mock_server` is fixed in this one module:
 
-* building a mock (`create_app`, `MockConfig`) and steering it (the controls classes);
+* building a mock (`create_app`, `MockConfig`), reaching it in-process (`WSGITransport`) and steering
+  it (the controls classes);
 * the mock's own lifecycle (`Download.status_at` and what a `Download` is built from), which
   `test_reference_model.py` runs beside the suite's reference model;
 * the internals `planted_defects.py` and `planted_era_defects.py` patch to plant a defect (`AccountBackend`,
@@ -24,6 +25,7 @@ from mock_server.controls import ControlError, HttpControls, InProcessControls, 
 from mock_server.http.app import API_BLUEPRINTS, create_app
 from mock_server.http.runtime import runtime
 from mock_server.settings import MockConfig
+from mock_server.transports import WSGITransport
 
 __all__ = [
     "API_BLUEPRINTS",
@@ -42,6 +44,7 @@ __all__ = [
     "PollState",
     "ResourceFile",
     "Timing",
+    "WSGITransport",
     "create_app",
     "demo",
     "runtime",

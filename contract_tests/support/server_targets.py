@@ -23,6 +23,7 @@ from contract_tests.support.mock_handles import (
     InProcessControls,
     MockConfig,
     MockControls,
+    WSGITransport,
     create_app,
     demo,
 )
@@ -92,7 +93,7 @@ class Target:
         return f"{self.kind}:{self.era}"
 
     def transport(self) -> httpx.BaseTransport | None:
-        return httpx.WSGITransport(app=_latin1_path(self.app)) if self.app is not None else None
+        return WSGITransport(self.app) if self.app is not None else None
 
     def http(self) -> httpx.Client:
         """The target's plain httpx client (one per target, closed with it); it keeps no cookies."""
@@ -198,17 +199,3 @@ def closing(target: Target) -> Iterator[Target]:
         yield target
     finally:
         target.close()
-
-
-def _latin1_path(app: Any) -> Any:
-    """The app behind httpx's WSGITransport, which hands PATH_INFO over decoded (a generated path of
-    `\U00082c0d` arrives as that character): PEP 3333 wants the UTF-8 bytes as latin-1, which is what
-    every real server sends and what Werkzeug expects (it raises UnicodeEncodeError otherwise)."""
-
-    def wsgi(environ: dict[str, Any], start_response: Any) -> Any:
-        path = environ.get("PATH_INFO", "")
-        if not path.isascii():
-            environ["PATH_INFO"] = path.encode("utf-8").decode("latin-1")
-        return app(environ, start_response)
-
-    return wsgi

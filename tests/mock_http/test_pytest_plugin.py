@@ -1,5 +1,6 @@
 """The offcloud_mock fixtures, in-process and live, with markers and command-line options."""
 
+import asyncio
 import os
 import subprocess
 import sys
@@ -7,6 +8,7 @@ import textwrap
 from pathlib import Path
 from typing import Any
 
+import httpx
 import pytest
 
 import mock_server
@@ -95,6 +97,7 @@ def test_generated_client(request: pytest.FixtureRequest, live: bool) -> None:
 
 
 PLUGIN_USER = """
+import httpx
 import pytest
 
 def test_default_follows_the_option(offcloud_mock):
@@ -133,3 +136,37 @@ def test_plugin_options_in_a_separate_pytest_run(tmp_path: Path) -> None:
     )
     assert "2 passed, 1 error" in result.stdout, result.stdout + result.stderr
     assert "takes only" in result.stdout
+
+
+@pytest.mark.parametrize("live", [False, True])
+def test_non_ascii_paths_answer_alike_in_process_and_live(request: pytest.FixtureRequest, live: bool) -> None:
+    # httpx's own WSGITransport hands the path over decoded: in-process, é was read as U+FFFD and a
+    # character outside latin-1 raised UnicodeEncodeError in the test instead of an answer.
+    mock = request.getfixturevalue("offcloud_mock_live" if live else "offcloud_mock")
+    http = mock.http()
+    bad_id = http.get("/api/cloud/explore/été", params={"key": mock.api_key})
+    assert bad_id.status_code == 400
+    assert "été" in bad_id.json()["error"]
+    for path in ("/api/cloud/explore/\U00082c0d", "/nowhere/中"):
+        answer = http.get(path, params={"key": mock.api_key})
+        assert answer.status_code in (400, 404), (path, answer.text)
+    unknown = http.get("/nowhere/中")
+    assert unknown.status_code == 404
+
+
+def test_the_async_transport_hands_over_pep_3333_paths() -> None:
+    from mock_server.transports import AsyncWSGITransport
+
+    seen: list[str] = []
+
+    def app(environ: dict[str, Any], start_response: Any) -> list[bytes]:
+        seen.append(environ["PATH_INFO"])
+        start_response("204 No Content", [])
+        return []
+
+    async def call() -> int:
+        async with httpx.AsyncClient(transport=AsyncWSGITransport(app), base_url="http://app.test") as client:
+            return (await client.get("/é/中")).status_code
+
+    assert asyncio.run(call()) == 204
+    assert seen == ["/é/中".encode().decode("latin-1")]

@@ -7,8 +7,8 @@ import time
 import httpx
 import pytest
 
-from mock_server.async_transport import AsyncWSGITransport
 from mock_server.pytest_plugin import OffcloudMock
+from mock_server.transports import AsyncWSGITransport
 from offcloud_kit import (
     APIConnectionError,
     AsyncOffcloud,
