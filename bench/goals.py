@@ -149,6 +149,25 @@ def _idle_cpu(results: Any) -> list[Verdict]:
     return verdicts
 
 
+def _endpoint_lines(results: Any) -> list[Verdict]:
+    found = results.get("endpoints")
+    if not isinstance(found, dict):
+        return []
+    lines = []
+    for era, items in found["eras"].items():
+        medians = sorted(item["us_per_call"]["median"] for item in items)
+        worst = max(items, key=lambda item: item["us_per_call"]["median"])
+        lines.append(
+            Verdict(
+                f"every {era} operation timed in-process (no bar): slowest, and the median of all",
+                "INFO",
+                f"{len(items)} operations; {worst['operation']} {worst['us_per_call']['median']:.0f} us, "
+                f"median {medians[len(medians) // 2]:.0f} us",
+            )
+        )
+    return lines
+
+
 def judge(results: Any) -> list[Verdict]:
     ratios = ("http", "ratios")
     verdicts = [
@@ -208,6 +227,7 @@ def judge(results: Any) -> list[Verdict]:
                 f"{(shipped - unvalidated) / shipped * 100:+.0f}% ({shipped:.0f} vs {unvalidated:.0f} us, best passes)",
             )
         )
+    verdicts += _endpoint_lines(results)
     per_download = lookup(results, "scale", "bytes_per_download")
     verdicts.append(
         Verdict(

@@ -29,7 +29,7 @@ from bench.serve import bare_app
 from bench.tweaks import minimal_flask_app, patched, use_orjson
 from mock_server.settings import MockConfig
 
-__all__ = ["categorize", "run_profile"]
+__all__ = ["WsgiApp", "call", "categorize", "run_profile"]
 
 WsgiApp = Callable[[dict[str, Any], Callable[..., Any]], Any]
 
@@ -58,25 +58,24 @@ def _prebuild(cycle: Sequence[MixRequest], count: int) -> list[_Prebuilt]:
     return built
 
 
-def _call_all(app: WsgiApp, requests: Sequence[_Prebuilt]) -> int:
-    """Call the app once per request; the number of answers of 400 or above."""
-    failures = 0
+def call(app: WsgiApp, environ: dict[str, Any], body: bytes) -> str:
+    """One call of a prebuilt request (the environ is copied, so it can be called again); its status code."""
     statuses: list[str] = []
 
     def start_response(status: str, headers: list[tuple[str, str]], exc_info: object = None) -> None:
         statuses.append(status)
 
-    for prebuilt in requests:
-        environ = dict(prebuilt.environ)
-        environ["wsgi.input"] = io.BytesIO(prebuilt.body)
-        answer = app(environ, start_response)
-        for _ in answer:
-            pass
-        if hasattr(answer, "close"):
-            answer.close()
-        if statuses[-1][0] in "45":
-            failures += 1
-    return failures
+    answer = app({**environ, "wsgi.input": io.BytesIO(body)}, start_response)
+    for _ in answer:
+        pass
+    if hasattr(answer, "close"):
+        answer.close()
+    return statuses[-1].split()[0]
+
+
+def _call_all(app: WsgiApp, requests: Sequence[_Prebuilt]) -> int:
+    """Call the app once per request; the number of answers of 400 or above."""
+    return sum(call(app, prebuilt.environ, prebuilt.body)[0] in "45" for prebuilt in requests)
 
 
 def _pass_us(app: WsgiApp, requests: Sequence[_Prebuilt]) -> float:

@@ -118,6 +118,18 @@ def _inprocess_section(found: Any) -> list[str]:
     ]
 
 
+def _endpoints_section(found: Any) -> list[str]:
+    rows = [
+        [era, item["operation"], item["status"], spread_text(item["us_per_call"])]
+        for era, items in found["eras"].items()
+        for item in items
+    ]
+    return [
+        f"Every operation, each era (in-process, {found['calls_each']} calls each; CPU us per call)",
+        table(["era", "operation", "status", "us/call"], rows),
+    ]
+
+
 def _scale_section(found: Any) -> list[str]:
     rows = [
         [
@@ -185,6 +197,8 @@ def render(results: Any) -> str:
         lines += ["", *_http_section("Server comparison: the mock served other ways", results["servers"])]
     if "inprocess" in results:
         lines += ["", *_inprocess_section(results["inprocess"])]
+    if "endpoints" in results:
+        lines += ["", *_endpoints_section(results["endpoints"])]
     if "scale" in results:
         lines += ["", *_scale_section(results["scale"])]
     if "generate" in results:

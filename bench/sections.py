@@ -7,6 +7,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 from bench import tools
+from bench.endpoints import run_endpoints
 from bench.generation import run_generation
 from bench.http_load import ADD_ONLY, HttpOutcome, LoadFn, make_load_fn, run_servers
 from bench.inprocess import client_versus_raw, schemathesis_rate
@@ -27,9 +28,9 @@ from bench.stats import spread
 
 __all__ = ["DEFAULT_SECTIONS", "SECTIONS", "Options", "run_section"]
 
-SECTIONS = ("http", "inprocess", "scale", "generate", "profile", "servers")
+SECTIONS = ("http", "inprocess", "endpoints", "scale", "generate", "profile", "servers")
 # `servers` (the mock under other servers, for the recommendations) takes as long as `http`: opt-in.
-DEFAULT_SECTIONS = ("http", "inprocess", "scale", "generate", "profile")
+DEFAULT_SECTIONS = ("http", "inprocess", "endpoints", "scale", "generate", "profile")
 
 
 @dataclass(frozen=True, slots=True)
@@ -42,6 +43,7 @@ class Options:
     scale_polls: int
     profile_requests: int
     profile_passes: int
+    endpoint_calls: int
 
     @classmethod
     def make(
@@ -56,6 +58,7 @@ class Options:
             scale_polls=500 if quick else 2000,
             profile_requests=500 if quick else 1000,
             profile_passes=5 if quick else 15,
+            endpoint_calls=50 if quick else 300,
         )
 
 
@@ -181,6 +184,7 @@ _RUNNERS: dict[str, Callable[[Options], dict[str, object]]] = {
     "http": _http,
     "servers": _servers,
     "inprocess": _inprocess,
+    "endpoints": lambda options: run_endpoints(options.runs, options.endpoint_calls),
     "scale": lambda options: run_scale(options.runs, options.scale_polls),
     "generate": lambda options: run_generation(options.runs),
     "profile": _profile,
