@@ -1,16 +1,18 @@
-"""Sections 1-3 (and the server comparison): servers under load on loopback, one at a time.
+"""Sections 1-3 (and the server comparison): servers under load on loopback, one load at a time.
 
-Runs are interleaved: run 1 of every server, then run 2 of every server, and so on (each round starting
-one server further on), so that a change of load on a shared machine hits all servers alike and the
-ratios of one round stay comparable. Each server starts fresh for each round, gets its downloads created
-over HTTP, a one-request preflight of each kind (a 4xx there would make the load meaningless, and is
-reported), one second of warm-up, then one measured load per concurrency.
+Loads are interleaved: in each round every server runs (fresh, all at once, idle but for the one under
+load), and each load (the mix at each concurrency, then POST /api/cloud alone) is run on every server back
+to back, each round starting one server further on. A change of speed of a shared machine then hits the
+loads a paired ratio compares alike: they are seconds apart. Each server gets its downloads created over
+HTTP, a one-request preflight of each kind (a 4xx there would make the load meaningless, and is
+reported), its idle CPU sampled, and one second of warm-up before the round's loads.
 """
 
 import dataclasses
 import sys
 import time
 from collections.abc import Callable, Sequence
+from contextlib import ExitStack
 from dataclasses import dataclass, field
 
 import httpx
@@ -159,40 +161,69 @@ def _idle_cpu_percent(server: RunningServer) -> float | None:
     return None if before is None or after is None else (after - before) / _IDLE_S * 100
 
 
+@dataclass(frozen=True, slots=True)
+class _Ready:
+    spec: ServerSpec
+    server: RunningServer
+    cycle: list[MixRequest]
+
+
+def _ready(spec: ServerSpec, server: RunningServer, run: int, load: LoadFn, outcome: HttpOutcome) -> _Ready:
+    """Downloads created, one request of each kind checked, idle CPU sampled, one second of warm-up."""
+    with httpx.Client(base_url=server.base_url, timeout=10) as client:
+        cycle = build_cycle(prepare(client))
+        statuses = preflight(client, cycle)
+    outcome.preflight[spec.name] = statuses
+    if any(status >= 400 for kind, status in statuses.items() if kind != INVALID):
+        _log(f"{spec.name}: preflight answered {statuses}; its numbers include error answers")
+    idle = _idle_cpu_percent(server)
+    if idle is not None:
+        outcome.idle_cpu_percent.setdefault(spec.name, []).append(idle)
+    load(server.base_url, cycle, 8, _WARMUP_S, f"warm{run}")
+    return _Ready(spec, server, cycle)
+
+
 def _round(
-    spec: ServerSpec,
+    specs: Sequence[ServerSpec],
     run: int,
     load: LoadFn,
     concurrencies: Sequence[int],
     duration_s: float,
     outcome: HttpOutcome,
 ) -> None:
-    with start_server(spec) as server:
-        with httpx.Client(base_url=server.base_url, timeout=10) as client:
-            cycle = build_cycle(prepare(client))
-            statuses = preflight(client, cycle)
-        outcome.preflight[spec.name] = statuses
-        if any(status >= 400 for kind, status in statuses.items() if kind != INVALID):
-            _log(f"{spec.name}: preflight answered {statuses}; its numbers include error answers")
-        idle = _idle_cpu_percent(server)
-        if idle is not None:
-            outcome.idle_cpu_percent.setdefault(spec.name, []).append(idle)
-        load(server.base_url, cycle, 8, _WARMUP_S, f"warm{run}")
-        loads = [(spec.name, "mix", cycle, connections) for connections in concurrencies]
-        loads.append((spec.name + ADD_ONLY, "add", build_add_cycle(), ADD_ONLY_CONNECTIONS))
-        for name, workload, requests, connections in loads:
-            nonce = f"r{run}c{connections}{workload}"
-            result = _measured(server, load, requests, connections, duration_s, nonce)
-            cell = outcome.cells.setdefault((name, connections), Cell(name, connections))
-            cell.results[run] = result
-            _log(
-                f"run {run + 1} {name:<26} c={connections:<3} {result.rps:8,.0f} req/s "
-                f"p50 {result.p50_ms:6.2f} ms p99 {result.p99_ms:7.2f} ms errors {result.errors} "
-                f"server CPU {result.server_cpu_us or 0:5.0f} us/req"
-            )
-        rss = server.rss_kb()
-        if rss is not None:
-            outcome.rss_kb.setdefault(spec.name, []).append(rss)
+    """Every server started at once (idle, each uses no CPU: the bench reports it), then each load run
+    on every server back to back, so the loads a paired ratio compares are seconds apart, not minutes:
+    on a machine whose speed drifts (a shared host), the ratios of one round stay comparable."""
+    with ExitStack() as stack:
+        ready: list[_Ready] = []
+        for spec in specs:
+            if spec.name in outcome.skipped:
+                continue
+            try:
+                server = stack.enter_context(start_server(spec))
+                ready.append(_ready(spec, server, run, load, outcome))
+            except (RuntimeError, OSError, httpx.HTTPError) as error:
+                # One server that cannot start must not sink the others' numbers: say so and go on.
+                outcome.skipped[spec.name] = str(error)[-500:]
+                _log(f"{spec.name} skipped: {error}")
+        loads = [("mix", connections) for connections in concurrencies] + [("add", ADD_ONLY_CONNECTIONS)]
+        for workload, connections in loads:
+            for one in ready:
+                name = one.spec.name + (ADD_ONLY if workload == "add" else "")
+                requests = build_add_cycle() if workload == "add" else one.cycle
+                nonce = f"r{run}c{connections}{workload}"
+                result = _measured(one.server, load, requests, connections, duration_s, nonce)
+                cell = outcome.cells.setdefault((name, connections), Cell(name, connections))
+                cell.results[run] = result
+                _log(
+                    f"run {run + 1} {name:<26} c={connections:<3} {result.rps:8,.0f} req/s "
+                    f"p50 {result.p50_ms:6.2f} ms p99 {result.p99_ms:7.2f} ms errors {result.errors} "
+                    f"server CPU {result.server_cpu_us or 0:5.0f} us/req"
+                )
+        for one in ready:
+            rss = one.server.rss_kb()
+            if rss is not None:
+                outcome.rss_kb.setdefault(one.spec.name, []).append(rss)
 
 
 def run_servers(
@@ -205,17 +236,16 @@ def run_servers(
 ) -> HttpOutcome:
     outcome = HttpOutcome(labels={spec.name: spec.label for spec in specs})
     for run in range(runs):
-        # Each round starts one server further on, so that no server always runs first (after a
-        # pause) or always right after Prism; the paired ratios then carry no position bias.
-        for spec in [*specs[run % len(specs) :], *specs[: run % len(specs)]]:
-            if spec.name in outcome.skipped:
-                continue
-            started = time.monotonic()
-            try:
-                _round(spec, run, load, concurrencies, duration_s, outcome)
-            except (RuntimeError, OSError) as error:
-                # One server that cannot start must not sink the others' numbers: say so and go on.
-                outcome.skipped[spec.name] = str(error)[-500:]
-                _log(f"{spec.name} skipped: {error}")
-            _log(f"run {run + 1} {spec.name} took {time.monotonic() - started:.0f} s")
+        started = time.monotonic()
+        # Each round starts one server further on, so that no server always goes first in a load or
+        # always right after Prism; the paired ratios then carry no position bias.
+        _round(
+            [*specs[run % len(specs) :], *specs[: run % len(specs)]],
+            run,
+            load,
+            concurrencies,
+            duration_s,
+            outcome,
+        )
+        _log(f"run {run + 1} took {time.monotonic() - started:.0f} s")
     return outcome
