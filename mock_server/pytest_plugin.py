@@ -24,9 +24,10 @@ marker's / `--offcloud-mock-scenario`), a FROZEN clock, response validation ON (
 openapi.yaml is a 500 that fails the test), the 2026 era (or `--offcloud-mock-era`).
 
 In-process, requests go through `mock_server.transports.WSGITransport` straight into the app: no
-socket, no thread, fast. Live, the same app is served by waitress on a free port in a thread of the test process (milliseconds to
-start, no port races since waitress binds port 0 itself; real HTTP parsing, real sockets, real
-concurrency and dropped connections); the CLI as a subprocess is tested separately. Controls go through
+socket, no thread, fast. Live, the same app is served by waitress on a free port in a thread of the
+test process (milliseconds to start, no port races since waitress binds port 0 itself; real HTTP
+parsing, real sockets, real concurrency and dropped connections); the CLI as a subprocess is tested
+separately. Controls go through
 /_mock/ over HTTP when live, so both paths of the control plane are used.
 
 The kit's clients from `.kit()` and `.async_kit()` never sleep: their `sleep` (poll intervals, retry

@@ -1,4 +1,4 @@
-"""httpx transports straight into the mock's WSGI app, with no socket: how the in-process mock is reached.
+"""httpx transports straight into the mock's WSGI app, no socket: how the in-process mock is reached.
 
 `WSGITransport` is httpx's, with one fix: httpx hands the app PATH_INFO decoded (a request for
 `/api/cloud/explore/été` arrives as those characters), where PEP 3333, every real server and Werkzeug
@@ -6,11 +6,11 @@ want the path's UTF-8 bytes as latin-1 characters. Unfixed, a path outside latin
 UnicodeEncodeError inside Werkzeug, and one inside it (é) was misread as U+FFFD.
 
 `AsyncWSGITransport` serves httpx.AsyncClient, which httpx's WSGITransport does not: it hands each
-request to the sync transport in a worker thread (anyio's, so asyncio and trio both work) and returns the whole answer,
-read in that thread: the event loop never blocks on the app, and the WSGI environ is built by exactly the
-code the sync path uses. The mock's app is thread-safe (waitress serves it with several threads), so
-concurrent requests from one event loop are fine. Chosen over a WSGI->ASGI adapter: no extra dependency
-and no second translation of the request to keep in step with httpx's.
+request to the sync transport in a worker thread (anyio's, so asyncio and trio both work) and returns
+the whole answer, read in that thread: the event loop never blocks on the app, and the WSGI environ is
+built by exactly the code the sync path uses. The mock's app is thread-safe (waitress serves it with
+several threads), so concurrent requests from one event loop are fine. Chosen over a WSGI->ASGI
+adapter: no extra dependency and no second translation of the request to keep in step with httpx's.
 """
 
 from typing import Any
@@ -34,7 +34,7 @@ def pep3333_paths(app: Any) -> Any:
 
 
 class WSGITransport(httpx.WSGITransport):
-    """`httpx.Client(transport=WSGITransport(app))`: httpx's transport, the path handed over as PEP 3333 says."""
+    """`httpx.Client(transport=WSGITransport(app))`: httpx's, the path handed over as PEP 3333 says."""
 
     def __init__(self, app: Any, **wsgi_options: Any) -> None:
         super().__init__(app=pep3333_paths(app), **wsgi_options)
