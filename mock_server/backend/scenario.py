@@ -217,21 +217,7 @@ def _field_names(record: type) -> tuple[str, ...]:
 
 
 def _start(top: Fields) -> datetime:
-    value = top.raw("start")
-    if value is None:
-        return DEFAULT_START
-    if isinstance(value, str):
-        try:
-            value = datetime.fromisoformat(value)
-        except ValueError:
-            top.fail("start", f"{shown(value)} is not an ISO-8601 date-time")
-    if not isinstance(value, datetime):
-        top.fail("start", f"expected an ISO-8601 date-time, got {type(value).__name__}")
-    # A start without a zone is read as UTC: that is what a reader of the file would assume.
-    try:
-        start = value.replace(tzinfo=UTC) if value.tzinfo is None else value.astimezone(UTC)
-    except OverflowError:  # a zone offset pushing the moment past year 9999 or before year 1
-        top.fail("start", "must be a date-time from 1970 to 2199")
+    start = top.moment("start", DEFAULT_START, "must be a date-time from 1970 to 2199")
     if not EARLIEST_START <= start <= LATEST_START:
         top.fail("start", f"must be a date-time from 1970 to 2199, got {start.year}")
     return start

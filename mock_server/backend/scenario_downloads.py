@@ -9,7 +9,7 @@ The backend creates them (`seeded_downloads.py`) at start and on every reset.
 import re
 from collections.abc import Collection
 from dataclasses import dataclass
-from datetime import UTC, datetime
+from datetime import datetime
 from urllib.parse import parse_qs, urlsplit
 
 from mock_server.backend.errors import shown
@@ -122,20 +122,7 @@ def _content(fields: Fields) -> tuple[str, str]:
 
 
 def _created_on(fields: Fields, earliest: datetime, start: datetime) -> datetime:
-    value = fields.raw("createdOn")
-    if value is None:
-        return start
-    if isinstance(value, str):
-        try:
-            value = datetime.fromisoformat(value)
-        except ValueError:
-            fields.fail("createdOn", f"{shown(value)} is not an ISO-8601 date-time")
-    if not isinstance(value, datetime):
-        fields.fail("createdOn", f"expected an ISO-8601 date-time, got {type(value).__name__}")
-    try:
-        moment = value.replace(tzinfo=UTC) if value.tzinfo is None else value.astimezone(UTC)
-    except OverflowError:
-        fields.fail("createdOn", "must be a date-time from 1970 to the scenario's start")
+    moment = fields.moment("createdOn", start, "must be a date-time from 1970 to the scenario's start")
     if not earliest <= moment <= start:
         # A download the mock starts with was made before it started.
         fields.fail("createdOn", f"must be from 1970 to the scenario's start ({start.isoformat()})")

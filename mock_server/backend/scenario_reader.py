@@ -2,6 +2,7 @@
 
 import math
 from collections.abc import Sequence
+from datetime import UTC, datetime
 from typing import NoReturn, overload
 
 from mock_server.backend.errors import ScenarioError, shown
@@ -155,6 +156,25 @@ class Fields:
         if not isinstance(value, bool):
             self.fail(key, f"expected true or false, got {_describe(value, key)}")
         return value
+
+    def moment(self, key: str, default: datetime, overflow: str) -> datetime:
+        """An ISO-8601 date-time (or a YAML timestamp) in UTC; one without a zone is read as UTC, which
+        is what a reader of the file would assume. `overflow` is the message for a zone offset that
+        pushes the moment past year 9999 or before year 1."""
+        value = self.raw(key)
+        if value is None:
+            return default
+        if isinstance(value, str):
+            try:
+                value = datetime.fromisoformat(value)
+            except ValueError:
+                self.fail(key, f"{shown(value)} is not an ISO-8601 date-time")
+        if not isinstance(value, datetime):
+            self.fail(key, f"expected an ISO-8601 date-time, got {type(value).__name__}")
+        try:
+            return value.replace(tzinfo=UTC) if value.tzinfo is None else value.astimezone(UTC)
+        except OverflowError:
+            self.fail(key, overflow)
 
     def choice(self, key: str, options: Sequence[str], default: str) -> str:
         return self._one_of(key, self._get(key, default), options)
