@@ -15,22 +15,7 @@ from mock_server.backend.torrent_file import (
     bdecode,
     parse_torrent,
 )
-
-
-def bencode(value: object) -> bytes:
-    """An encoder written for the tests alone (canonical: keys sorted as raw bytes)."""
-    if isinstance(value, int):
-        return b"i%de" % value
-    if isinstance(value, str):
-        value = value.encode()
-    if isinstance(value, bytes):
-        return b"%d:%s" % (len(value), value)
-    if isinstance(value, list):
-        return b"l" + b"".join(bencode(item) for item in value) + b"e"
-    assert isinstance(value, dict)
-    items = sorted(((key.encode(), item) for key, item in value.items()), key=lambda pair: pair[0])
-    return b"d" + b"".join(bencode(key) + bencode(item) for key, item in items) + b"e"
-
+from tests.bencoding import bencode
 
 PIECES = hashlib.sha1(b"piece", usedforsecurity=False).digest() * 3
 SINGLE_INFO: dict[str, object] = {

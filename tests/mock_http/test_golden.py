@@ -30,6 +30,7 @@ from werkzeug.exceptions import HTTPException
 from mock_server.backend.demo import PREMIUM_URL, VIDEO_URL
 from mock_server.http.app import create_app
 from mock_server.settings import MockConfig
+from tests.bencoding import bencode
 from tests.mock_http.conftest import (
     BROKEN_URL,
     BUNNY_HASH,
@@ -75,23 +76,8 @@ def _advance(seconds: float) -> Step:
     return Step(f"advance {seconds}", "POST", "/_mock/clock", json={"advance": seconds})
 
 
-def _bencode(value: object) -> bytes:
-    """Just enough bencoding for a real .torrent (dictionary keys sorted as raw bytes)."""
-    if isinstance(value, int):
-        return b"i%de" % value
-    if isinstance(value, str):
-        value = value.encode()
-    if isinstance(value, bytes):
-        return b"%d:%s" % (len(value), value)
-    if isinstance(value, list):
-        return b"l" + b"".join(_bencode(item) for item in value) + b"e"
-    assert isinstance(value, dict)
-    items = sorted((key.encode(), item) for key, item in value.items())
-    return b"d" + b"".join(_bencode(key) + _bencode(item) for key, item in items) + b"e"
-
-
 # A small real torrent of two files, one in a sub-folder (its info hash is computed by the mock).
-TORRENT = _bencode(
+TORRENT = bencode(
     {
         "announce": "udp://tracker.example:1337/announce",
         "info": {
