@@ -30,18 +30,17 @@ STATELESS = {
     "wrong-content-type": "content_type_conformance",
     "server-error": "not_a_server_error",
 }
-STATEFUL = (
-    "missing-wrapper",
-    "cross-account",
-    "skipped-step",
-    "inverted-is-directory",
-    "links-on-wrong-host",
-)
-# The era whose run of the schemathesis machine must catch the defect, where it is not the default
-# (2026). The 2026 cloud status object has no isDirectory; only the remote one does, and the machine
-# polls a finished multi-file remote download in some runs only (seen: a run with 7 remote polls, none
-# finished). The suite's legacy run sees isDirectory on every finished cloud poll.
-_STATEFUL_ERA = {"inverted-is-directory": "legacy"}
+# defect -> the era whose run of the schemathesis machine must catch it. The 2026 cloud status object
+# has no isDirectory; only the remote one does, and the machine polls a finished multi-file remote
+# download in some runs only (seen: a run with 7 remote polls, none finished). The suite's legacy run
+# sees isDirectory on every finished cloud poll.
+STATEFUL = {
+    "missing-wrapper": "2026",
+    "cross-account": "2026",
+    "skipped-step": "2026",
+    "inverted-is-directory": "legacy",
+    "links-on-wrong-host": "2026",
+}
 # The client machine also has the free account (its link limit) and lands in every phase of the table.
 CLIENT = (*STATEFUL, "link-limit-off-by-one", "skipped-processing")
 # Issue 10's defects, with the era whose mock shows them, per part of the suite that must catch them.
@@ -79,10 +78,10 @@ def _expect_failure(defect: Defect, run: object) -> str:
     return text
 
 
-@pytest.mark.parametrize("name", STATEFUL)
-def test_stateful_catches(name: str) -> None:
+@pytest.mark.parametrize(("name", "era"), STATEFUL.items())
+def test_stateful_catches(name: str, era: str) -> None:
     defect = BY_NAME[name]
-    target = inprocess_era_target(_STATEFUL_ERA[name]) if name in _STATEFUL_ERA else inprocess_target()
+    target = inprocess_era_target(era)
     assert target.app is not None
     machine = workflow_machine_for(target, _SCRATCH.recorder("stateful", "defect"))
     with defect.plant(target.app):
