@@ -12,8 +12,8 @@ one given with --control-token (or $OFFCLOUD_MOCK_CONTROL_TOKEN), else one gener
 banner; a warning on stderr says so. The banner shows credentials only for the built-in demo scenario.
 
 granian (the default, mock_server.granian_server) is the faster server, measured (python -m bench): one
-process, --threads of its threads running the app; `--server waitress` is the pure-Python one, also the
-server of the pytest fixture's live mode.
+process, the app run on its event loop's thread; `--server waitress` is the pure-Python one (--threads
+request threads), also the server of the pytest fixture's live mode.
 
 Exit codes: 0 after Ctrl-C or SIGTERM; 2 for bad arguments, a broken scenario file or a port that cannot
 be had; 1 when granian's worker process dies (one line on stderr, no traceback).
@@ -42,7 +42,6 @@ from mock_server.settings import ERAS, Era, MockConfig, era_of_error_mode
 __all__ = ["main", "parser", "serve_forever"]
 
 _PROG = "offcloud-mock"
-GRANIAN_THREADS = 2  # granian's threads running the app: 2 measured best on 2 cores (python -m bench)
 SERVERS = ("waitress", "granian")
 
 
@@ -77,7 +76,7 @@ def parser() -> argparse.ArgumentParser:
     p.add_argument(
         "--threads",
         type=int,
-        help=f"request threads (default: {DEFAULT_THREADS} under waitress, {GRANIAN_THREADS} under granian)",
+        help=f"waitress's request threads (default: {DEFAULT_THREADS}); granian runs the app on one thread",
     )
     p.add_argument(
         "--server",
@@ -189,11 +188,11 @@ def serve_forever(
     """Serve on the chosen server until Ctrl-C or SIGTERM; which of the two came.
 
     ImportError when granian is chosen and not installed. granian's worker builds its own app from
-    `config`; `app` (built here for the banner) is the one waitress serves."""
+    `config`; `app` (built here for the banner) is the one waitress serves, with `threads`."""
     if server == "granian":
         from mock_server import granian_server  # imported only when asked for
 
-        return granian_server.serve_forever(config, host, port, threads=threads, on_ready=on_ready)
+        return granian_server.serve_forever(config, host, port, on_ready=on_ready)
     return waitress_server.serve_forever(app, host, port, threads=threads, on_ready=on_ready)
 
 
@@ -212,8 +211,10 @@ def main(argv: Sequence[str] | None = None) -> int:
     if args.log_requests:
         logging.getLogger(LOGGER_NAME).setLevel(logging.INFO)
     try:
+        if args.threads is not None and args.server == "granian":
+            raise ValueError("--threads is for --server waitress: granian runs the app on one thread")
         if args.threads is None:
-            args.threads = GRANIAN_THREADS if args.server == "granian" else DEFAULT_THREADS
+            args.threads = DEFAULT_THREADS
         if args.threads < 1:
             raise ValueError(f"--threads must be at least 1, not {args.threads}")
         token, generated_token = _control_token(args.host, args.control_token)

@@ -8,6 +8,8 @@ How a connection is dropped, honestly in both ways the mock runs:
 * In-process (httpx's WSGITransport, Flask's test client) there is no socket: the body raises
   `ConnectionDropped`, a subclass of `httpx.RemoteProtocolError` with the same message, so a client under
   test sees the same exception type as it would live.
+* Under granian (mock_server.rsgi_bridge), which cannot close a connection without answering: a 500
+  with an empty body, the nearest it has.
 """
 
 import math
@@ -22,8 +24,11 @@ from flask import Response
 from mock_server.backend.faults import Fault
 from mock_server.http.error_handlers import json_error, mark_outside_contract
 
-__all__ = ["DROPPED_STATUS", "ConnectionDropped", "fault_response"]
+__all__ = ["DROPPED_STATUS", "SLEEP_ENVIRON_KEY", "ConnectionDropped", "fault_response"]
 
+# A server that can wait without holding a thread (mock_server.rsgi_bridge) puts a function here that
+# takes a fault's latency over: it waits that long, after the answer is built, before sending it.
+SLEEP_ENVIRON_KEY = "offcloud_mock.sleep"
 DROPPED_STATUS = 0  # what the journal records for a request that got no answer at all
 _DROP_MESSAGE = "Server disconnected without sending a response."
 _HTML_STATUS = 502  # what a proxy in front of a broken app answers
@@ -62,9 +67,9 @@ def _html_page(status: int) -> str:
 
 
 def fault_response(fault: Fault, environ: dict[str, Any]) -> Response | None:
-    """Apply the fault: sleep its latency, then the answer to send instead (None: answer normally)."""
+    """Apply the fault: wait its latency, then the answer to send instead (None: answer normally)."""
     if fault.latency > 0:
-        time.sleep(fault.latency)
+        environ.get(SLEEP_ENVIRON_KEY, time.sleep)(fault.latency)
     if fault.drop:
         mark_outside_contract()
         under_waitress = "waitress.client_disconnected" in environ

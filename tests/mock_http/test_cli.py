@@ -76,7 +76,7 @@ class _Stdout:
 
 @pytest.fixture
 def running() -> Iterator[tuple[subprocess.Popen[str], _Stdout, str]]:
-    process = _start("--port", "0", "--threads", "2")
+    process = _start("--port", "0")
     stdout = _Stdout(process)
     try:
         banner = stdout.banner()
@@ -170,14 +170,18 @@ def test_a_port_in_use_exits_2() -> None:
     )
 
 
-def test_bad_arguments_exit_2() -> None:
+def test_bad_arguments_exit_2(capsys: pytest.CaptureFixture[str]) -> None:
     from mock_server.cli import main
 
     with pytest.raises(SystemExit) as caught:
         main(["--era", "ancient"])
     assert caught.value.code == 2
     assert main(["--clock-speed", "0"]) == 2
-    assert main(["--threads", "0"]) == 2
+    assert main(["--server", "waitress", "--threads", "0"]) == 2
+    assert "--threads must be at least 1, not 0" in capsys.readouterr().err
+    # granian runs the app on its event loop: a thread count would be silently ignored
+    assert main(["--threads", "4"]) == 2
+    assert "--threads is for --server waitress" in capsys.readouterr().err
 
 
 def _free_port() -> int:

@@ -54,10 +54,17 @@ def _fresh_client_answered_within(base_url: str, seconds: float) -> float:
     return took
 
 
+def _read_all(client: socket.socket) -> bytes:
+    answer = b""
+    while chunk := client.recv(4096):
+        answer += chunk
+    return answer
+
+
 @pytest.mark.parametrize("server", SERVERS)
 @pytest.mark.parametrize("start", [_SLOW_HEADER, _STALLED_BODY], ids=["slow-headers", "stalled-bodies"])
 def test_a_fresh_client_is_answered_while_slow_clients_hang(server: str, start: bytes) -> None:
-    # 40: five times waitress's threads, twenty times granian's (two stalled bodies once froze granian).
+    # 40: five times waitress's threads (two stalled bodies once froze granian's WSGI interface).
     with mock_process(server) as mock, _slow_clients(mock.port, 40, start):
         _fresh_client_answered_within(mock.base_url, _FRESH_WITHIN_S)
         _fresh_client_answered_within(mock.base_url, _FRESH_WITHIN_S)
@@ -83,9 +90,7 @@ def test_waitress_answers_a_request_that_does_not_arrive_in_time_408(start: byte
         for client in clients:
             client.settimeout(5)
             started = time.monotonic()
-            answer = b""
-            while chunk := client.recv(4096):
-                answer += chunk
+            answer = _read_all(client)
             assert time.monotonic() - started < 4  # deadline 1 s, looked for every second
             head, _, body = answer.partition(b"\r\n\r\n")
             assert head.startswith(b"HTTP/1.1 408 "), answer
@@ -100,10 +105,28 @@ def test_the_in_thread_server_answers_fresh_clients_while_slow_ones_hang() -> No
         _fresh_client_answered_within(running.base_url, _FRESH_WITHIN_S)
 
 
-def test_granian_closes_a_connection_whose_headers_do_not_arrive_in_time() -> None:
-    # granian's own header timeout, set to the mock's 10 s (its default is 30 s); it closes, no answer.
-    with mock_process("granian") as mock, _slow_clients(mock.port, 1, _SLOW_HEADER) as (client,):
-        client.settimeout(14)
+def test_granian_serves_fresh_clients_while_many_bodies_stall() -> None:
+    # Bodies are awaited on granian's event loop (mock_server.rsgi_bridge), holding no thread: 150 is
+    # more than the 62 waiting threads that bounded stalled bodies under its WSGI interface.
+    with mock_process("granian") as mock, _slow_clients(mock.port, 150, _STALLED_BODY):
+        _fresh_client_answered_within(mock.base_url, _FRESH_WITHIN_S)
+
+
+def test_granian_times_out_headers_and_bodies_that_do_not_arrive() -> None:
+    # Headers: granian's own timeout, set to the mock's 10 s (its default is 30 s); it closes, no answer.
+    # A body: the bridge's deadline, as long again from the end of the headers; answered 408, as JSON.
+    with (
+        mock_process("granian") as mock,
+        _slow_clients(mock.port, 1, _SLOW_HEADER) as (header_client,),
+        _slow_clients(mock.port, 1, _STALLED_BODY) as (body_client,),
+    ):
         started = time.monotonic()
-        assert client.recv(4096) == b""
+        header_client.settimeout(14)
+        assert header_client.recv(4096) == b""
         assert 8 < time.monotonic() - started < 12
+        body_client.settimeout(14)
+        head, _, body = _read_all(body_client).partition(b"\r\n\r\n")
+        assert 8 < time.monotonic() - started < 13
+        assert head.startswith(b"HTTP/1.1 408 "), head
+        assert b"application/json" in head
+        assert "did not arrive within 10 s" in json.loads(body)["error"]
