@@ -2,7 +2,8 @@
 
 Main section: the mock's own CLI as a user starts it (granian, request validation on), the same CLI
 with `--no-validate-requests` and with `--server waitress` (the alternative), the bare ceiling app on
-each server, a minimal Flask app on the default server, and Prism. The comparison section serves the mock other ways, from
+each server (on granian served as the CLI serves the mock: through its RSGI bridge), a minimal Flask app
+on the default server, and Prism. The comparison section serves the mock other ways, from
 bench.serve, to put numbers on the changes it recommends.
 """
 
@@ -16,7 +17,6 @@ __all__ = [
     "BARE",
     "BARE_WAITRESS",
     "FLASK",
-    "GRANIAN",
     "MOCK",
     "MOCK_WAITRESS",
     "NOVALIDATION",
@@ -32,7 +32,6 @@ BARE = "bare-wsgi"  # on the default server (granian), with the mock's settings
 BARE_WAITRESS = "bare-wsgi-waitress"
 PRISM = "prism"
 FLASK = "flask-minimal"
-GRANIAN = "granian"
 
 
 def _python(*args: str) -> list[str]:
@@ -56,7 +55,7 @@ def _prism_spec(prism: Path) -> ServerSpec:
 
 
 def main_specs(prism: Path | None) -> list[ServerSpec]:
-    granian = ("--server", "granian", "--threads", "2")  # the CLI's default server and threads
+    granian = ("--server", "granian")  # as the CLI serves the mock: granian, through its RSGI bridge
     specs = [
         ServerSpec(MOCK, "mock, validation on", lambda p: _python("-m", "mock_server", "--port", str(p))),
         ServerSpec(
@@ -82,51 +81,45 @@ def _variant(name: str, label: str, *args: str, extras: Path | None = None) -> S
 
 
 def comparison_specs(extras: Path | None, prism: Path | None) -> list[ServerSpec]:
-    """The mock served other ways (granian and orjson ones only when .cache/bench-extras installed),
-    beside what any Flask app and a bare app reach on the same servers, and Prism, so that each way
-    can be set against Prism and against its own server's ceiling in the same run.
+    """The mock served other ways, beside what a minimal Flask app and a bare app reach served the same
+    way, and Prism, so that each way can be set against Prism and against its own ceiling in one run.
+    The orjson ones only when .cache/bench-extras installed.
 
-    Left out after measuring (python -m bench --only servers, 3 runs, Nov 2026): waitress with 2 or 4
-    threads (0.85-0.9x the 8-thread throughput) and waitress with orjson (0.97x): waitress itself is
-    the cost there, not the threads or the JSON encoder.
+    `granian-wsgi-*`: granian's WSGI interface, the app run by its blocking threads (the CLI's way until
+    December 2026, then with a gate and 62 more threads for stalled bodies): the comparison that
+    chose the RSGI bridge. Left out after measuring (Nov 2026): waitress with 2 or 4 threads
+    (0.85-0.9x the 8-thread throughput) and waitress with orjson (0.97x).
     """
+    wsgi = ("--server", "granian-wsgi")
     specs = [
         ServerSpec(
-            MOCK,
-            "mock: waitress 8 thr",
+            MOCK, "mock: granian RSGI (CLI)", lambda p: _python("-m", "mock_server", "--port", str(p))
+        ),
+        ServerSpec(
+            MOCK_WAITRESS,
+            "mock: waitress 8 thr (CLI)",
             lambda p: _python("-m", "mock_server", "--port", str(p), "--server", "waitress"),
         ),
-        _variant(FLASK, "minimal Flask: waitress", "--app", "flask-minimal"),
-        _variant(BARE, "bare WSGI: waitress", "--app", "bare"),
+        _variant("granian-wsgi-2", "mock: granian WSGI 2 thr", "--app", "mock", *wsgi, "--threads", "2"),
+        _variant("granian-wsgi-1", "mock: granian WSGI 1 thr", "--app", "mock", *wsgi, "--threads", "1"),
+        _variant(FLASK, "minimal Flask: granian RSGI", "--app", "flask-minimal", "--server", "granian"),
+        _variant(BARE, "bare WSGI: granian RSGI", "--app", "bare", "--server", "granian"),
+        _variant(
+            "wsgi-flask", "minimal Flask: granian WSGI 2", "--app", "flask-minimal", *wsgi, "--threads", "2"
+        ),
+        _variant("wsgi-bare", "bare WSGI: granian WSGI 2", "--app", "bare", *wsgi, "--threads", "2"),
     ]
     if extras is not None:
-        granian = ("--server", "granian")
-        two = ("--threads", "2")  # two blocking threads: less GIL contention, shorter tails
-        tuned = ("--json", "orjson")
+        tuned = ("--app", "mock", "--server", "granian", "--json", "orjson")
         specs += [
-            _variant(GRANIAN, "mock: granian 8 thr", "--app", "mock", *granian, extras=extras),
-            _variant("granian-2", "mock: granian 2 thr", "--app", "mock", *granian, *two, extras=extras),
-            _variant(
-                "granian-tuned",
-                "mock: granian 2 + orjson",
-                *("--app", "mock", *granian, *two, *tuned),
-                extras=extras,
-            ),
+            _variant("granian-tuned", "mock: granian RSGI + orjson", *tuned, extras=extras),
             _variant(
                 "granian-bound",
-                "mock: tuned + journal off (bound)",
-                *("--app", "mock", *granian, *two, *tuned, "--patch", "nojournal"),
+                "mock: + orjson, journal off (bound)",
+                *tuned,
+                "--patch",
+                "nojournal",
                 extras=extras,
             ),
-            _variant(
-                "granian-flask",
-                "minimal Flask: granian 2",
-                "--app",
-                "flask-minimal",
-                *granian,
-                *two,
-                extras=extras,
-            ),
-            _variant("granian-bare", "bare WSGI: granian 2", "--app", "bare", *granian, *two, extras=extras),
         ]
     return specs + ([_prism_spec(prism)] if prism is not None else [])

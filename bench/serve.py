@@ -4,23 +4,33 @@
     python -m bench.serve --app bare --port 8082                       the ceiling: same waitress settings
     python -m bench.serve --app flask-minimal --port 8083              a one-route Flask app (Flask's floor)
     python -m bench.serve --app mock --server granian --json orjson --port 8084
+    python -m bench.serve --app mock --server granian-wsgi --threads 2 --port 8085
 
 The mock itself is measured as `python -m mock_server` (its own CLI); this module exists for what the CLI
 cannot do. Patches are those of `bench.tweaks`, applied to this process only. Under waitress, every app
-is served by `mock_server.server.serve_forever`, so with exactly the mock's waitress settings.
+is served by `mock_server.server.serve_forever`, so with exactly the mock's waitress settings; under
+`granian`, the way the CLI serves the mock (its RSGI bridge, event loop and heap settings); under
+`granian-wsgi`, by granian's WSGI interface with --threads blocking threads (the CLI's way until
+December 2026).
 """
 
 import argparse
 import contextlib
-import importlib
 import os
 import sys
 from collections.abc import Callable, Iterable, Sequence
 from typing import Any, cast
 
 from flask import Flask
+from granian import Granian
+from granian.constants import Interfaces
 
 from bench.tweaks import PATCHES, minimal_flask_app, patched, use_orjson
+from mock_server.granian_server import event_loop
+from mock_server.process_heap import freeze_startup_heap
+from mock_server.rsgi_bridge import WSGIOverRSGI
+from mock_server.settings import DEFAULT_MAX_BODY_BYTES
+from mock_server.waitress_guards import REQUEST_TIMEOUT_S
 
 __all__ = ["bare_app", "build_app", "main"]
 
@@ -61,23 +71,36 @@ def granian_factory() -> Any:
     """granian imports the app by name in its worker process: the variant comes through the environment."""
     # Entered and never left: the patches hold for the life of the worker.
     contextlib.ExitStack().enter_context(patched(_environment_patches()))
-    return build_app(os.environ["BENCH_APP"], os.environ.get("BENCH_JSON", "stdlib"))
+    app = build_app(os.environ["BENCH_APP"], os.environ.get("BENCH_JSON", "stdlib"))
+    if os.environ["BENCH_INTERFACE"] == "wsgi":
+        return app
+    bridge = WSGIOverRSGI(app, max_body_bytes=DEFAULT_MAX_BODY_BYTES, body_timeout_s=REQUEST_TIMEOUT_S)
+    freeze_startup_heap()  # as the mock's own factory does
+    return bridge
 
 
 def _serve_granian(args: argparse.Namespace) -> None:
-    granian = importlib.import_module("granian")  # from .cache/bench-extras, not in the venv
-    interfaces = importlib.import_module("granian.constants").Interfaces
-    os.environ.update(BENCH_APP=args.app, BENCH_JSON=args.json, BENCH_PATCHES=",".join(args.patch))
-    # ONE worker: the mock's state is in memory. Its blocking threads play waitress's request threads.
-    granian.Granian(
+    interface = "wsgi" if args.server == "granian-wsgi" else "rsgi"
+    os.environ.update(
+        BENCH_APP=args.app,
+        BENCH_JSON=args.json,
+        BENCH_PATCHES=",".join(args.patch),
+        BENCH_INTERFACE=interface,
+    )
+    # ONE worker: the mock's state is in memory.
+    settings: dict[str, Any] = (
+        {"interface": Interfaces.WSGI, "blocking_threads": args.threads}
+        if interface == "wsgi"
+        else {"interface": Interfaces.RSGI, "loop": event_loop()}
+    )
+    Granian(
         "bench.serve:granian_factory",
         address="127.0.0.1",
         port=args.port,
-        interface=interfaces.WSGI,
         workers=1,
-        blocking_threads=args.threads,
         factory=True,
         log_enabled=False,
+        **settings,
     ).serve()
 
 
@@ -85,11 +108,11 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python -m bench.serve")
     parser.add_argument("--app", choices=APPS, required=True)
     parser.add_argument("--patch", choices=PATCHES, action="append", default=[], help="a bench.tweaks patch")
-    parser.add_argument("--server", choices=("waitress", "granian"), default="waitress")
+    parser.add_argument("--server", choices=("waitress", "granian", "granian-wsgi"), default="waitress")
     parser.add_argument("--json", choices=("stdlib", "orjson"), default="stdlib")
     parser.add_argument("--port", type=int, required=True)
-    parser.add_argument("--threads", type=int, default=None, help="default: the mock CLI's default")
-    parser.add_argument("--extras", help="a folder appended to sys.path (granian, orjson)")
+    parser.add_argument("--threads", type=int, default=None, help="waitress's, granian-wsgi's (default 8)")
+    parser.add_argument("--extras", help="a folder appended to sys.path (orjson)")
     args = parser.parse_args(argv)
     if args.extras:
         sys.path.append(args.extras)  # appended: nothing there may shadow a package of the venv
@@ -98,7 +121,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     from mock_server.server import DEFAULT_THREADS, serve_forever
 
     args.threads = args.threads or DEFAULT_THREADS
-    if args.server == "granian":
+    if args.server.startswith("granian"):
         _serve_granian(args)
         return 0
     with patched(tuple(args.patch)):

@@ -2,7 +2,7 @@
 
 - wrk: Debian's package (apt-get) when it is missing; without it the asyncio generator is used.
 - Prism: npm into .cache/prism/, pinned.
-- granian and orjson (only for the server and JSON comparisons): pip --target .cache/bench-extras/,
+- orjson (only for the server and JSON comparisons): pip --target .cache/bench-extras/,
   --no-deps, so the project's .venv is never changed; the modules are put at the END of sys.path, so
   nothing there shadows a package of the venv.
 Every step is bounded by a timeout; a step that fails returns None and the bench says what it skipped.
@@ -31,7 +31,7 @@ __all__ = [
 PRISM_VERSION = "5.16.0"
 PRISM_DIR = CACHE_DIR / "prism"
 EXTRAS_DIR = CACHE_DIR / "bench-extras"
-EXTRAS = {"granian": "2.8.7", "orjson": "3.13.0"}
+EXTRAS = {"orjson": "3.13.0"}
 _INSTALL_TIMEOUT_S = 300
 
 
@@ -101,7 +101,7 @@ def _extras_installed() -> bool:
 
 
 def ensure_extras() -> Path | None:
-    """granian and orjson in .cache/bench-extras/ (for the comparisons only), installed on first use."""
+    """orjson in .cache/bench-extras/ (for the comparisons only), installed on first use."""
     if _extras_installed():
         return EXTRAS_DIR
     _log(f"installing {', '.join(f'{n}=={v}' for n, v in EXTRAS.items())} into {EXTRAS_DIR}")

@@ -38,7 +38,7 @@ from mock_server.rsgi_bridge import WSGIOverRSGI
 from mock_server.settings import MockConfig
 from mock_server.waitress_guards import REQUEST_TIMEOUT_S
 
-__all__ = ["CONFIG_ENV", "WorkerDied", "create_from_env", "serve_forever"]
+__all__ = ["CONFIG_ENV", "WorkerDied", "create_from_env", "event_loop", "serve_forever"]
 
 CONFIG_ENV = "OFFCLOUD_MOCK_CONFIG"
 _TARGET = "mock_server.granian_server:create_from_env"
@@ -77,7 +77,7 @@ def create_from_env() -> WSGIOverRSGI:
     return bridge
 
 
-def _event_loop() -> Loops:
+def event_loop() -> Loops:
     """uvloop where it is installed (a dependency of the kit but on Windows): ~15% less CPU a request
     than asyncio's own loop, measured. Not granian's `auto`, which prefers rloop when present, slower here."""
     return Loops.uvloop if importlib.util.find_spec("uvloop") else Loops.asyncio
@@ -146,7 +146,7 @@ def serve_forever(
         port=port,
         interface=Interfaces.RSGI,
         workers=1,  # ONE process: the state is in memory
-        loop=_event_loop(),
+        loop=event_loop(),
         factory=True,
         log_enabled=False,  # granian's own log; its access log (off by default) would show every API key
         log_access=False,

@@ -17,6 +17,7 @@ WEB_ENTRY_POINTS = {
     "mock_server.pytest_plugin",
     "mock_server.server",
     "mock_server.granian_server",
+    "mock_server.rsgi_bridge",  # granian's server module's RSGI-to-WSGI bridge
     "mock_server.waitress_guards",  # the server module's guards against slow and broken clients
 }
 
