@@ -81,7 +81,9 @@ class WSGIOverRSGI:
     async def _body(self, protocol: HTTPProtocol, declared: str | None, chunked: bool) -> bytes:
         """The request's body; past `max_body_bytes`, only as much as tells the app it is too large."""
         if declared is not None:
-            if int(declared) > self.max_body_bytes:  # granian refused a Content-Length that is no number
+            if not declared.isdigit():  # granian refuses most; the app answers what it sees, unread
+                return b""
+            if int(declared) > self.max_body_bytes:
                 return b""  # the app refuses it by its Content-Length (413), unread
             return await protocol()
         if not chunked:

@@ -160,6 +160,13 @@ def test_a_body_declared_too_large_is_refused_unread(app: Any) -> None:
     assert not protocol.read
 
 
+def test_a_content_length_that_is_no_number_gets_an_answer(app: Any) -> None:
+    scope = Scope("POST", "/api/cloud", f"key={DEMO_KEY}", [("content-length", "5, 5")])
+    status, _, data = _serve(_bridge(app), scope, Protocol([b"url=x"]))
+    assert status == 400
+    assert json.loads(data) == {"error": "Missing required parameter: url"}
+
+
 def test_a_chunked_body_too_large_is_refused(app: Any) -> None:
     scope, _ = _form_post("", chunked=True)
     status, _, data = _serve(_bridge(app), scope, Protocol([b"url=" + b"a" * 600, b"b" * 600, b"c" * 600]))
