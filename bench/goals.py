@@ -212,7 +212,7 @@ def judge(results: Any) -> list[Verdict]:
     if cpu is not None:
         verdicts.append(
             Verdict(
-                "status poll CPU time at 100,000 over that at 100 (no bar; free of other processes)",
+                "status poll CPU time at 100,000 over that at 100 (no bar; the check on the wall figure)",
                 "INFO",
                 _times(cpu),
             )

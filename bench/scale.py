@@ -1,13 +1,17 @@
 """Section 5: status-poll latency and memory with 100, 10,000 and 100,000 downloads in the mock.
 
-Each size runs in a fresh process (bench.scale_probe); sizes are interleaved within a run. Polls are
-in-process (Flask's test client), so the number is the mock's own cost per poll, free of socket noise;
-the HTTP figures of section 1 show what a server adds on top.
+Each size runs in a fresh process (bench.scale_probe). Within a run the processes of every size are alive
+at once and polled in turns, a block of polls each: the shared host's speed was seen to change by a
+third within seconds, and even a thread's CPU time follows it, so sizes measured one after another
+differed by that much with no growth in the mock. Polls are in-process (Flask's test client), so the
+number is the mock's own cost per poll, free of socket noise; the HTTP figures of section 1 show what a
+server adds on top.
 """
 
 import json
 import subprocess
 import sys
+import tempfile
 from collections.abc import Sequence
 from dataclasses import dataclass
 
@@ -45,25 +49,76 @@ class Sample:
         )
 
 
-def _probe(downloads: int, polls: int) -> Sample:
-    done = subprocess.run(  # noqa: S603 - our own module
-        [sys.executable, "-m", "bench.scale_probe", str(downloads), str(polls)],
-        cwd=REPO_ROOT,
-        capture_output=True,
-        text=True,
-        timeout=300,
-        check=False,
-    )
-    if done.returncode != 0:
-        raise RuntimeError(f"scale probe ({downloads}) failed: {done.stderr.strip()[-1500:]}")
-    return Sample.from_json(json.loads(done.stdout.strip().splitlines()[-1]))
+_BLOCK = 100
+
+
+class _Probe:
+    """One `bench.scale_probe` process: its state built, polled on command."""
+
+    def __init__(self, downloads: int) -> None:
+        self.downloads = downloads
+        self._errors = tempfile.TemporaryFile("w+")  # noqa: SIM115 - closed by kill()
+        self._process = subprocess.Popen(  # noqa: S603 - our own module
+            [sys.executable, "-m", "bench.scale_probe", str(downloads)],
+            cwd=REPO_ROOT,
+            stdin=subprocess.PIPE,
+            stdout=subprocess.PIPE,
+            stderr=self._errors,
+            text=True,
+        )
+        self._line()  # built: the probe idles until told to poll
+
+    def _line(self) -> str:
+        line = self._process.stdout.readline() if self._process.stdout else ""
+        if not line:
+            self._process.wait(timeout=30)
+            self._errors.seek(0)
+            raise RuntimeError(
+                f"scale probe ({self.downloads}) failed: {self._errors.read().strip()[-1500:]}"
+            )
+        return line
+
+    def _send(self, command: str) -> str:
+        if self._process.stdin:
+            self._process.stdin.write(command + "\n")
+            self._process.stdin.flush()
+        return self._line()
+
+    def poll(self, count: int) -> None:
+        self._send(f"poll {count}")
+
+    def report(self) -> Sample:
+        found = Sample.from_json(json.loads(self._send("report")))
+        self._process.wait(timeout=30)
+        return found
+
+    def kill(self) -> None:
+        if self._process.poll() is None:
+            self._process.kill()
+            self._process.wait()
+        self._errors.close()
+
+
+def _one_run(sizes: Sequence[int], polls: int) -> list[Sample]:
+    """Each size in its own process, all alive at once, polled in turns a block at a time."""
+    probes: list[_Probe] = []
+    try:
+        for size in sizes:  # one after another: the time to add is each probe's alone
+            probes.append(_Probe(size))
+        for _ in range(max(1, polls // _BLOCK)):
+            for probe in probes:
+                probe.poll(_BLOCK)
+        return [probe.report() for probe in probes]
+    finally:
+        for probe in probes:
+            probe.kill()
 
 
 def run_scale(runs: int, polls: int, sizes: Sequence[int] = SIZES) -> dict[str, object]:
     samples: dict[int, list[Sample]] = {size: [] for size in sizes}
     for _ in range(runs):
-        for size in sizes:
-            samples[size].append(_probe(size, polls))
+        for size, sample in zip(sizes, _one_run(sizes, polls), strict=True):
+            samples[size].append(sample)
     memory = {size: spread([s.bytes_per_download for s in found]) for size, found in samples.items()}
     smallest, largest = samples[sizes[0]], samples[sizes[-1]]
     return {
@@ -80,7 +135,7 @@ def run_scale(runs: int, polls: int, sizes: Sequence[int] = SIZES) -> dict[str, 
             }
             for size, found in samples.items()
         ],
-        # Paired run by run (the sizes of one run are seconds apart), through p50: a poll takes a fraction
+        # Paired run by run (the sizes of one run polled in turns), through p50: a poll takes a fraction
         # of a millisecond, so its p99 is scheduler noise. The CPU-time ratio is the check on the wall one.
         "largest_over_smallest_p50": spread(
             [ratio(big.poll_p50_us, small.poll_p50_us) for big, small in zip(largest, smallest, strict=True)]
