@@ -70,6 +70,21 @@ def test_the_key_in_a_form_body_still_authenticates(client: FlaskClient) -> None
     assert answer.status_code == 200
 
 
+def test_multipart_parts_without_a_name_are_left_out(client: FlaskClient) -> None:
+    # schemathesis found this: a part whose Content-Disposition names no field was a 500.
+    body = (
+        f'--B\r\nContent-Disposition: form-data; name="url"\r\n\r\n{REPORT_URL}\r\n'
+        "--B\r\nContent-Disposition: form-data\r\n\r\nnameless\r\n"
+        '--B\r\nContent-Disposition: form-data; filename="a.torrent"\r\n\r\nd4:infoe\r\n'
+        "--B--\r\n"
+    )
+    answer = client.post(
+        f"/api/cloud{key()}", data=body.encode(), content_type="multipart/form-data; boundary=B"
+    )
+    assert answer.status_code == 200
+    assert _journal_params(client) == {"url": REPORT_URL}
+
+
 @pytest.mark.parametrize("body", [b"url=http://x.example/\xff\xfe", b"url=http%3A%2F%2Fx.example%2F%FF"])
 @pytest.mark.parametrize("content_type", [FORM, ""], ids=["urlencoded", "sniffed"])
 def test_non_utf8_form_bodies_are_a_400_not_a_500(
