@@ -108,7 +108,7 @@ def _inprocess_section(found: Any) -> list[str]:
     client = found["client"]
     return [
         "In-process",
-        f"  schemathesis, whole spec, {first.get('examples_per_operation')} examples/operation, "
+        f"  schemathesis, each era's operations against its mock, {first.get('examples_per_operation')} examples/operation, "
         f"{first.get('cases')} cases: {spread_text(found['schemathesis']['cases_per_s'], '{:.1f}')} cases/s "
         f"({first.get('seconds_in_call_and_checks', 0):.1f} of {first.get('seconds', 0):.1f} s in calls and checks; "
         f"{first.get('cases_failing_checks')} cases failed a check, in {', '.join(first.get('operations_failing_checks', [])) or 'none'})",
