@@ -1,9 +1,9 @@
-"""Section 4, in-process (no sockets): schemathesis over the whole spec, and the generated client's cost.
+"""Section 4, in-process (no sockets): schemathesis over each era's operations, and the generated client's cost.
 
 schemathesis: every operation of each era, positive cases only, a fixed number of examples per operation,
 seeded (derandomize) so every run generates the same cases; each case is called over WSGI against a mock
-of the operation's era (both eras' when both answer it) and its response checked. Cases per second include generating the data, which is most of
-the time; the time inside call+check is reported beside it.
+of the operation's era (both eras' when both answer it) and its response checked. Cases per second
+include generating the data, which is most of the time; the time inside call+check is reported beside it.
 
 Generated client versus raw httpx: the same status poll of the same app over the same
 httpx.WSGITransport, in alternating blocks so that drift hits both alike; per-call medians.
