@@ -65,10 +65,12 @@ def fold_form(pairs: Iterable[tuple[str, str]], array_fields: frozenset[str]) ->
     objects: dict[str, dict[str, str]] = {}
     bracketed: set[str] = set()
     for key, value in pairs:
+        if not key:
+            # No name, no parameter: an empty one, or a multipart part that names none (werkzeug: None).
+            continue
         match = _BRACKETED.match(key)
         if match is None:
-            if key:
-                plain.setdefault(key, []).append(value)
+            plain.setdefault(key, []).append(value)
             continue
         name, inner = match.groups()
         bracketed.add(name)
@@ -115,14 +117,8 @@ def _read_body(request: Request, array_fields: frozenset[str]) -> tuple[BodyKind
     if mimetype == "application/x-www-form-urlencoded":
         return "form", fold_form(parse_urlencoded(request.get_data(cache=True)), array_fields)
     if mimetype == "multipart/form-data":
-        # A part without a name carries no parameter (werkzeug gives it the name None): left out.
-        fields = [(name, value) for name, value in request.form.items(multi=True) if name is not None]
-        files = [
-            (name, upload.filename or name)
-            for name, upload in request.files.items(multi=True)
-            if name is not None
-        ]
-        return "form", fold_form([*fields, *files], array_fields)
+        files = ((name, upload.filename or name) for name, upload in request.files.items(multi=True))
+        return "form", fold_form([*request.form.items(multi=True), *files], array_fields)
     data = request.get_data(cache=True)
     if not data.strip():
         return "form", {}
