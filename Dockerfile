@@ -9,8 +9,9 @@ WORKDIR /src
 COPY pyproject.toml hatch_build.py README.md LICENSE CHANGELOG.md openapi.yaml ./
 COPY generated_client/offcloud_client generated_client/offcloud_client
 COPY offcloud_kit offcloud_kit
-COPY mock_server mock_server
-COPY contract_tests contract_tests
+COPY mock_server/offcloud_mock mock_server/offcloud_mock
+COPY drift/offcloud_drift drift/offcloud_drift
+COPY contract_tests/offcloud_contract contract_tests/offcloud_contract
 RUN pip wheel --no-cache-dir --no-deps --wheel-dir /dist .
 
 FROM python:3.11-slim

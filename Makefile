@@ -63,12 +63,12 @@ format: $(STAMP)
 	$(BIN)/ruff format .
 
 contract: $(STAMP)
-	OFFCLOUD_BASE_URL="$(BASE_URL)" OFFCLOUD_API_KEY="$(OFFCLOUD_API_KEY)" $(BIN)/python -m contract_tests
+	OFFCLOUD_BASE_URL="$(BASE_URL)" OFFCLOUD_API_KEY="$(OFFCLOUD_API_KEY)" $(BIN)/python -m offcloud_contract
 
 # The key reaches the tool through the environment (make exports command-line variables), never on a
 # command line that make would echo. Exit 0 no drift, 1 drift, 2 the run could not happen.
 drift: $(STAMP)
-	DRIFT_REPORT="$(DRIFT_REPORT)" $(BIN)/python -m mock_server.drift drift --base-url "$(BASE_URL)" \
+	DRIFT_REPORT="$(DRIFT_REPORT)" $(BIN)/python -m offcloud_drift drift --base-url "$(BASE_URL)" \
 	  --era "$(DRIFT_ERA)" $(if $(DRIFT_RECORD),--record "$(DRIFT_RECORD)") $(DRIFT_ARGS)
 
 bench: $(STAMP)

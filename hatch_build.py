@@ -1,7 +1,7 @@
 """Hatch build hook: what a built wheel carries besides our own packages.
 
 A wheel (and so `pip install <checkout>`, a git URL or a built file) ships the generated package
-`offcloud_client` from generated_client/ and the spec inside `mock_server`, so one distribution installs
+`offcloud_client` from generated_client/ and the spec inside `offcloud_mock`, so one distribution installs
 with no second project to resolve. An editable install (`make venv`) copies nothing: its path file puts the
 checkout and generated_client/ on sys.path (`dev-mode-dirs`), so `make generate` shows up at once.
 """
@@ -13,7 +13,7 @@ from hatchling.builders.hooks.plugin.interface import BuildHookInterface
 # source (relative to the project root) -> path inside the wheel
 SHIPPED = {
     "generated_client/offcloud_client": "offcloud_client",
-    "openapi.yaml": "mock_server/openapi.yaml",
+    "openapi.yaml": "offcloud_mock/openapi.yaml",
 }
 
 

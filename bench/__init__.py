@@ -8,7 +8,7 @@ sections), `targets` (the goals judged PASS/MISS) and `report` (table and JSON).
 
 from pathlib import Path
 
-from mock_server.backend.demo import DEMO_KEY
+from offcloud_mock.backend.demo import DEMO_KEY
 
 __all__ = ["CACHE_DIR", "DEMO_KEY", "REPO_ROOT", "RESULTS_DIR"]
 

@@ -26,10 +26,10 @@ from werkzeug.test import EnvironBuilder
 
 from bench.profiling import call
 from bench.stats import spread
-from mock_server.backend.demo import BUNNY_HASH, DEMO_EMAIL, DEMO_KEY, DEMO_PASSWORD, GDRIVE_OPTION
-from mock_server.http.app import create_app
-from mock_server.settings import MockConfig
-from mock_server.spec import AuthKind, Operation, load_spec, operations
+from offcloud_mock.backend.demo import BUNNY_HASH, DEMO_EMAIL, DEMO_KEY, DEMO_PASSWORD, GDRIVE_OPTION
+from offcloud_mock.http.app import create_app
+from offcloud_mock.settings import MockConfig
+from offcloud_mock.spec import AuthKind, Operation, load_spec, operations
 
 __all__ = ["ERAS", "EndpointRequest", "build_requests", "run_endpoints"]
 

@@ -81,8 +81,8 @@ def schemathesis_rate(examples_per_operation: int) -> dict[str, object]:
     import schemathesis
     from schemathesis.core.result import Ok
 
-    from mock_server.http.app import create_app
-    from mock_server.settings import ERAS, Era, MockConfig
+    from offcloud_mock.http.app import create_app
+    from offcloud_mock.settings import ERAS, Era, MockConfig
 
     # Loaded and built before the clock starts: the rate is of cases alone. One schema an era, as
     # schemathesis keeps the operations it made, each with the app the schema had then.
@@ -125,7 +125,7 @@ def client_versus_raw(calls: int) -> dict[str, object]:
     from offcloud_client.api.cloud import get_cloud_status
     from offcloud_client.models import RequestIdForm
 
-    from mock_server.http.app import create_app
+    from offcloud_mock.http.app import create_app
 
     app = create_app()
     base = "http://mock.test"

@@ -57,16 +57,16 @@ def _prism_spec(prism: Path) -> ServerSpec:
 def main_specs(prism: Path | None) -> list[ServerSpec]:
     granian = ("--server", "granian")  # as the CLI serves the mock: granian, through its RSGI bridge
     specs = [
-        ServerSpec(MOCK, "mock, validation on", lambda p: _python("-m", "mock_server", "--port", str(p))),
+        ServerSpec(MOCK, "mock, validation on", lambda p: _python("-m", "offcloud_mock", "--port", str(p))),
         ServerSpec(
             NOVALIDATION,
             "mock, validation off",
-            lambda p: _python("-m", "mock_server", "--port", str(p), "--no-validate-requests"),
+            lambda p: _python("-m", "offcloud_mock", "--port", str(p), "--no-validate-requests"),
         ),
         ServerSpec(
             MOCK_WAITRESS,
             "mock (waitress)",
-            lambda p: _python("-m", "mock_server", "--port", str(p), "--server", "waitress"),
+            lambda p: _python("-m", "offcloud_mock", "--port", str(p), "--server", "waitress"),
         ),
         ServerSpec(BARE, "bare WSGI (granian ceiling)", lambda p: _serve(p, "--app", "bare", *granian)),
         ServerSpec(BARE_WAITRESS, "bare WSGI (waitress ceiling)", lambda p: _serve(p, "--app", "bare")),
@@ -93,12 +93,12 @@ def comparison_specs(extras: Path | None, prism: Path | None) -> list[ServerSpec
     wsgi = ("--server", "granian-wsgi")
     specs = [
         ServerSpec(
-            MOCK, "mock: granian RSGI (CLI)", lambda p: _python("-m", "mock_server", "--port", str(p))
+            MOCK, "mock: granian RSGI (CLI)", lambda p: _python("-m", "offcloud_mock", "--port", str(p))
         ),
         ServerSpec(
             MOCK_WAITRESS,
             "mock: waitress 8 thr (CLI)",
-            lambda p: _python("-m", "mock_server", "--port", str(p), "--server", "waitress"),
+            lambda p: _python("-m", "offcloud_mock", "--port", str(p), "--server", "waitress"),
         ),
         _variant("granian-wsgi-2", "mock: granian WSGI 2 thr", "--app", "mock", *wsgi, "--threads", "2"),
         _variant("granian-wsgi-1", "mock: granian WSGI 1 thr", "--app", "mock", *wsgi, "--threads", "1"),

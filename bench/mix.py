@@ -19,7 +19,7 @@ from urllib.parse import quote, urlencode
 import httpx
 
 from bench import DEMO_KEY
-from mock_server.backend.demo import BUNNY_HASH, SINTEL_HASH, TEARS_HASH
+from offcloud_mock.backend.demo import BUNNY_HASH, SINTEL_HASH, TEARS_HASH
 
 __all__ = [
     "INVALID",

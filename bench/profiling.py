@@ -27,7 +27,7 @@ from werkzeug.test import EnvironBuilder
 from bench.mix import MixRequest, build_cycle, prepare, render
 from bench.serve import bare_app
 from bench.tweaks import minimal_flask_app, patched, use_orjson
-from mock_server.settings import MockConfig
+from offcloud_mock.settings import MockConfig
 
 __all__ = ["WsgiApp", "call", "categorize", "run_profile"]
 
@@ -94,7 +94,7 @@ def _pass_us(app: WsgiApp, requests: Sequence[_Prebuilt]) -> float:
 
 
 def _mock_requests(count: int) -> tuple[Callable[[MockConfig], Flask], list[_Prebuilt]]:
-    from mock_server.http.app import create_app
+    from offcloud_mock.http.app import create_app
 
     def fresh(config: MockConfig) -> Flask:
         app = create_app(config)
@@ -177,9 +177,9 @@ def categorize(filename: str, function: str) -> str:
         )
     path = Path(filename)
     parts = path.parts
-    for package in ("mock_server", "bench"):
+    for package in ("offcloud_mock", "bench"):
         if package in parts:
-            return f"{package}/{path.name}" if package == "mock_server" else package
+            return f"{package}/{path.name}" if package == "offcloud_mock" else package
     for package in ("flask", "werkzeug", "jsonschema_rs", "httpx", "yaml"):
         if package in parts:
             return package

@@ -41,8 +41,8 @@ class ScaleProbe:
     """A mock app holding `downloads` downloads (added at construction), and its polls' timings."""
 
     def __init__(self, downloads: int) -> None:
-        from mock_server.http.app import create_app
-        from mock_server.http.runtime import runtime
+        from offcloud_mock.http.app import create_app
+        from offcloud_mock.http.runtime import runtime
 
         app = create_app()
         self._client = app.test_client()

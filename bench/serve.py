@@ -6,9 +6,9 @@
     python -m bench.serve --app mock --server granian --json orjson --port 8084
     python -m bench.serve --app mock --server granian-wsgi --threads 2 --port 8085
 
-The mock itself is measured as `python -m mock_server` (its own CLI); this module exists for what the CLI
+The mock itself is measured as `python -m offcloud_mock` (its own CLI); this module exists for what the CLI
 cannot do. Patches are those of `bench.tweaks`, applied to this process only. Under waitress, every app
-is served by `mock_server.server.serve_forever`, so with exactly the mock's waitress settings; under
+is served by `offcloud_mock.serving.waitress_server.serve_forever`, so with exactly the mock's waitress settings; under
 `granian`, the way the CLI serves the mock (its RSGI bridge, event loop and heap settings); under
 `granian-wsgi`, by granian's WSGI interface with --threads blocking threads (the CLI's way until
 December 2026).
@@ -26,11 +26,11 @@ from granian import Granian
 from granian.constants import Interfaces
 
 from bench.tweaks import PATCHES, minimal_flask_app, patched, use_orjson
-from mock_server.granian_server import event_loop
-from mock_server.process_heap import freeze_startup_heap
-from mock_server.rsgi_bridge import WSGIOverRSGI
-from mock_server.settings import DEFAULT_MAX_BODY_BYTES
-from mock_server.waitress_guards import REQUEST_TIMEOUT_S
+from offcloud_mock.serving.granian_server import event_loop
+from offcloud_mock.serving.process_heap import freeze_startup_heap
+from offcloud_mock.serving.rsgi_bridge import WSGIOverRSGI
+from offcloud_mock.serving.waitress_guards import REQUEST_TIMEOUT_S
+from offcloud_mock.settings import DEFAULT_MAX_BODY_BYTES
 
 __all__ = ["bare_app", "build_app", "main"]
 
@@ -55,7 +55,7 @@ def build_app(name: str, json_library: str) -> Any:
     if name == "flask-minimal":
         app = minimal_flask_app()
     else:
-        from mock_server.http.app import create_app
+        from offcloud_mock.http.app import create_app
 
         app = create_app()
     if json_library == "orjson":
@@ -118,7 +118,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         sys.path.append(args.extras)  # appended: nothing there may shadow a package of the venv
         # granian's worker is a new interpreter: it finds the extras (and bench) through PYTHONPATH.
         os.environ["PYTHONPATH"] = os.pathsep.join(filter(None, [os.environ.get("PYTHONPATH"), args.extras]))
-    from mock_server.server import DEFAULT_THREADS, serve_forever
+    from offcloud_mock.serving.waitress_server import DEFAULT_THREADS, serve_forever
 
     args.threads = args.threads or DEFAULT_THREADS
     if args.server.startswith("granian"):

@@ -31,7 +31,7 @@ def _no_op(self: object, *args: object) -> None:
 def _targets(name: str) -> tuple[Any, str, Any]:
     """(owner, attribute, replacement) of one patch."""
     if name == "nojournal":
-        from mock_server.backend.journal import Journal
+        from offcloud_mock.backend.journal import Journal
 
         return Journal, "record", _no_op
     raise ValueError(f"unknown patch {name!r}; known: {', '.join(PATCHES)}")

@@ -27,9 +27,9 @@ from typing import Any, Protocol, TextIO
 
 from offcloud_client.models import CloudDownloadStatus
 
-from mock_server.backend.demo import BUNNY_HASH, DEMO_KEY, SINTEL_HASH, TEARS_HASH
 from offcloud_kit import BadRequestError, Offcloud, OffcloudError, Progress
 from offcloud_kit.waiting import to_int
+from offcloud_mock.backend.demo import BUNNY_HASH, DEMO_KEY, SINTEL_HASH, TEARS_HASH
 
 DEFAULT_BASE_URL = "http://127.0.0.1:8080"
 # DEMO_KEY: the mock's demo account; it opens nothing else.

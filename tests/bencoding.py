@@ -1,5 +1,5 @@
 """A bencode encoder written for the tests alone, to build real `.torrent` files (canonical: dictionary
-keys sorted as raw bytes). The mock's own decoder is `mock_server.backend.torrent_file.bdecode`."""
+keys sorted as raw bytes). The mock's own decoder is `offcloud_mock.backend.torrent_file.bdecode`."""
 
 __all__ = ["bencode"]
 

@@ -8,9 +8,9 @@ from importlib.metadata import version
 
 import pytest
 
-from mock_server.pytest_plugin import OffcloudMock
-from mock_server.spec import load_spec
 from offcloud_kit import AsyncOffcloud, NotAvailableError, Offcloud, Progress
+from offcloud_mock.pytest_plugin import OffcloudMock
+from offcloud_mock.spec import load_spec
 
 REPORT = "https://files.example.com/docs/annual-report-2025.pdf"  # in the demo scenario: 50 MiB
 BIG_BUCK_BUNNY = "92b926e37e61e370e948cda081685a45731f9406"  # cached, four files

@@ -5,7 +5,7 @@ import json
 from bench.asyncload import build_request
 from bench.mix import PATTERN, UNIQUE, Prepared, build_cycle, render
 from bench.wrk import lua_string, parse_summary, render_script
-from mock_server.backend.demo import DEMO_KEY
+from offcloud_mock.backend.demo import DEMO_KEY
 
 _PREPARED = Prepared(status_ids=tuple(f"{i:024x}" for i in range(8)), explore_id="e" * 24)
 

@@ -1,15 +1,15 @@
 """Fixtures of the offcloud_kit tests: clients on the mock, recorders.
 
 The mock's own fixtures (`offcloud_mock`, `offcloud_mock_live`) come from its pytest plugin,
-`mock_server.pytest_plugin`, an entry point of the offcloud-kit distribution (`make venv` installs it).
+`offcloud_mock.pytest_plugin`, an entry point of the offcloud-kit distribution (`make venv` installs it).
 """
 
 from collections.abc import Iterator
 
 import pytest
 
-from mock_server.pytest_plugin import OffcloudMock
 from offcloud_kit import Offcloud
+from offcloud_mock.pytest_plugin import OffcloudMock
 
 from .helpers import SleepRecorder, make_client
 

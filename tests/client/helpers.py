@@ -5,9 +5,9 @@ from typing import Any
 
 import pytest
 
-from mock_server.backend import demo
-from mock_server.pytest_plugin import OffcloudMock
 from offcloud_kit import AsyncOffcloud, Offcloud
+from offcloud_mock.backend import demo
+from offcloud_mock.pytest_plugin import OffcloudMock
 
 # The demo scenario's values, under the names these tests use.
 DEMO_KEY = demo.DEMO_KEY

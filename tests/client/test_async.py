@@ -5,7 +5,6 @@ import inspect
 
 import pytest
 
-from mock_server.pytest_plugin import OffcloudMock
 from offcloud_kit import (
     APIConnectionError,
     APITimeoutError,
@@ -17,6 +16,7 @@ from offcloud_kit import (
     Progress,
     ServerError,
 )
+from offcloud_mock.pytest_plugin import OffcloudMock
 
 from .helpers import (
     BROKEN_URL,

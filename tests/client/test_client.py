@@ -5,8 +5,8 @@ import pytest
 from offcloud_client.api.cloud import get_cloud_status
 from offcloud_client.models import CloudStatusResult, RequestIdForm
 
-from mock_server.pytest_plugin import OffcloudMock
 from offcloud_kit import CACHE_BATCH_SIZE, DEFAULT_TIMEOUT, Offcloud
+from offcloud_mock.pytest_plugin import OffcloudMock
 
 from .helpers import (
     CACHED_MULTI,

@@ -5,9 +5,9 @@ from typing import Any
 
 import pytest
 
-from mock_server.backend.demo import BUNNY_HASH, DEMO_EMAIL, DEMO_EXPIRATION_DATE, SITE_NAMES
-from mock_server.pytest_plugin import OffcloudMock
 from offcloud_kit import Offcloud
+from offcloud_mock.backend.demo import BUNNY_HASH, DEMO_EMAIL, DEMO_EXPIRATION_DATE, SITE_NAMES
+from offcloud_mock.pytest_plugin import OffcloudMock
 from tests.mock_backend.test_torrent_file import MULTI_INFO, torrent
 
 BUNNY_MAGNET = f"magnet:?xt=urn:btih:{BUNNY_HASH}&dn=Big+Buck+Bunny"

@@ -3,7 +3,6 @@
 import httpx
 import pytest
 
-from mock_server.pytest_plugin import OffcloudMock
 from offcloud_kit import (
     APIConnectionError,
     APIStatusError,
@@ -19,6 +18,7 @@ from offcloud_kit import (
     UnexpectedResponseError,
 )
 from offcloud_kit.errors import error_for_message
+from offcloud_mock.pytest_plugin import OffcloudMock
 
 from .helpers import (
     CACHED_SINGLE,

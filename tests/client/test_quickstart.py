@@ -8,7 +8,7 @@ from typing import Any
 
 import pytest
 
-from mock_server.pytest_plugin import OffcloudMock
+from offcloud_mock.pytest_plugin import OffcloudMock
 
 from .helpers import DEMO_KEY, SleepRecorder, each_era
 

@@ -9,7 +9,6 @@ from urllib.parse import quote, quote_plus
 import httpx
 import pytest
 
-from mock_server.pytest_plugin import OffcloudMock
 from offcloud_kit import (
     APIConnectionError,
     AsyncOffcloud,
@@ -21,6 +20,7 @@ from offcloud_kit import (
     redact,
 )
 from offcloud_kit.redact import RedactedDict, RedactingFilter, redact_json, register_secret
+from offcloud_mock.pytest_plugin import OffcloudMock
 
 from .helpers import (
     DEMO_KEY,

@@ -7,7 +7,6 @@ from datetime import UTC, datetime
 
 import pytest
 
-from mock_server.pytest_plugin import OffcloudMock
 from offcloud_kit import (
     APIConnectionError,
     NotFoundError,
@@ -17,6 +16,7 @@ from offcloud_kit import (
     ServerError,
 )
 from offcloud_kit.retry import parse_retry_after
+from offcloud_mock.pytest_plugin import OffcloudMock
 
 from .helpers import PLAIN_URL, UNKNOWN_ID, SleepRecorder, make_client, operations
 

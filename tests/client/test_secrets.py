@@ -17,7 +17,6 @@ from pathlib import Path
 import httpx
 import pytest
 
-from mock_server.pytest_plugin import OffcloudMock
 from offcloud_kit import (
     APIConnectionError,
     APITimeoutError,
@@ -30,6 +29,7 @@ from offcloud_kit import (
     ServerError,
     UnexpectedResponseError,
 )
+from offcloud_mock.pytest_plugin import OffcloudMock
 
 from .helpers import ERAS, UNKNOWN_ID
 from .secret_fakes import (
@@ -159,7 +159,7 @@ def test_everything_captured_at_debug_holds_no_secret(
     caplog.set_level(logging.DEBUG)
     for name in list(logging.Logger.manager.loggerDict):
         # The server's own logs (the mock, waitress) are the server side's business, not the client's.
-        if not name.startswith(("mock_server", "waitress")):
+        if not name.startswith(("offcloud_mock", "waitress")):
             caplog.set_level(logging.DEBUG, logger=name)
     errors: list[OffcloudError] = []
 
@@ -241,7 +241,7 @@ def test_pytest_showlocals_output_holds_no_secret(tmp_path: Path) -> None:
             "-p",
             "no:cacheprovider",
             "-p",
-            "mock_server.pytest_plugin",
+            "offcloud_mock.pytest_plugin",
             "--rootdir",
             str(tmp_path),
             str(test_file),

@@ -3,9 +3,9 @@
 import pytest
 from offcloud_client.types import UNSET
 
-from mock_server.pytest_plugin import OffcloudMock
 from offcloud_kit import DownloadFailedError, Offcloud, Progress, WaitTimeoutError
 from offcloud_kit.waiting import to_int
+from offcloud_mock.pytest_plugin import OffcloudMock
 
 from .helpers import (
     BROKEN_URL,

@@ -9,9 +9,9 @@ from typing import Any
 
 import pytest
 
-from mock_server.drift.mock_bridge import mock_app
-from mock_server.drift.run import DriftSettings, run_drift
-from mock_server.drift.serve import Served, serve_in_thread
+from offcloud_drift.mock_bridge import mock_app
+from offcloud_drift.run import DriftSettings, run_drift
+from offcloud_drift.serve import Served, serve_in_thread
 from tests.drift.drifting import DriftingMiddleware
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -23,8 +23,8 @@ BUNNY_MAGNET = "magnet:?xt=urn:btih:92b926e37e61e370e948cda081685a45731f9406&dn=
 
 def demo_scenario_text() -> str:
     # Found by name, not by module path: the mock's modules are moving into packages.
-    found = sorted(ROOT.joinpath("mock_server").rglob("demo_scenario.yaml"))
-    assert found, "demo_scenario.yaml not found under mock_server/"
+    found = sorted(ROOT.joinpath("mock_server", "offcloud_mock").rglob("demo_scenario.yaml"))
+    assert found, "demo_scenario.yaml not found under mock_server/offcloud_mock/"
     return found[0].read_text(encoding="utf-8")
 
 

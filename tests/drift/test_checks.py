@@ -6,9 +6,9 @@ from typing import Any
 
 import pytest
 
-from mock_server.drift.checks import Checker, Finding
-from mock_server.drift.patch import apply_patch, edits_to_patch
-from mock_server.drift.spec_view import SpecView
+from offcloud_drift.checks import Checker, Finding
+from offcloud_drift.patch import apply_patch, edits_to_patch
+from offcloud_drift.spec_view import SpecView
 
 STATUS_OK = {
     "status": {

@@ -1,4 +1,4 @@
-"""The command line: `python -m mock_server.drift proxy` as a real process, and `drift` through main()."""
+"""The command line: `python -m offcloud_drift proxy` as a real process, and `drift` through main()."""
 
 import json
 import os
@@ -10,7 +10,7 @@ from pathlib import Path
 import httpx
 import pytest
 
-from mock_server.drift.cli import main
+from offcloud_drift.cli import main
 from tests.drift.conftest import BUNNY_MAGNET, PLANTED_KEY, ROOT, UpstreamFactory
 
 
@@ -18,7 +18,7 @@ def test_the_proxy_command_forwards_records_and_reports_on_sigterm(
     upstream: UpstreamFactory, tmp_path: Path
 ) -> None:
     base_url = upstream(["extra-field"])
-    command = [sys.executable, "-m", "mock_server.drift", "proxy", "--upstream", base_url, "--port", "0"]
+    command = [sys.executable, "-m", "offcloud_drift", "proxy", "--upstream", base_url, "--port", "0"]
     command += ["--record", str(tmp_path / "rec"), "--report", str(tmp_path / "report")]
     process = subprocess.Popen(  # noqa: S603 - our own interpreter and package
         command, cwd=ROOT, stderr=subprocess.PIPE, text=True, env={**os.environ, "PYTHONUNBUFFERED": "1"}

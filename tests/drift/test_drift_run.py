@@ -6,8 +6,8 @@ from pathlib import Path
 import pytest
 import yaml
 
-from mock_server.drift.patch import apply_patch
-from mock_server.drift.spec_view import SpecView
+from offcloud_drift.patch import apply_patch
+from offcloud_drift.spec_view import SpecView
 from tests.drift.conftest import PLANTED_KEY, PLANTED_PASSWORD, UpstreamFactory, run
 from tests.drift.drifting import EXPECTED
 

@@ -11,14 +11,14 @@ from typing import Any
 import httpx
 import pytest
 
-from mock_server.drift.checks import Checker
-from mock_server.drift.collect import Collector
-from mock_server.drift.exchange import BODY_CAP
-from mock_server.drift.proxy import DriftProxy
-from mock_server.drift.recorder import Recorder, read_recordings
-from mock_server.drift.redact import REDACTED, Redactor
-from mock_server.drift.serve import Served, serve_in_thread
-from mock_server.drift.spec_view import SpecView
+from offcloud_drift.checks import Checker
+from offcloud_drift.collect import Collector
+from offcloud_drift.exchange import BODY_CAP
+from offcloud_drift.proxy import DriftProxy
+from offcloud_drift.recorder import Recorder, read_recordings
+from offcloud_drift.redact import REDACTED, Redactor
+from offcloud_drift.serve import Served, serve_in_thread
+from offcloud_drift.spec_view import SpecView
 
 SECRET = "S3CRET-key-abcdef123456"  # noqa: S105 - planted, to be searched for
 SEEN: list[dict[str, Any]] = []

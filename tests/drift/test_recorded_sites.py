@@ -2,9 +2,9 @@
 
 from typing import Any
 
-from mock_server.drift.mock_bridge import check_scenario
-from mock_server.drift.recorded_sites import sites_from_answer
-from mock_server.drift.scenario_from import scenario_from_records
+from offcloud_drift.mock_bridge import check_scenario
+from offcloud_drift.recorded_sites import sites_from_answer
+from offcloud_drift.scenario_from import scenario_from_records
 
 LEGACY = [
     {

@@ -1,6 +1,6 @@
 """The two nets of redaction: by name and by value."""
 
-from mock_server.drift.redact import REDACTED, Redactor, is_secret_name, redact_names
+from offcloud_drift.redact import REDACTED, Redactor, is_secret_name, redact_names
 
 KEY = "k3y-0123456789abcdefXYZ"
 

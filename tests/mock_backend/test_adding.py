@@ -2,9 +2,9 @@
 
 import pytest
 
-from mock_server.backend import AccountBackend, MockBackend
-from mock_server.backend.clock import MockClock
-from mock_server.backend.errors import BadRequest, NotAvailable
+from offcloud_mock.backend import AccountBackend, MockBackend
+from offcloud_mock.backend.clock import MockClock
+from offcloud_mock.backend.errors import BadRequest, NotAvailable
 
 from .world import (
     ALICE_REMOTE,

@@ -6,10 +6,10 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from mock_server.backend import MockBackend
-from mock_server.backend.clock import MockClock
-from mock_server.backend.errors import BadRequest, InvalidCredentials, NoAuth, NotFound
-from mock_server.backend.scenario import Scenario, parse_scenario
+from offcloud_mock.backend import MockBackend
+from offcloud_mock.backend.clock import MockClock
+from offcloud_mock.backend.errors import BadRequest, InvalidCredentials, NoAuth, NotFound
+from offcloud_mock.backend.scenario import Scenario, parse_scenario
 
 from .world import (
     ALICE_EMAIL,

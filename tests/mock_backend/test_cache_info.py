@@ -7,7 +7,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from mock_server.backend.cache_info import (
+from offcloud_mock.backend.cache_info import (
     MAX_INPUT_CHARS,
     MAX_URLS,
     CacheAnswer,
@@ -22,7 +22,7 @@ from mock_server.backend.cache_info import (
     detailed_entries,
     info_hash_of_magnet,
 )
-from mock_server.backend.torrent_file import Torrent, TorrentFile
+from offcloud_mock.backend.torrent_file import Torrent, TorrentFile
 
 FOLDER_HASH = "dd8255ecdc7ca55fb0bbf81323d87062db1f6d1c"
 SINGLE_HASH = "08ada5a7a6183aae1e09d831df6748d566095a10"

@@ -6,8 +6,8 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from mock_server.backend.clock import MAX_ELAPSED, MAX_SPEED, MockClock, iso_millis
-from mock_server.backend.errors import BadRequest
+from offcloud_mock.backend.clock import MAX_ELAPSED, MAX_SPEED, MockClock, iso_millis
+from offcloud_mock.backend.errors import BadRequest
 
 START = datetime(2026, 1, 1, tzinfo=UTC)
 

@@ -6,9 +6,9 @@ from collections.abc import Callable, Iterator
 
 import pytest
 
-from mock_server.backend import AccountBackend, MockBackend
-from mock_server.backend.errors import BadRequest
-from mock_server.backend.faults import FaultRegistry
+from offcloud_mock.backend import AccountBackend, MockBackend
+from offcloud_mock.backend.errors import BadRequest
+from offcloud_mock.backend.faults import FaultRegistry
 
 from .world import ALICE_REMOTE, SINGLE_URL
 

@@ -5,10 +5,10 @@ import datetime as dt
 
 import pytest
 
-from mock_server.backend import AccountBackend, MockBackend
-from mock_server.backend.clock import MockClock
-from mock_server.backend.errors import BadArchive, BadRequest, NoAuth
-from mock_server.backend.scenario import AccountLimits, parse_scenario
+from offcloud_mock.backend import AccountBackend, MockBackend
+from offcloud_mock.backend.clock import MockClock
+from offcloud_mock.backend.errors import BadArchive, BadRequest, NoAuth
+from offcloud_mock.backend.scenario import AccountLimits, parse_scenario
 
 from .test_torrent_file import MULTI_INFO, SINGLE_INFO, torrent
 from .world import (

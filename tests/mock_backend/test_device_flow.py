@@ -5,7 +5,7 @@ import re
 
 import pytest
 
-from mock_server.backend.device_flow import (
+from offcloud_mock.backend.device_flow import (
     SLOW_DOWN_STEP,
     USER_CODE_ALPHABET,
     CodeAlreadyDecided,

@@ -7,10 +7,10 @@ import tracemalloc
 
 import pytest
 
-from mock_server.backend import MockBackend
-from mock_server.backend.clock import MockClock
-from mock_server.backend.errors import BadRequest, DownloadCapReached
-from mock_server.backend.scenario import parse_scenario
+from offcloud_mock.backend import MockBackend
+from offcloud_mock.backend.clock import MockClock
+from offcloud_mock.backend.errors import BadRequest, DownloadCapReached
+from offcloud_mock.backend.scenario import parse_scenario
 
 from .world import ALICE_KEY, BOB_KEY, SINGLE_URL, world_data
 

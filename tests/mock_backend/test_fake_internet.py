@@ -4,9 +4,9 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from mock_server.backend.errors import BadRequest
-from mock_server.backend.fake_internet import FakeInternet, link_key, site_name
-from mock_server.backend.scenario import parse_scenario
+from offcloud_mock.backend.errors import BadRequest
+from offcloud_mock.backend.fake_internet import FakeInternet, link_key, site_name
+from offcloud_mock.backend.scenario import parse_scenario
 
 from .world import CACHED_PACK_HASH, FOLDER_URL, SINGLE_URL, UNCACHED_PACK_HASH, magnet, world_data
 

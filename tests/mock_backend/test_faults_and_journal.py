@@ -4,11 +4,11 @@ from datetime import UTC, datetime, timedelta
 
 import pytest
 
-from mock_server.backend import MockBackend
-from mock_server.backend.clock import MockClock, iso_millis
-from mock_server.backend.errors import BadRequest
-from mock_server.backend.faults import FaultRegistry
-from mock_server.backend.journal import MASK, Journal
+from offcloud_mock.backend import MockBackend
+from offcloud_mock.backend.clock import MockClock, iso_millis
+from offcloud_mock.backend.errors import BadRequest
+from offcloud_mock.backend.faults import FaultRegistry
+from offcloud_mock.backend.journal import MASK, Journal
 
 
 def test_a_fault_is_taken_count_times_then_gone() -> None:

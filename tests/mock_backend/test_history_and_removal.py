@@ -2,9 +2,9 @@
 
 import pytest
 
-from mock_server.backend import AccountBackend, MockBackend
-from mock_server.backend.clock import MockClock
-from mock_server.backend.errors import NotFound
+from offcloud_mock.backend import AccountBackend, MockBackend
+from offcloud_mock.backend.clock import MockClock
+from offcloud_mock.backend.errors import NotFound
 from tests.mock_backend.world import (
     ALWAYS_FAILS_URL,
     FAILS_ONCE_URL,

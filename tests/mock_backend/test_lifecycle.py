@@ -4,12 +4,12 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from mock_server.backend import AccountBackend, MockBackend
-from mock_server.backend.clock import MockClock
-from mock_server.backend.downloads import PROGRESS_ORDER, STATUSES
-from mock_server.backend.errors import BadRequest
-from mock_server.backend.scenario import DEFAULT_ERROR_MESSAGE, parse_scenario
-from mock_server.http.presenters import LegacyPresenter
+from offcloud_mock.backend import AccountBackend, MockBackend
+from offcloud_mock.backend.clock import MockClock
+from offcloud_mock.backend.downloads import PROGRESS_ORDER, STATUSES
+from offcloud_mock.backend.errors import BadRequest
+from offcloud_mock.backend.scenario import DEFAULT_ERROR_MESSAGE, parse_scenario
+from offcloud_mock.http.presenters import LegacyPresenter
 
 from .world import (
     ALICE_KEY,

@@ -6,7 +6,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from mock_server.backend.progress import (
+from offcloud_mock.backend.progress import (
     DEFAULT_ERROR_MESSAGE,
     FINISHED,
     TRANSFER_SHARE,

@@ -6,9 +6,9 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from mock_server.backend import AccountBackend, MockBackend
-from mock_server.backend.clock import MockClock
-from mock_server.backend.errors import BadArchive, BadRequest, NotFound
+from offcloud_mock.backend import AccountBackend, MockBackend
+from offcloud_mock.backend.clock import MockClock
+from offcloud_mock.backend.errors import BadArchive, BadRequest, NotFound
 
 from .world import (
     ALICE_REMOTE,

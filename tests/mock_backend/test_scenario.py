@@ -7,9 +7,9 @@ from typing import Any
 
 import pytest
 
-from mock_server.backend import MockBackend
-from mock_server.backend.clock import MockClock
-from mock_server.backend.demo import (
+from offcloud_mock.backend import MockBackend
+from offcloud_mock.backend.clock import MockClock
+from offcloud_mock.backend.demo import (
     BROKEN_URL,
     BUNNY_HASH,
     DEMO_EMAIL,
@@ -26,8 +26,8 @@ from mock_server.backend.demo import (
     TEARS_HASH,
     VIDEO_URL,
 )
-from mock_server.backend.errors import BadArchive, NotAvailable, ScenarioError
-from mock_server.backend.scenario import Timing, demo_scenario, load_scenario, parse_scenario
+from offcloud_mock.backend.errors import BadArchive, NotAvailable, ScenarioError
+from offcloud_mock.backend.scenario import Timing, demo_scenario, load_scenario, parse_scenario
 
 from .world import world_data
 
@@ -92,7 +92,9 @@ def test_demo_resources_behave_as_their_comments_say() -> None:
 
 
 def test_demo_file_loads_with_its_name_in_errors(tmp_path: Path) -> None:
-    original = (Path(__file__).parents[2] / "mock_server" / "demo_scenario.yaml").read_text()
+    original = (
+        Path(__file__).parents[2] / "mock_server" / "offcloud_mock" / "demo_scenario.yaml"
+    ).read_text()
     copy = tmp_path / "my-scenario.yaml"
     copy.write_text(original.replace("addons: [premium, links,", "addons: [premium, linkz,"))
     with pytest.raises(ScenarioError) as broken:
@@ -237,7 +239,7 @@ def test_a_scenario_is_a_mapping(data: object) -> None:
 
 
 def test_a_scenario_file_too_large_or_not_utf8_is_refused_in_one_line(tmp_path: Path) -> None:
-    from mock_server.backend.scenario_yaml import MAX_SCENARIO_CHARS
+    from offcloud_mock.backend.scenario_yaml import MAX_SCENARIO_CHARS
 
     big = tmp_path / "big.yaml"
     big.write_text("#" + "x" * (MAX_SCENARIO_CHARS * 4), encoding="utf-8")

@@ -6,8 +6,8 @@ from typing import Any
 
 import pytest
 
-from mock_server.backend.demo import DEMO_EXPIRATION_DATE, SITE_NAMES
-from mock_server.backend.scenario import AccountLimits, DeviceFlowTiming, demo_scenario, parse_scenario
+from offcloud_mock.backend.demo import DEMO_EXPIRATION_DATE, SITE_NAMES
+from offcloud_mock.backend.scenario import AccountLimits, DeviceFlowTiming, demo_scenario, parse_scenario
 
 from .test_scenario import error_of
 from .world import world_data

@@ -6,12 +6,12 @@ from typing import Any
 
 import pytest
 
-from mock_server.backend import MockBackend
-from mock_server.backend.clock import MockClock
-from mock_server.backend.demo import DEMO_SCENARIO_PATH
-from mock_server.backend.errors import NotAvailable, NotFound, ScenarioError
-from mock_server.backend.scenario import Scenario, parse_scenario
-from mock_server.backend.scenario_yaml import load_scenario_yaml
+from offcloud_mock.backend import MockBackend
+from offcloud_mock.backend.clock import MockClock
+from offcloud_mock.backend.demo import DEMO_SCENARIO_PATH
+from offcloud_mock.backend.errors import NotAvailable, NotFound, ScenarioError
+from offcloud_mock.backend.scenario import Scenario, parse_scenario
+from offcloud_mock.backend.scenario_yaml import load_scenario_yaml
 
 from .world import (
     ALICE_KEY,

@@ -7,7 +7,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from mock_server.backend.torrent_file import (
+from offcloud_mock.backend.torrent_file import (
     MAX_DEPTH,
     NotATorrent,
     TorrentFile,

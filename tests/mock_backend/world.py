@@ -6,7 +6,7 @@ Every file set below totals 1000 bytes, so a download is "downloading" from t=3 
 
 from typing import Any
 
-from mock_server.http.presenters import Era2026Presenter, LegacyPresenter
+from offcloud_mock.http.presenters import Era2026Presenter, LegacyPresenter
 
 # The backend answers domain objects; the tests check their wire shape as the servers show it: errors
 # with the 2026 server's statuses, status objects with the legacy fields (amount, fileSize, speed), which

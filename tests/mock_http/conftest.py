@@ -9,9 +9,9 @@ import pytest
 from flask import Flask
 from flask.testing import FlaskClient
 
-from mock_server import pytest_plugin
-from mock_server.backend import MockBackend
-from mock_server.backend.demo import (
+from offcloud_mock import pytest_plugin
+from offcloud_mock.backend import MockBackend
+from offcloud_mock.backend.demo import (
     BROKEN_URL,
     BUNNY_HASH,
     DEMO_EMAIL,
@@ -24,12 +24,12 @@ from mock_server.backend.demo import (
     SINTEL_HASH,
     TEARS_HASH,
 )
-from mock_server.controls import HttpControls, InProcessControls, MockControls
-from mock_server.http.app import create_app
-from mock_server.http.runtime import runtime
-from mock_server.pytest_plugin import offcloud_mock, offcloud_mock_live
-from mock_server.server import serve_in_thread
-from mock_server.settings import MockConfig
+from offcloud_mock.controls import HttpControls, InProcessControls, MockControls
+from offcloud_mock.http.app import create_app
+from offcloud_mock.http.runtime import runtime
+from offcloud_mock.pytest_plugin import offcloud_mock, offcloud_mock_live
+from offcloud_mock.serving.waitress_server import serve_in_thread
+from offcloud_mock.settings import MockConfig
 
 # The plugin's fixtures, until the package (and so its pytest11 entry point) is installed; once it is,
 # these names simply shadow the plugin's identical fixtures.

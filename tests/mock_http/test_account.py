@@ -3,8 +3,8 @@
 import pytest
 from flask.testing import FlaskClient
 
-from mock_server.http.app import create_app
-from mock_server.settings import MockConfig
+from offcloud_mock.http.app import create_app
+from offcloud_mock.settings import MockConfig
 from tests.mock_http.conftest import DEMO_KEY, DEMO_LOGIN, FREE_KEY, REPORT_URL, key
 
 

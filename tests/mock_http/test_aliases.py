@@ -3,8 +3,8 @@
 import pytest
 from flask.testing import FlaskClient
 
-from mock_server.http.app import create_app
-from mock_server.settings import MockConfig
+from offcloud_mock.http.app import create_app
+from offcloud_mock.settings import MockConfig
 from tests.mock_http.conftest import BUNNY_MAGNET, DEMO_LOGIN, GDRIVE_OPTION, REPORT_URL, SINTEL_MAGNET, key
 
 

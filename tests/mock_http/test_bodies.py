@@ -2,9 +2,9 @@
 
 import pytest
 
-from mock_server.backend.errors import BadRequest
-from mock_server.http.bodies import fold_form, parse_urlencoded
-from mock_server.http.validation import request_validators
+from offcloud_mock.backend.errors import BadRequest
+from offcloud_mock.http.bodies import fold_form, parse_urlencoded
+from offcloud_mock.http.validation import request_validators
 
 ARRAYS = frozenset({"hashes"})
 

@@ -1,4 +1,4 @@
-"""`offcloud-mock` / `python -m mock_server` as a real process: banner, answers, clean exits."""
+"""`offcloud-mock` / `python -m offcloud_mock` as a real process: banner, answers, clean exits."""
 
 import os
 import queue
@@ -16,7 +16,7 @@ from typing import IO
 import httpx
 import pytest
 
-from mock_server.backend.demo import DEMO_KEY
+from offcloud_mock.backend.demo import DEMO_KEY
 from tests.mock_http.conftest import REPORT_URL
 
 pytestmark = pytest.mark.live
@@ -33,7 +33,7 @@ def _env() -> dict[str, str]:
 
 def _start(*args: str) -> subprocess.Popen[str]:
     return subprocess.Popen(  # noqa: S603 - our own interpreter and module
-        [sys.executable, "-m", "mock_server", *args],
+        [sys.executable, "-m", "offcloud_mock", *args],
         stdout=subprocess.PIPE,
         stderr=subprocess.PIPE,
         text=True,
@@ -136,7 +136,7 @@ def test_a_broken_scenario_exits_2_with_one_line(tmp_path: Path, content: str | 
     if content is not None:
         scenario.write_text(content)
     result = subprocess.run(  # noqa: S603 - our own interpreter and module
-        [sys.executable, "-m", "mock_server", "--scenario", str(scenario), "--port", "0"],
+        [sys.executable, "-m", "offcloud_mock", "--scenario", str(scenario), "--port", "0"],
         capture_output=True,
         text=True,
         env=_env(),
@@ -157,7 +157,7 @@ def test_a_port_in_use_exits_2() -> None:
         taken.listen()
         port = taken.getsockname()[1]
         result = subprocess.run(  # noqa: S603 - our own interpreter and module
-            [sys.executable, "-m", "mock_server", "--port", str(port)],
+            [sys.executable, "-m", "offcloud_mock", "--port", str(port)],
             capture_output=True,
             text=True,
             env=_env(),
@@ -171,7 +171,7 @@ def test_a_port_in_use_exits_2() -> None:
 
 
 def test_bad_arguments_exit_2(capsys: pytest.CaptureFixture[str]) -> None:
-    from mock_server.cli import main
+    from offcloud_mock.cli import main
 
     with pytest.raises(SystemExit) as caught:
         main(["--era", "ancient"])
@@ -226,7 +226,7 @@ def test_granian_serves_one_stateful_process_and_stops_on_sigterm() -> None:
 
 def _run(*args: str) -> subprocess.CompletedProcess[str]:
     return subprocess.run(  # noqa: S603 - our own interpreter and module
-        [sys.executable, "-m", "mock_server", *args],
+        [sys.executable, "-m", "offcloud_mock", *args],
         capture_output=True,
         text=True,
         env=_env(),

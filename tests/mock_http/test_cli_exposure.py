@@ -67,7 +67,7 @@ def test_the_options_work_end_to_end(tmp_path: Path) -> None:
         assert secret not in banner
         assert secret not in err
     assert "control token: the one given" in banner
-    request_lines = [line for line in err.splitlines() if "mock_server.requests" in line]
+    request_lines = [line for line in err.splitlines() if "offcloud_mock.requests" in line]
     assert len(request_lines) == 4, err
     assert "POST /api/cloud addCloudDownload 400" in request_lines[1]
     assert "account=cl***@offcloud.test" in request_lines[1]

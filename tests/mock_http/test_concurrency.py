@@ -7,8 +7,8 @@ import httpx
 import pytest
 from flask import Flask
 
-from mock_server.http.runtime import runtime
-from mock_server.server import serve_in_thread
+from offcloud_mock.http.runtime import runtime
+from offcloud_mock.serving.waitress_server import serve_in_thread
 from tests.mock_http.conftest import DEMO_KEY
 
 THREADS = 16

@@ -8,10 +8,10 @@ import pytest
 from flask import Flask
 from flask.testing import FlaskClient
 
-from mock_server.backend.demo import DEMO_EMAIL, DEMO_EXPIRATION_DATE, FREE_EMAIL, SITE_NAMES
-from mock_server.http.app import create_app
-from mock_server.http.runtime import runtime
-from mock_server.settings import MockConfig
+from offcloud_mock.backend.demo import DEMO_EMAIL, DEMO_EXPIRATION_DATE, FREE_EMAIL, SITE_NAMES
+from offcloud_mock.http.app import create_app
+from offcloud_mock.http.runtime import runtime
+from offcloud_mock.settings import MockConfig
 from tests.mock_backend.test_torrent_file import MULTI_INFO, torrent
 from tests.mock_http.conftest import (
     BUNNY_HASH,

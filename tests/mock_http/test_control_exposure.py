@@ -7,12 +7,12 @@ import pytest
 from flask import Flask
 from flask.testing import FlaskClient
 
-from mock_server import cli
-from mock_server.controls import ControlError, HttpControls
-from mock_server.http.app import create_app
-from mock_server.http.control_guard import is_loopback
-from mock_server.server import serve_in_thread
-from mock_server.settings import MockConfig
+from offcloud_mock import cli
+from offcloud_mock.controls import ControlError, HttpControls
+from offcloud_mock.http.app import create_app
+from offcloud_mock.http.control_guard import is_loopback
+from offcloud_mock.serving.waitress_server import serve_in_thread
+from offcloud_mock.settings import MockConfig
 from tests.mock_http.conftest import key
 
 TOKEN = "test-control-token-0123"  # noqa: S105 - a test value
@@ -127,7 +127,7 @@ def test_http_controls_send_the_token(guarded: Flask) -> None:
 
 
 def test_faults_are_capped(client: FlaskClient) -> None:
-    from mock_server.backend.faults import MAX_LATENCY, MAX_PENDING
+    from offcloud_mock.backend.faults import MAX_LATENCY, MAX_PENDING
 
     assert client.post("/_mock/faults", json={"operation": "*", "latency": MAX_LATENCY}).status_code == 200
     assert (

@@ -230,7 +230,7 @@ def test_accounts_show_keys_masked(client: FlaskClient) -> None:
 
 
 def test_scenario_from_a_file_with_python_controls(client: FlaskClient, tmp_path: Path) -> None:
-    from mock_server.controls import InProcessControls
+    from offcloud_mock.controls import InProcessControls
 
     path = tmp_path / "solo.yaml"
     path.write_text(SCENARIO_YAML)

@@ -6,9 +6,9 @@ from typing import Any
 
 import pytest
 
-from mock_server.controls import ControlError
-from mock_server.http.app import create_app
-from mock_server.settings import MockConfig
+from offcloud_mock.controls import ControlError
+from offcloud_mock.http.app import create_app
+from offcloud_mock.settings import MockConfig
 from tests.mock_http.conftest import DEMO_KEY, FLAKY_URL, UNKNOWN_ID, Target, reach
 
 

@@ -5,9 +5,9 @@ import pytest
 from flask import Flask
 from flask.testing import FlaskClient
 
-from mock_server.backend.demo import DEMO_EMAIL, FREE_EMAIL
-from mock_server.controls import ControlError
-from mock_server.http.runtime import runtime
+from offcloud_mock.backend.demo import DEMO_EMAIL, FREE_EMAIL
+from offcloud_mock.controls import ControlError
+from offcloud_mock.http.runtime import runtime
 from tests.mock_http.conftest import Target
 
 GRANT = "urn:ietf:params:oauth:grant-type:device_code"

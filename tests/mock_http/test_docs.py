@@ -5,7 +5,7 @@ import re
 import yaml
 from flask.testing import FlaskClient
 
-from mock_server.spec import spec_path
+from offcloud_mock.spec import spec_path
 
 
 def test_openapi_yaml_is_the_file_as_is(client: FlaskClient) -> None:

@@ -5,7 +5,7 @@ import re
 import pytest
 from flask.testing import FlaskClient
 
-from mock_server.controls import InProcessControls
+from offcloud_mock.controls import InProcessControls
 from tests.mock_http.conftest import (
     BROKEN_URL,
     BUNNY_MAGNET,
@@ -127,7 +127,7 @@ def test_a_cloud_id_is_not_a_remote_id(client: FlaskClient) -> None:
 
 
 def test_string_numbers_quirk(client: FlaskClient, controls: InProcessControls) -> None:
-    from mock_server.http.runtime import runtime
+    from offcloud_mock.http.runtime import runtime
 
     runtime(client.application).change(string_numbers=True, era="legacy")
     request_id = _add(client, REPORT_URL)["requestId"]

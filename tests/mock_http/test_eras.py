@@ -8,10 +8,10 @@ import pytest
 from flask.testing import FlaskClient
 from werkzeug.test import TestResponse
 
-from mock_server.controls import InProcessControls
-from mock_server.http.app import create_app
-from mock_server.settings import Era, MockConfig
-from mock_server.spec import operations
+from offcloud_mock.controls import InProcessControls
+from offcloud_mock.http.app import create_app
+from offcloud_mock.settings import Era, MockConfig
+from offcloud_mock.spec import operations
 from tests.mock_http.conftest import DEMO_LOGIN, REPORT_URL, UNKNOWN_ID, key
 
 

@@ -6,13 +6,13 @@ import pytest
 from flask import Flask
 from flask.testing import FlaskClient
 
-from mock_server.backend import AccountBackend
-from mock_server.backend.downloads import DownloadSnapshot
-from mock_server.backend.errors import BadRequest
-from mock_server.controls import InProcessControls
-from mock_server.http.app import create_app
-from mock_server.http.presenters import Era2026Presenter, Presenter
-from mock_server.settings import Era, MockConfig
+from offcloud_mock.backend import AccountBackend
+from offcloud_mock.backend.downloads import DownloadSnapshot
+from offcloud_mock.backend.errors import BadRequest
+from offcloud_mock.controls import InProcessControls
+from offcloud_mock.http.app import create_app
+from offcloud_mock.http.presenters import Era2026Presenter, Presenter
+from offcloud_mock.settings import Era, MockConfig
 from tests.mock_http.conftest import DEMO_KEY, FREE_KEY, REPORT_URL, SINTEL_MAGNET, UNKNOWN_ID, key
 
 

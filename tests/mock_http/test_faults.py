@@ -7,10 +7,10 @@ import pytest
 from flask import Flask
 from flask.testing import FlaskClient
 
-from mock_server.controls import InProcessControls
-from mock_server.http.app import create_app
-from mock_server.http.injection import ConnectionDropped
-from mock_server.settings import MockConfig
+from offcloud_mock.controls import InProcessControls
+from offcloud_mock.http.app import create_app
+from offcloud_mock.http.injection import ConnectionDropped
+from offcloud_mock.settings import MockConfig
 from tests.mock_http.conftest import DEMO_KEY, Target
 
 PROXY = f"/api/proxy?key={DEMO_KEY}"

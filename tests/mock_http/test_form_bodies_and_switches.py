@@ -4,10 +4,10 @@ import pytest
 from flask import Flask
 from flask.testing import FlaskClient
 
-from mock_server import cli
-from mock_server.http.app import create_app
-from mock_server.http.runtime import runtime
-from mock_server.settings import MockConfig
+from offcloud_mock import cli
+from offcloud_mock.http.app import create_app
+from offcloud_mock.http.runtime import runtime
+from offcloud_mock.settings import MockConfig
 from tests.mock_http.conftest import BUNNY_HASH, REPORT_URL, SINTEL_HASH, key
 
 FORM = "application/x-www-form-urlencoded"

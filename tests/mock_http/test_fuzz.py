@@ -7,10 +7,10 @@ from flask import Flask
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from mock_server.backend.demo import FREE_KEY
-from mock_server.http.app import create_app
-from mock_server.settings import MockConfig
-from mock_server.spec import operations
+from offcloud_mock.backend.demo import FREE_KEY
+from offcloud_mock.http.app import create_app
+from offcloud_mock.settings import MockConfig
+from offcloud_mock.spec import operations
 from tests.mock_http.conftest import BUNNY_HASH, DEMO_KEY, GDRIVE_OPTION, UNKNOWN_ID
 
 # Built once: hypothesis runs many examples against one app, as a long-lived server would see them.

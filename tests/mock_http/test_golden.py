@@ -1,6 +1,6 @@
 """Golden answers: the mock answers a fixed list of requests byte for byte as recorded.
 
-Recorded before the split of `mock_server/` into a backend and an HTTP layer (issue 9), so that any
+Recorded before the split of `mock_server/offcloud_mock/` into a backend and an HTTP layer (issue 9), so that any
 change of an answer's status, content type or bytes is seen, in both eras (`2026`, `legacy`) and with
 the legacy `string_numbers` quirk. Re-recorded for the eras (issue 10): `2026` (formerly `modern`) is
 now the whole 2026 server (legacy-only routes are its HTML 404 page, the 2026 status object); the
@@ -27,9 +27,9 @@ import pytest
 from flask import Flask
 from werkzeug.exceptions import HTTPException
 
-from mock_server.backend.demo import PREMIUM_URL, VIDEO_URL
-from mock_server.http.app import create_app
-from mock_server.settings import MockConfig
+from offcloud_mock.backend.demo import PREMIUM_URL, VIDEO_URL
+from offcloud_mock.http.app import create_app
+from offcloud_mock.settings import MockConfig
 from tests.bencoding import bencode
 from tests.mock_http.conftest import (
     BROKEN_URL,

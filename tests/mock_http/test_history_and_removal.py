@@ -6,9 +6,9 @@ import pytest
 from flask import Flask
 from flask.testing import FlaskClient
 
-from mock_server.backend.accounts import HISTORY_PAGE_SIZE
-from mock_server.http.app import create_app
-from mock_server.settings import MockConfig
+from offcloud_mock.backend.accounts import HISTORY_PAGE_SIZE
+from offcloud_mock.http.app import create_app
+from offcloud_mock.settings import MockConfig
 from tests.mock_http.conftest import (
     BUNNY_MAGNET,
     FREE_KEY,

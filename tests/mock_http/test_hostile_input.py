@@ -14,9 +14,9 @@ import pytest
 from flask import Flask
 from flask.testing import FlaskClient
 
-from mock_server.http.app import create_app
-from mock_server.http.runtime import runtime
-from mock_server.settings import MockConfig
+from offcloud_mock.http.app import create_app
+from offcloud_mock.http.runtime import runtime
+from offcloud_mock.settings import MockConfig
 from tests.mock_http.conftest import DEMO_KEY, DEMO_LOGIN, REPORT_URL, key
 
 JSON = "application/json"
@@ -291,7 +291,7 @@ def test_a_password_over_the_limit_is_refused_without_echoing_it() -> None:
 
 def test_the_clock_of_a_fast_mock_stops_at_its_ceiling(client: FlaskClient, app: Flask) -> None:
     """Finding 6's other path: mock time running past year 9999. The clock stops at its century."""
-    from mock_server.backend.clock import MAX_ELAPSED
+    from offcloud_mock.backend.clock import MAX_ELAPSED
 
     clock = runtime(app).backend.clock
     clock.advance(MAX_ELAPSED - 1)
@@ -319,7 +319,7 @@ def test_a_fresh_client_is_answered_within_a_second_while_the_suite_runs(app: Fl
 
     import httpx
 
-    from mock_server.server import serve_in_thread
+    from offcloud_mock.serving.waitress_server import serve_in_thread
 
     with serve_in_thread(app) as server:
         done = threading.Event()
@@ -355,7 +355,7 @@ def test_a_long_unknown_path_is_not_echoed_at_length(client: FlaskClient) -> Non
 
 
 def test_a_scenario_over_the_size_limit_is_refused_unread(client: FlaskClient) -> None:
-    from mock_server.backend.scenario_yaml import MAX_SCENARIO_CHARS
+    from offcloud_mock.backend.scenario_yaml import MAX_SCENARIO_CHARS
 
     text = "accounts: [{email: a@b.test, password: p, api_key: k}]\n#" + "x" * MAX_SCENARIO_CHARS
     response = client.post("/_mock/scenario", data=text, content_type="application/yaml")

@@ -2,7 +2,7 @@
 
 import pytest
 
-from mock_server.backend.errors import (
+from offcloud_mock.backend.errors import (
     BadArchive,
     BadRequest,
     DomainError,
@@ -11,8 +11,8 @@ from mock_server.backend.errors import (
     NotAvailable,
     NotFound,
 )
-from mock_server.http.presenters import Era2026Presenter, LegacyPresenter, presenter_for
-from mock_server.settings import Settings
+from offcloud_mock.http.presenters import Era2026Presenter, LegacyPresenter, presenter_for
+from offcloud_mock.settings import Settings
 
 ERRORS: list[tuple[DomainError, int]] = [
     (BadRequest("bad"), 400),

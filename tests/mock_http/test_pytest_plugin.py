@@ -11,14 +11,14 @@ from typing import Any
 import httpx
 import pytest
 
-import mock_server
-from mock_server.backend.demo import DEMO_EMAIL, DEMO_KEY, DEMO_PASSWORD
-from mock_server.controls import HttpControls, InProcessControls
-from mock_server.pytest_plugin import IN_PROCESS_BASE_URL, OffcloudMock
+import offcloud_mock
+from offcloud_mock.backend.demo import DEMO_EMAIL, DEMO_KEY, DEMO_PASSWORD
+from offcloud_mock.controls import HttpControls, InProcessControls
+from offcloud_mock.pytest_plugin import IN_PROCESS_BASE_URL, OffcloudMock
 from tests.mock_http.conftest import REPORT_URL
 
 ROOT = Path(__file__).resolve().parents[2]
-DEMO_SCENARIO = str(Path(mock_server.__file__).with_name("demo_scenario.yaml"))
+DEMO_SCENARIO = str(Path(offcloud_mock.__file__).with_name("demo_scenario.yaml"))
 
 
 def _exercise(mock: OffcloudMock) -> None:
@@ -123,7 +123,7 @@ def test_plugin_options_in_a_separate_pytest_run(tmp_path: Path) -> None:
         "PYTHONPATH": os.pathsep.join(filter(None, [str(ROOT), os.environ.get("PYTHONPATH")])),
     }
     # -p no:offcloud_mock: the installed entry point, if any, must not register the plugin a second time.
-    command = [sys.executable, "-m", "pytest", "-p", "no:offcloud_mock", "-p", "mock_server.pytest_plugin"]
+    command = [sys.executable, "-m", "pytest", "-p", "no:offcloud_mock", "-p", "offcloud_mock.pytest_plugin"]
     options = ["-p", "no:cacheprovider", "--strict-markers", "-q", "--offcloud-mock-live"]
     result = subprocess.run(  # noqa: S603 - our own interpreter and module
         [*command, *options, "--offcloud-mock-era", "legacy", str(tmp_path)],
@@ -155,7 +155,7 @@ def test_non_ascii_paths_answer_alike_in_process_and_live(request: pytest.Fixtur
 
 
 def test_the_async_transport_hands_over_pep_3333_paths() -> None:
-    from mock_server.transports import AsyncWSGITransport
+    from offcloud_mock.transports import AsyncWSGITransport
 
     seen: list[str] = []
 

@@ -4,7 +4,7 @@ import pytest
 from offcloud_client.api.cloud import add_cloud_download, get_cloud_status
 from offcloud_client.models import CloudDownload, CloudDownloadForm, CloudStatusResult, RequestIdForm
 
-from mock_server.pytest_plugin import OffcloudMock
+from offcloud_mock.pytest_plugin import OffcloudMock
 
 
 @pytest.mark.parametrize("live", [False, True], ids=["in-process", "live"])

@@ -15,12 +15,12 @@ from urllib.parse import quote, quote_plus
 import pytest
 from flask.testing import FlaskClient
 
-from mock_server import cli
-from mock_server.backend.demo import DEMO_KEY
-from mock_server.backend.errors import ScenarioError
-from mock_server.backend.scenario import parse_scenario
-from mock_server.http.app import create_app
-from mock_server.settings import MockConfig
+from offcloud_mock import cli
+from offcloud_mock.backend.demo import DEMO_KEY
+from offcloud_mock.backend.errors import ScenarioError
+from offcloud_mock.backend.scenario import parse_scenario
+from offcloud_mock.http.app import create_app
+from offcloud_mock.settings import MockConfig
 
 PLANTED_KEY = "planted-KEY+/=&é 7c1d9e"
 PLANTED_PASSWORD = "planted-PASS-4b8a2f"  # noqa: S105 - a test value
@@ -124,7 +124,7 @@ def test_the_banner_shows_credentials_of_the_demo_only() -> None:
 
 
 def test_a_short_key_is_masked_whole() -> None:
-    from mock_server.controls import mask_key
+    from offcloud_mock.controls import mask_key
 
     assert mask_key("abcd") == "****"
     assert mask_key("demo-key-0123456789abcdef") == "*" * 21 + "cdef"

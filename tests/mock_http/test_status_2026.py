@@ -5,7 +5,7 @@ from typing import Any
 import pytest
 from flask.testing import FlaskClient
 
-from mock_server.controls import InProcessControls
+from offcloud_mock.controls import InProcessControls
 from tests.mock_http.conftest import BROKEN_URL, BUNNY_MAGNET, REPORT_URL, TEARS_MAGNET, key
 
 

@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 import yaml
 
-from mock_server import pytest_plugin
+from offcloud_mock import pytest_plugin
 
 ROOT = Path(__file__).resolve().parents[2]
 PYPROJECT = tomllib.loads((ROOT / "pyproject.toml").read_text(encoding="utf-8"))
@@ -50,13 +50,19 @@ def test_every_lower_bound_is_pinned_in_constraints_lowest() -> None:
 
 
 def test_every_package_is_typed() -> None:
-    for package in ("offcloud_kit", "mock_server", "contract_tests", "generated_client/offcloud_client"):
+    for package in (
+        "offcloud_kit",
+        "mock_server/offcloud_mock",
+        "drift/offcloud_drift",
+        "contract_tests/offcloud_contract",
+        "generated_client/offcloud_client",
+    ):
         assert (ROOT / package / "py.typed").is_file(), package
 
 
 def test_the_client_imports_no_mock_dependency() -> None:
     code = (
-        "import json, sys, offcloud_kit, offcloud_client, mock_server.pytest_plugin; "
+        "import json, sys, offcloud_kit, offcloud_client, offcloud_mock.pytest_plugin; "
         "print(json.dumps(sorted(m.split('.')[0] for m in sys.modules)))"
     )
     result = subprocess.run(  # noqa: S603 - this interpreter, a fixed program

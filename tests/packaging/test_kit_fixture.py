@@ -7,8 +7,6 @@ import time
 import httpx
 import pytest
 
-from mock_server.pytest_plugin import OffcloudMock
-from mock_server.transports import AsyncWSGITransport
 from offcloud_kit import (
     APIConnectionError,
     AsyncOffcloud,
@@ -17,6 +15,8 @@ from offcloud_kit import (
     ServerError,
     WaitTimeoutError,
 )
+from offcloud_mock.pytest_plugin import OffcloudMock
+from offcloud_mock.transports import AsyncWSGITransport
 
 PLAIN_URL = "https://files.example.com/docs/annual-report-2025.pdf"  # 50 MiB: 8 s of mock time
 CACHED_MULTI = "92b926e37e61e370e948cda081685a45731f9406"

@@ -70,14 +70,14 @@ def _banner(process: subprocess.Popen[str], timeout: float) -> str:
 
 @contextmanager
 def mock_process(server: str, *args: str) -> Iterator[MockProcess]:
-    """`python -m mock_server --server <server>` on a free loopback port; killed at the end if still up."""
+    """`python -m offcloud_mock --server <server>` on a free loopback port; killed at the end if still up."""
     port = free_port()
     env = {
         **os.environ,
         "PYTHONPATH": os.pathsep.join(filter(None, [str(ROOT), os.environ.get("PYTHONPATH")])),
     }
     process = subprocess.Popen(  # noqa: S603 - our own interpreter and module
-        [sys.executable, "-m", "mock_server", "--server", server, "--port", str(port), *args],
+        [sys.executable, "-m", "offcloud_mock", "--server", server, "--port", str(port), *args],
         stdout=subprocess.PIPE,
         stderr=subprocess.DEVNULL,
         text=True,

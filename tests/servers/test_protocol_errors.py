@@ -11,8 +11,8 @@ import time
 
 import pytest
 
-from mock_server.http.app import create_app
-from mock_server.server import serve_in_thread
+from offcloud_mock.http.app import create_app
+from offcloud_mock.serving.waitress_server import serve_in_thread
 from tests.servers.processes import mock_process
 
 pytestmark = [pytest.mark.live, pytest.mark.timeout(60)]

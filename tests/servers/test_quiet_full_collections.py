@@ -1,5 +1,5 @@
 """A served mock's full garbage collections wait for a quiet second, or run at most a minute apart under
-load (mock_server.process_heap.QuietFullCollections), driven by a fake clock and request counter."""
+load (offcloud_mock.serving.process_heap.QuietFullCollections), driven by a fake clock and request counter."""
 
 import asyncio
 import gc
@@ -7,7 +7,7 @@ from collections.abc import Iterator
 
 import pytest
 
-from mock_server.process_heap import QuietFullCollections
+from offcloud_mock.serving.process_heap import QuietFullCollections
 
 
 class Served:

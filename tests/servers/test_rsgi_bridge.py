@@ -1,4 +1,4 @@
-"""The RSGI bridge granian serves the mock through (mock_server.rsgi_bridge), driven without granian: an
+"""The RSGI bridge granian serves the mock through (offcloud_mock.serving.rsgi_bridge), driven without granian: an
 RSGI scope and protocol stand-in, on an asyncio loop of this test. The same requests through Flask's test
 client are the reference: the bridge must hand the app the same request and send back its answer."""
 
@@ -11,10 +11,10 @@ from typing import Any
 import pytest
 from granian._granian import RSGIProtocolClosed
 
-from mock_server.controls import InProcessControls
-from mock_server.http.app import create_app
-from mock_server.rsgi_bridge import WSGIOverRSGI, wsgi_environ
-from mock_server.settings import MockConfig
+from offcloud_mock.controls import InProcessControls
+from offcloud_mock.http.app import create_app
+from offcloud_mock.serving.rsgi_bridge import WSGIOverRSGI, wsgi_environ
+from offcloud_mock.settings import MockConfig
 
 DEMO_KEY = "demo-key-0123456789abcdef"
 LIMIT = 1000

@@ -14,8 +14,8 @@ from contextlib import ExitStack, contextmanager
 import httpx
 import pytest
 
-from mock_server.http.app import create_app
-from mock_server.server import serve_in_thread
+from offcloud_mock.http.app import create_app
+from offcloud_mock.serving.waitress_server import serve_in_thread
 from tests.servers.processes import DEMO_KEY, SERVERS, mock_process
 
 pytestmark = [pytest.mark.live, pytest.mark.timeout(120)]
@@ -106,7 +106,7 @@ def test_the_in_thread_server_answers_fresh_clients_while_slow_ones_hang() -> No
 
 
 def test_granian_serves_fresh_clients_while_many_bodies_stall() -> None:
-    # Bodies are awaited on granian's event loop (mock_server.rsgi_bridge), holding no thread: 150 is
+    # Bodies are awaited on granian's event loop (offcloud_mock.serving.rsgi_bridge), holding no thread: 150 is
     # more than the 62 waiting threads that bounded stalled bodies under its WSGI interface.
     with mock_process("granian") as mock, _slow_clients(mock.port, 150, _STALLED_BODY):
         _fresh_client_answered_within(mock.base_url, _FRESH_WITHIN_S)

@@ -8,8 +8,8 @@ from typing import Any
 
 import pytest
 
-from contract_tests.support.openapi_document import inline_refs
-from mock_server import spec
+from offcloud_contract.support.openapi_document import inline_refs
+from offcloud_mock import spec
 
 DOCUMENT: dict[str, Any] = {
     "openapi": "3.1.0",

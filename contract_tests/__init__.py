@@ -1,5 +1,0 @@
-"""Contract tests: openapi.yaml, the generated client and the mock server held to each other.
-
-Run by `make test` (in-process, and once against the mock as a real server process) and by
-`make contract` / `python -m contract_tests` (against any server named by OFFCLOUD_BASE_URL).
-"""

@@ -1,0 +1,20 @@
+"""The generated client against a mock of each era, held to the reference model (client_machine)."""
+
+import pytest
+from hypothesis.stateful import run_state_machine_as_test
+
+from offcloud_contract.support.client_machine import CLIENT_BUDGET, client_machine_for
+from offcloud_contract.support.openapi_document import ERAS
+from offcloud_contract.support.reach import REACH
+from offcloud_contract.support.server_targets import Target
+from offcloud_contract.support.workflow_checks import machine_settings
+
+
+@pytest.mark.suite("client")
+@pytest.mark.parametrize("era", ERAS)
+def test_client_against_mock(target: Target, era: str) -> None:
+    if not target.is_mock or not target.allow_writes or target.other_account is None:
+        pytest.skip("needs a mock the run may steer (controls, clock, its two demo accounts)")
+    recorder = REACH.recorder("client", target.label)
+    machine = client_machine_for(target, recorder)
+    run_state_machine_as_test(machine, settings=machine_settings(**CLIENT_BUDGET))

@@ -1,0 +1,22 @@
+"""Know when the API changed: a validating proxy in front of a real server, recordings and their replay,
+a drift report against openapi.yaml with the suggested spec change, and scenarios made from recordings.
+
+Modules, one concern each: `spec_view` (openapi.yaml with its $refs, eras, routes), `schema_walk` and
+`checks` (one exchange against the spec), `patch` (suggested changes as JSON Patch), `redact` (secrets),
+`exchange` and `recorder` (recording files, replay keys), `proxy` (the WSGI proxy), `collect` and `report`
+(the drift report), `flows` and `run` (`make drift`), `replay`, `scenario_from`, `serve`, `cli`.
+Nothing here imports the mock but `mock_bridge` (its scenario loader and app factory, lazily).
+
+Wiring into `offcloud-mock` (mock_server/offcloud_mock/cli.py):
+
+    # subcommands, before the mock's own parser:
+    args = list(sys.argv[1:] if argv is None else argv)
+    if args and args[0] in ("proxy", "drift", "scenario-from", "replay"):
+        from offcloud_drift.cli import main as drift_main
+        return drift_main(args)
+
+    # --replay DIR, after app = create_app(config), inside the try that turns ValueError into exit 2:
+    if args.replay is not None:
+        from offcloud_drift.replay import install_replay
+        install_replay(app, args.replay)
+"""

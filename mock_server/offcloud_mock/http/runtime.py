@@ -1,0 +1,71 @@
+"""What one mock app holds: its backend, its current settings and presenter, its compiled spec.
+
+Kept in `app.extensions["offcloud_mock"]`; `runtime()` is the typed way to reach it, from a request
+(`runtime()`) or from outside one (`runtime(app)`).
+"""
+
+import threading
+from dataclasses import dataclass, field
+
+from flask import Flask, current_app
+
+from offcloud_mock.backend import MockBackend
+from offcloud_mock.http.presenters import Presenter, presenter_for
+from offcloud_mock.http.validation import RequestValidator, ResponseValidator, response_validator
+from offcloud_mock.settings import Settings
+from offcloud_mock.spec import Operation
+
+__all__ = ["EXTENSION_KEY", "MockRuntime", "runtime"]
+
+EXTENSION_KEY = "offcloud_mock"
+
+
+@dataclass(slots=True, eq=False)
+class MockRuntime:
+    config: Settings  # replaced as a whole when a setting changes at run time
+    backend: MockBackend
+    operations: dict[str, Operation]  # by operationId
+    request_validators: dict[str, RequestValidator]  # by operationId
+    presenter: Presenter = field(init=False)
+    _lock: threading.Lock = field(default_factory=threading.Lock)
+
+    def __post_init__(self) -> None:
+        self.presenter = presenter_for(self.config)
+
+    @property
+    def validate_requests(self) -> bool:
+        return self.config.validate_requests
+
+    @property
+    def validate_responses(self) -> bool:
+        return self.config.validate_responses
+
+    @property
+    def response_validator(self) -> ResponseValidator:
+        # Compiled on first use: most apps (benchmarks, the CLI by default) never validate responses.
+        return response_validator()
+
+    def change(self, **changes: object) -> None:
+        """Change settings at run time; ValueError (from Settings) names a bad value."""
+        with self._lock:
+            config = self.config.changed(**changes)
+            self.config, self.presenter = config, presenter_for(config)
+
+    def settings(self) -> dict[str, object]:
+        config = self.config
+        return {
+            "era": config.era,
+            "validate_requests": config.validate_requests,
+            "validate_responses": config.validate_responses,
+            "string_numbers": config.string_numbers,
+            "max_body_bytes": config.max_body_bytes,
+        }
+
+
+def runtime(app: Flask | None = None) -> MockRuntime:
+    """The mock state of `app`, or of the app handling the current request."""
+    target = current_app if app is None else app
+    state = target.extensions.get(EXTENSION_KEY)
+    if not isinstance(state, MockRuntime):
+        raise RuntimeError("this Flask app was not built by offcloud_mock.http.app.create_app")
+    return state

@@ -1,0 +1,210 @@
+"""Request and response validation against openapi.yaml, compiled once when the app starts.
+
+Requests: every operation's path parameters and request body (per media type) get a compiled
+jsonschema-rs validator. A valid request costs one `is_valid` call per part; only an invalid one pays for
+collecting errors and wording the message the way the 2026 server words it:
+`Missing required parameter: url`, or `Invalid parameter 'url': "ftp://x" does not match "..."`.
+
+Responses (only when switched on): one validator per operation, status and media type. A `oneOf` is
+checked as a whole; when it fails, the branch the body was meant to be (an error body, an add-on refusal
+or the success shape) explains why, instead of jsonschema's "not valid under any of the schemas".
+"""
+
+import functools
+import json
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from typing import Any
+
+import jsonschema_rs
+
+from offcloud_mock.backend.errors import BadRequest
+from offcloud_mock.backend.secret_fields import is_secret
+from offcloud_mock.http.bodies import BodyKind
+from offcloud_mock.spec import Operation, operations
+
+__all__ = [
+    "RequestValidator",
+    "ResponseValidator",
+    "compile_schema",
+    "request_validators",
+    "response_validator",
+]
+
+_FORM = "application/x-www-form-urlencoded"
+_JSON = "application/json"
+_MAX_SHOWN = 80  # characters of a bad value quoted back in a message
+
+
+def compile_schema(schema: Mapping[str, Any]) -> jsonschema_rs.Validator:
+    # Unknown formats (e.g. "password") are annotations only; known ones (uri, email, date-time) are checked.
+    return jsonschema_rs.validator_for(dict(schema), validate_formats=True, ignore_unknown_formats=True)
+
+
+def _short(value: object) -> str:
+    text = json.dumps(value, ensure_ascii=False, separators=(",", ":"), default=str)
+    return text if len(text) <= _MAX_SHOWN else text[: _MAX_SHOWN - 1] + "…"
+
+
+def _field_name(path: list[str | int]) -> str:
+    head, *rest = path
+    return str(head) + "".join(f"[{part}]" for part in rest)
+
+
+def _reason(error: jsonschema_rs.ValidationError, *, secret: bool = False) -> str:
+    """The error's message with the (possibly huge) offending value shortened, or left out if secret."""
+    message: str = error.message
+    shown = json.dumps(error.instance, ensure_ascii=False, separators=(",", ":"), default=str)
+    if message.startswith(shown):
+        return f"{'the value' if secret else _short(error.instance)}{message[len(shown) :]}"
+    if secret:  # a message of another shape might quote the value anywhere: say only which rule failed
+        return f"the value does not satisfy the spec's '{error.kind.__class__.__name__.lower()}' rule"
+    return message if len(message) <= 300 else message[:299] + "…"
+
+
+def _describe(error: jsonschema_rs.ValidationError, *, response: bool) -> str:
+    path = list(error.instance_path)
+    if isinstance(error.kind, jsonschema_rs.ValidationErrorKind.Required) and not path:
+        name = error.kind.property
+        return f"missing required field '{name}'" if response else f"Missing required parameter: {name}"
+    if not path:
+        # The whole body is the value here: quoted only when it holds no secret field.
+        instance = error.instance
+        secret = isinstance(instance, dict) and any(is_secret(name) for name in instance)
+        return (
+            _reason(error, secret=secret)
+            if response
+            else f"Invalid request body: {_reason(error, secret=secret)}"
+        )
+    reason = _reason(error, secret=any(is_secret(part) for part in path))
+    return f"{'field' if response else 'Invalid parameter'} '{_field_name(path)}': {reason}"
+
+
+def _first_error(validator: jsonschema_rs.Validator, instance: object, *, response: bool = False) -> str:
+    errors = list(validator.iter_errors(instance))
+    # A missing field is reported before a malformed one, as the 2026 server does.
+    errors.sort(key=lambda e: not isinstance(e.kind, jsonschema_rs.ValidationErrorKind.Required))
+    if not errors:  # is_valid and iter_errors disagree: cannot happen, but never crash on it
+        return "invalid"
+    return _describe(errors[0], response=response)
+
+
+def _array_fields(schemas: Mapping[str, Mapping[str, Any]]) -> frozenset[str]:
+    return frozenset(
+        name
+        for schema in schemas.values()
+        for name, prop in (schema.get("properties") or {}).items()
+        if prop.get("type") == "array"
+    )
+
+
+@dataclass(frozen=True, slots=True)
+class RequestValidator:
+    """The compiled request rules of one operation."""
+
+    operation: Operation
+    array_fields: frozenset[str]
+    path_validators: dict[str, jsonschema_rs.Validator]
+    body_validators: dict[BodyKind, jsonschema_rs.Validator]
+
+    @classmethod
+    def build(cls, operation: Operation) -> "RequestValidator":
+        schemas = operation.body_schemas
+        body: dict[BodyKind, jsonschema_rs.Validator] = {}
+        # Multipart and sniffed bodies carry form fields, so they follow the form schema.
+        media_of_kind: tuple[tuple[BodyKind, str], ...] = (("form", _FORM), ("json", _JSON))
+        for kind, media in media_of_kind:
+            schema = schemas.get(media) or next(iter(schemas.values()), None)
+            if schema is not None:
+                body[kind] = compile_schema(schema)
+        return cls(
+            operation=operation,
+            array_fields=_array_fields(schemas),
+            path_validators={name: compile_schema(s) for name, s in operation.path_params.items()},
+            body_validators=body,
+        )
+
+    def validate(self, path_args: Mapping[str, object], kind: BodyKind, body: dict[str, object]) -> None:
+        """Raise BadRequest naming the first bad parameter; unknown body fields are ignored."""
+        for name, validator in self.path_validators.items():
+            value = path_args.get(name)
+            if not validator.is_valid(value):
+                errors = list(validator.iter_errors(value))
+                reason = _reason(errors[0], secret=is_secret(name)) if errors else "invalid"
+                raise BadRequest(f"Invalid parameter '{name}': {reason}")
+        body_validator = self.body_validators.get(kind)
+        if body_validator is not None and not body_validator.is_valid(body):
+            raise BadRequest(_first_error(body_validator, body))
+
+
+@dataclass(frozen=True, slots=True)
+class _ResponseRule:
+    whole: jsonschema_rs.Validator
+    branches: tuple[tuple[frozenset[str], jsonschema_rs.Validator], ...] = ()  # (required keys, validator)
+
+    def explain(self, instance: object) -> str | None:
+        if self.whole.is_valid(instance):
+            return None
+        validator = self.whole
+        if self.branches:
+            keys = set(instance) if isinstance(instance, dict) else set()
+            # The branch whose required fields the body has most of is the one it was meant to be.
+            validator = max(self.branches, key=lambda branch: len(branch[0] & keys))[1]
+            if validator.is_valid(instance):  # valid for a branch, so it matched several: say so
+                validator = self.whole
+        return _first_error(validator, instance, response=True)
+
+
+def _rule(schema: Mapping[str, Any]) -> _ResponseRule:
+    branches = tuple(
+        (frozenset(branch.get("required", ())), compile_schema(branch)) for branch in schema.get("oneOf", ())
+    )
+    return _ResponseRule(compile_schema(schema), branches)
+
+
+@dataclass(slots=True)
+class ResponseValidator:
+    """Every operation's documented answers; `problem()` says how an answer strays from them."""
+
+    rules: dict[str, dict[str, dict[str, _ResponseRule]]] = field(default_factory=dict)
+
+    @classmethod
+    def build(cls, operations: tuple[Operation, ...]) -> "ResponseValidator":
+        return cls(
+            {
+                op.operation_id: {
+                    status: {media: _rule(schema) for media, schema in content.items()}
+                    for status, content in op.responses.items()
+                }
+                for op in operations
+            }
+        )
+
+    def problem(self, operation_id: str, status: int, mimetype: str, body: bytes) -> str | None:
+        """None when the answer is one the spec documents, else the reason it is not."""
+        responses = self.rules[operation_id]
+        content = responses.get(str(status), responses.get(f"{status // 100}XX", responses.get("default")))
+        if content is None:
+            return f"status {status} is not documented (documented: {', '.join(sorted(responses))})"
+        if not content:
+            return None if not body else "a body where none is documented"
+        rule = content.get(mimetype)
+        if rule is None:
+            return f"content type {mimetype or 'none'!r} is not documented (documented: {', '.join(content)})"
+        try:
+            instance: object = json.loads(body) if mimetype == _JSON else body.decode("utf-8")
+        except ValueError as error:
+            return f"the body is not valid {mimetype}: {error}"
+        return rule.explain(instance)
+
+
+@functools.cache
+def request_validators() -> dict[str, RequestValidator]:
+    """Every operation's request rules, compiled once per process (they never change)."""
+    return {op.operation_id: RequestValidator.build(op) for op in operations()}
+
+
+@functools.cache
+def response_validator() -> ResponseValidator:
+    """Every operation's response rules, compiled once per process, on first use."""
+    return ResponseValidator.build(operations())

@@ -1,0 +1,139 @@
+"""openapi.yaml, read once, and a typed view of its operations for the HTTP layer.
+
+The file is found beside the package first (a wheel force-includes it as `mock_server/offcloud_mock/openapi.yaml`),
+else at the repository root (a source checkout or an editable install). Everything else in the mock that
+needs the contract (routes, auth, request and response validation, /openapi.json) asks this module, so
+there is exactly one reading of it per process.
+"""
+
+import copy
+import functools
+from dataclasses import dataclass
+from enum import Enum
+from pathlib import Path
+from typing import Any, cast
+
+import jsonref
+import yaml
+
+__all__ = ["AuthKind", "Operation", "load_spec", "operations", "spec_path", "spec_text"]
+
+_HTTP_METHODS = ("get", "post", "put", "patch", "delete")
+
+
+class AuthKind(Enum):
+    """What credentials an operation needs, derived from its `security` in the spec."""
+
+    NONE = "none"  # security: [] (login)
+    OPTIONAL_SESSION = "optional-session"  # [{}, {session: []}] (checkLogin: reads the cookie if any)
+    SESSION = "session"  # [{session: []}] (getApiKey: the cookie and nothing else)
+    ACCOUNT = "account"  # the default: key, bearer or session
+
+
+@dataclass(frozen=True, slots=True)
+class Operation:
+    """One operation of the spec, with every $ref already inlined."""
+
+    operation_id: str
+    method: str  # upper case
+    path: str  # as in the spec, e.g. /api/cloud/explore/{requestId}
+    auth: AuthKind
+    path_params: dict[str, dict[str, Any]]  # name -> schema
+    body_schemas: dict[str, dict[str, Any]]  # media type -> schema; empty when there is no body
+    body_required: bool
+    responses: dict[str, dict[str, dict[str, Any]]]  # status -> media type -> schema ({} if no content)
+    eras: frozenset[str] = frozenset({"legacy", "2026"})  # x-offcloud-eras: the servers that answer it
+
+    @property
+    def flask_rule(self) -> str:
+        return self.path.replace("{", "<").replace("}", ">")
+
+
+def spec_path() -> Path:
+    beside = Path(__file__).with_name("openapi.yaml")
+    if beside.is_file():
+        return beside
+    return Path(__file__).resolve().parents[2] / "openapi.yaml"  # a checkout: mock_server/offcloud_mock/
+
+
+@functools.cache
+def spec_text() -> str:
+    path = spec_path()
+    if not path.is_file():
+        raise FileNotFoundError(f"openapi.yaml not found beside the package nor at {path}")
+    return path.read_text(encoding="utf-8")
+
+
+@functools.cache
+def _parsed() -> dict[str, Any]:
+    return cast(dict[str, Any], yaml.safe_load(spec_text()))
+
+
+def load_spec() -> dict[str, Any]:
+    """The spec as parsed from YAML, $refs intact; a deep copy, so callers may change it."""
+    return copy.deepcopy(_parsed())
+
+
+@functools.cache
+def _dereferenced() -> dict[str, Any]:
+    # The spec has no recursive schemas, so inlining every $ref gives self-contained schemas that
+    # jsonschema-rs compiles without a registry. jsonref resolves refs wherever they stand (parameters,
+    # request bodies, responses, schemas); jsonschema-rs's own `dereference` stopped resolving the ones
+    # under `parameters` in 0.61. A copy makes plain dicts with no object shared between operations.
+    return _inline_refs(_parsed())
+
+
+def _inline_refs(document: dict[str, Any]) -> dict[str, Any]:
+    resolved = jsonref.replace_refs(document, proxies=False, lazy_load=False, merge_props=True)
+    return cast(dict[str, Any], _unshared(resolved))
+
+
+def _unshared(value: Any) -> Any:
+    """A copy in which no dict or list appears twice (deepcopy would keep jsonref's sharing)."""
+    if isinstance(value, dict):
+        return {key: _unshared(item) for key, item in value.items()}
+    if isinstance(value, list):
+        return [_unshared(item) for item in value]
+    return value
+
+
+def _auth_kind(security: list[dict[str, list[str]]]) -> AuthKind:
+    if not security:
+        return AuthKind.NONE
+    schemes = {name for requirement in security for name in requirement}
+    if schemes == {"session"}:
+        return AuthKind.OPTIONAL_SESSION if {} in security else AuthKind.SESSION
+    return AuthKind.ACCOUNT
+
+
+def _operation(path: str, method: str, raw: dict[str, Any], default_security: Any) -> Operation:
+    body = raw.get("requestBody") or {}
+    responses: dict[str, dict[str, dict[str, Any]]] = {}
+    for status, response in raw.get("responses", {}).items():
+        content = response.get("content") or {}
+        responses[str(status)] = {media: entry.get("schema", {}) for media, entry in content.items()}
+    return Operation(
+        operation_id=raw["operationId"],
+        method=method.upper(),
+        path=path,
+        auth=_auth_kind(raw.get("security", default_security)),
+        path_params={p["name"]: p["schema"] for p in raw.get("parameters", []) if p["in"] == "path"},
+        body_schemas={media: entry["schema"] for media, entry in body.get("content", {}).items()},
+        body_required=bool(body.get("required", False)),
+        responses=responses,
+        eras=frozenset(str(era) for era in raw.get("x-offcloud-eras", ("legacy", "2026"))),
+    )
+
+
+@functools.cache
+def operations() -> tuple[Operation, ...]:
+    """Every operation of the spec, in the spec's order."""
+    spec = _dereferenced()
+    default_security = spec.get("security", [])
+    # The order of the YAML file (the dereferenced copy may have its keys sorted).
+    return tuple(
+        _operation(path, method, spec["paths"][path][method], default_security)
+        for path, item in _parsed()["paths"].items()
+        for method in item
+        if method in _HTTP_METHODS
+    )
