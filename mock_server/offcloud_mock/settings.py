@@ -10,15 +10,13 @@ import math
 import warnings
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Final, Literal, get_args
+from typing import Final
 
 from offcloud_mock.backend.errors import shown
+from offcloud_mock.eras import DEFAULT_ERA, ERAS, Era
 
 __all__ = ["DEFAULT_MAX_BODY_BYTES", "ERAS", "Era", "MockConfig", "Settings", "era_of_error_mode"]
 
-# "2026": the server that exists today (reworked in January 2026); "legacy": the 2014-2025 server.
-Era = Literal["2026", "legacy"]
-ERAS: tuple[str, ...] = get_args(Era)
 # Deprecated (one release): the former `error_mode` setting named the eras "modern" and "legacy".
 _ERROR_MODE_ERAS: Final[dict[str, str]] = {"modern": "2026", "legacy": "legacy"}
 # Big enough for a /api/cache batch of 1000 hashes in any array style (about 50 KB) and a scenario
@@ -35,7 +33,7 @@ class Settings:
     seed: int | None = None
     clock_speed: float = 1.0  # mock seconds per real second
     # Which server the mock plays, whole: its routes, shapes, error statuses and error pages.
-    era: Era = "2026"
+    era: Era = DEFAULT_ERA
     # Off: path parameters and bodies are not checked against openapi.yaml (bodies are still read and
     # callers still authenticated); a request outside the spec may then get any answer, even a 500.
     validate_requests: bool = True
