@@ -154,7 +154,7 @@ class InProcessControls(MockControls):
             raise ControlError(error.message, 404 if isinstance(error, NotFound) else 400) from None
         except ScenarioError as error:
             raise ControlError(" ".join(str(error).split()), 400) from None
-        except ValueError as error:  # a setting refused by Settings
+        except ValueError as error:  # a setting refused by MockConfig
             raise ControlError(str(error), 400) from None
 
     def health(self) -> dict[str, Any]:

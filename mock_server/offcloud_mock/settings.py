@@ -1,8 +1,8 @@
 """The one settings object of a mock app, validated once, here.
 
-Built alike from the command line (`cli`), by hand (`Settings(...)`, also named `MockConfig`), from the
-pytest marker (`pytest_plugin`) and, for the settings that change at run time, by the control plane
-(`Settings.changed`, which validates again the same way).
+Built alike from the command line (`cli`), by hand (`MockConfig(...)`), from the pytest marker
+(`pytest_plugin`) and, for the settings that change at run time, by the control plane
+(`MockConfig.changed`, which validates again the same way).
 """
 
 import dataclasses
@@ -15,7 +15,7 @@ from typing import Final
 from offcloud_mock.backend.errors import shown
 from offcloud_mock.eras import DEFAULT_ERA, ERAS, Era
 
-__all__ = ["DEFAULT_MAX_BODY_BYTES", "ERAS", "Era", "MockConfig", "Settings", "era_of_error_mode"]
+__all__ = ["DEFAULT_MAX_BODY_BYTES", "ERAS", "Era", "MockConfig", "era_of_error_mode"]
 
 # Deprecated (one release): the former `error_mode` setting named the eras "modern" and "legacy".
 _ERROR_MODE_ERAS: Final[dict[str, str]] = {"modern": "2026", "legacy": "legacy"}
@@ -25,7 +25,7 @@ DEFAULT_MAX_BODY_BYTES = 1024 * 1024
 
 
 @dataclass(frozen=True, slots=True)
-class Settings:
+class MockConfig:
     """How to build one mock app. The defaults play the demo scenario like the 2026 server."""
 
     scenario: Path | str | None = None  # a scenario YAML file; None: the bundled demo scenario
@@ -74,7 +74,7 @@ class Settings:
         if self.max_downloads is not None and self.max_downloads < 1:
             raise ValueError(f"max_downloads must be at least 1, not {self.max_downloads}")
 
-    def changed(self, **changes: object) -> "Settings":
+    def changed(self, **changes: object) -> "MockConfig":
         """A copy with `changes`, validated like any other; ValueError names a bad value."""
         return dataclasses.replace(self, **changes)  # type: ignore[arg-type]
 
@@ -84,6 +84,3 @@ def era_of_error_mode(mode: str) -> str:
     if mode not in _ERROR_MODE_ERAS:
         raise ValueError(f"error_mode must be one of modern, legacy, not {mode!r}")
     return _ERROR_MODE_ERAS[mode]
-
-
-MockConfig = Settings  # the public name of the constructor since the first release

@@ -12,7 +12,7 @@ from offcloud_mock.backend.errors import (
     NotFound,
 )
 from offcloud_mock.http.presenters import Era2026Presenter, LegacyPresenter, presenter_for
-from offcloud_mock.settings import Settings
+from offcloud_mock.settings import MockConfig
 
 ERRORS: list[tuple[DomainError, int]] = [
     (BadRequest("bad"), 400),
@@ -48,23 +48,23 @@ def test_a_refined_error_answers_like_the_error_it_refines() -> None:
 
 
 def test_the_settings_choose_the_era_and_the_number_quirk() -> None:
-    legacy = presenter_for(Settings(era="legacy", string_numbers=True))
+    legacy = presenter_for(MockConfig(era="legacy", string_numbers=True))
     assert isinstance(legacy, LegacyPresenter)
     assert legacy.string_numbers is True
-    assert isinstance(presenter_for(Settings()), Era2026Presenter)
+    assert isinstance(presenter_for(MockConfig()), Era2026Presenter)
     with pytest.raises(ValueError, match="era must be one of 2026, legacy"):
-        Settings().changed(era="future")
+        MockConfig().changed(era="future")
 
 
 def test_error_mode_is_a_deprecated_alias_of_era() -> None:
     with pytest.warns(DeprecationWarning, match="use era"):
-        settings = Settings(error_mode="modern")
+        settings = MockConfig(error_mode="modern")
     assert (settings.era, settings.error_mode) == ("2026", None)
     with pytest.warns(DeprecationWarning, match="use era"):
-        assert Settings(error_mode="legacy").era == "legacy"
+        assert MockConfig(error_mode="legacy").era == "legacy"
     with (
         pytest.warns(DeprecationWarning, match="use era"),
         pytest.raises(ValueError, match="error_mode must be one of"),
     ):
-        Settings(error_mode="future")
-    assert Settings(era="legacy").changed(string_numbers=True).era == "legacy"
+        MockConfig(error_mode="future")
+    assert MockConfig(era="legacy").changed(string_numbers=True).era == "legacy"

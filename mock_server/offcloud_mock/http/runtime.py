@@ -12,7 +12,7 @@ from flask import Flask, current_app
 from offcloud_mock.backend import MockBackend
 from offcloud_mock.http.presenters import Presenter, presenter_for
 from offcloud_mock.http.validation import RequestValidator, ResponseValidator, response_validator
-from offcloud_mock.settings import Settings
+from offcloud_mock.settings import MockConfig
 from offcloud_mock.spec import Operation
 
 __all__ = ["EXTENSION_KEY", "MockRuntime", "runtime"]
@@ -22,7 +22,7 @@ EXTENSION_KEY = "offcloud_mock"
 
 @dataclass(slots=True, eq=False)
 class MockRuntime:
-    config: Settings  # replaced as a whole when a setting changes at run time
+    config: MockConfig  # replaced as a whole when a setting changes at run time
     backend: MockBackend
     operations: dict[str, Operation]  # by operationId
     request_validators: dict[str, RequestValidator]  # by operationId
@@ -46,7 +46,7 @@ class MockRuntime:
         return response_validator()
 
     def change(self, **changes: object) -> None:
-        """Change settings at run time; ValueError (from Settings) names a bad value."""
+        """Change settings at run time; ValueError (from MockConfig) names a bad value."""
         with self._lock:
             config = self.config.changed(**changes)
             self.config, self.presenter = config, presenter_for(config)
