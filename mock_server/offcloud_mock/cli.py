@@ -31,13 +31,14 @@ from typing import cast
 from flask import Flask
 
 from offcloud_mock.backend.errors import ScenarioError
+from offcloud_mock.eras import DEFAULT_ERA, ERAS, Era
 from offcloud_mock.http.app import create_app
 from offcloud_mock.http.control_guard import TOKEN_HEADER, is_loopback
 from offcloud_mock.http.request_log import LOGGER_NAME
 from offcloud_mock.http.runtime import runtime
 from offcloud_mock.serving import waitress_server
 from offcloud_mock.serving.waitress_server import DEFAULT_THREADS
-from offcloud_mock.settings import ERAS, Era, MockConfig, era_of_error_mode
+from offcloud_mock.settings import MockConfig, era_of_error_mode
 
 __all__ = ["main", "parser", "serve_forever"]
 
@@ -218,7 +219,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         if args.threads < 1:
             raise ValueError(f"--threads must be at least 1, not {args.threads}")
         token, generated_token = _control_token(args.host, args.control_token)
-        era = cast(Era, args.era or (era_of_error_mode(args.error_mode) if args.error_mode else "2026"))
+        era = cast(Era, args.era or (era_of_error_mode(args.error_mode) if args.error_mode else DEFAULT_ERA))
         config = MockConfig(
             scenario=args.scenario,
             seed=args.seed,

@@ -15,7 +15,7 @@ from typing import Final
 from offcloud_mock.backend.errors import shown
 from offcloud_mock.eras import DEFAULT_ERA, ERAS, Era
 
-__all__ = ["DEFAULT_MAX_BODY_BYTES", "ERAS", "Era", "MockConfig", "era_of_error_mode"]
+__all__ = ["DEFAULT_MAX_BODY_BYTES", "MockConfig", "era_of_error_mode"]
 
 # Deprecated (one release): the former `error_mode` setting named the eras "modern" and "legacy".
 _ERROR_MODE_ERAS: Final[dict[str, str]] = {"modern": "2026", "legacy": "legacy"}

@@ -8,6 +8,7 @@ there is exactly one reading of it per process.
 
 import copy
 import functools
+from collections.abc import Sequence
 from dataclasses import dataclass
 from enum import Enum
 from pathlib import Path
@@ -15,6 +16,8 @@ from typing import Any, cast
 
 import jsonref
 import yaml
+
+from offcloud_mock.eras import ERAS, Era
 
 __all__ = ["AuthKind", "Operation", "load_spec", "operations", "spec_path", "spec_text"]
 
@@ -42,7 +45,7 @@ class Operation:
     body_schemas: dict[str, dict[str, Any]]  # media type -> schema; empty when there is no body
     body_required: bool
     responses: dict[str, dict[str, dict[str, Any]]]  # status -> media type -> schema ({} if no content)
-    eras: frozenset[str] = frozenset({"legacy", "2026"})  # x-offcloud-eras: the servers that answer it
+    eras: frozenset[Era] = frozenset(ERAS)  # x-offcloud-eras: the servers that answer it
 
     @property
     def flask_rule(self) -> str:
@@ -106,6 +109,14 @@ def _auth_kind(security: list[dict[str, list[str]]]) -> AuthKind:
     return AuthKind.ACCOUNT
 
 
+def _eras(operation_id: str, names: Sequence[str]) -> frozenset[Era]:
+    """x-offcloud-eras, checked: a misspelt era would leave the operation served by no era, silently."""
+    unknown = [name for name in names if name not in ERAS]
+    if unknown:
+        raise ValueError(f"{operation_id}: x-offcloud-eras names no era of the mock: {unknown}")
+    return frozenset(cast(Era, name) for name in names)
+
+
 def _operation(path: str, method: str, raw: dict[str, Any], default_security: Any) -> Operation:
     body = raw.get("requestBody") or {}
     responses: dict[str, dict[str, dict[str, Any]]] = {}
@@ -121,7 +132,7 @@ def _operation(path: str, method: str, raw: dict[str, Any], default_security: An
         body_schemas={media: entry["schema"] for media, entry in body.get("content", {}).items()},
         body_required=bool(body.get("required", False)),
         responses=responses,
-        eras=frozenset(str(era) for era in raw.get("x-offcloud-eras", ("legacy", "2026"))),
+        eras=_eras(raw["operationId"], raw.get("x-offcloud-eras", ERAS)),
     )
 
 

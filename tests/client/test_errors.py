@@ -18,6 +18,7 @@ from offcloud_kit import (
     UnexpectedResponseError,
 )
 from offcloud_kit.errors import error_for_message
+from offcloud_mock.eras import ERAS
 from offcloud_mock.pytest_plugin import OffcloudMock
 
 from .helpers import (
@@ -31,8 +32,6 @@ from .helpers import (
     make_client,
     operations,
 )
-
-ERAS = ("2026", "legacy")
 
 
 @pytest.fixture(params=ERAS)

@@ -6,11 +6,12 @@ import re
 import pytest
 from flask.testing import FlaskClient
 
+from offcloud_mock.eras import Era
 from offcloud_mock.http.app import create_app
 from offcloud_mock.http.injection import ConnectionDropped
 from offcloud_mock.http.request_log import LOGGER_NAME, mask_email
 from offcloud_mock.pytest_plugin import OffcloudMock
-from offcloud_mock.settings import Era, MockConfig
+from offcloud_mock.settings import MockConfig
 from tests.mock_http.conftest import DEMO_KEY, REPORT_URL, key
 
 OTHER_URL = "https://example.com/files/other.bin"

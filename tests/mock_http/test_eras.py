@@ -8,9 +8,11 @@ import pytest
 from flask.testing import FlaskClient
 from werkzeug.test import TestResponse
 
+from offcloud_mock import spec
 from offcloud_mock.controls import InProcessControls
+from offcloud_mock.eras import ERAS, Era
 from offcloud_mock.http.app import create_app
-from offcloud_mock.settings import Era, MockConfig
+from offcloud_mock.settings import MockConfig
 from offcloud_mock.spec import operations
 from tests.mock_http.conftest import DEMO_LOGIN, REPORT_URL, UNKNOWN_ID, key
 
@@ -53,7 +55,7 @@ def test_2026_only_routes_are_the_legacy_page_not_found() -> None:
 
 
 def test_every_operation_outside_its_era_is_unknown_there() -> None:
-    clients = {"2026": _client("2026"), "legacy": _client("legacy")}
+    clients = {era: _client(era) for era in ERAS}
     for operation in operations():
         path = operation.path.replace("{requestId}", UNKNOWN_ID)
         for era, client in clients.items():
@@ -62,6 +64,13 @@ def test_every_operation_outside_its_era_is_unknown_there() -> None:
             response = client.open(f"{path}{key()}", method=operation.method)
             assert response.status_code == 404, (era, operation.operation_id)
             assert response.mimetype == "text/html"
+
+
+def test_an_era_the_mock_does_not_play_in_the_spec_fails_at_start_up() -> None:
+    # Silently, a misspelt era would leave its operation served by no era of the mock.
+    assert spec._eras("getThing", ["legacy", "2026"]) == frozenset(ERAS)
+    with pytest.raises(ValueError, match=r"getThing: x-offcloud-eras names no era of the mock: \['2025'\]"):
+        spec._eras("getThing", ["2026", "2025"])
 
 
 def test_unknown_paths_per_era() -> None:

@@ -10,9 +10,10 @@ from offcloud_mock.backend import AccountBackend
 from offcloud_mock.backend.downloads import DownloadSnapshot
 from offcloud_mock.backend.errors import BadRequest
 from offcloud_mock.controls import InProcessControls
+from offcloud_mock.eras import ERAS, Era
 from offcloud_mock.http.app import create_app
 from offcloud_mock.http.presenters import Era2026Presenter, Presenter
-from offcloud_mock.settings import Era, MockConfig
+from offcloud_mock.settings import MockConfig
 from tests.mock_http.conftest import DEMO_KEY, FREE_KEY, REPORT_URL, SINTEL_MAGNET, UNKNOWN_ID, key
 
 
@@ -66,7 +67,7 @@ def test_not_available_is_200_in_the_2026_era_too(client: FlaskClient) -> None:
     assert (response.status_code, response.json) == (200, {"not_available": "cloud"})
 
 
-@pytest.mark.parametrize("era", ["2026", "legacy"])
+@pytest.mark.parametrize("era", ERAS)
 def test_framework_errors_other_than_unknown_routes_keep_their_status_in_both_eras(era: Era) -> None:
     app = create_app(MockConfig(era=era, max_body_bytes=1000))
     client = app.test_client()
