@@ -199,11 +199,11 @@ class InProcessControls(MockControls):
 
     def download(self, request_id: str) -> dict[str, Any]:
         snapshot = self._call(self._state.backend.download_snapshot, request_id)
-        return self._state.presenter.download_view(snapshot)
+        return self._state.era.download_view(snapshot)
 
     def force_status(self, request_id: str, status: str) -> dict[str, Any]:
         snapshot = self._call(self._state.backend.force_status, request_id, status)
-        return self._state.presenter.status_body(snapshot)
+        return self._state.era.status_body(snapshot)
 
     def add_fault(self, operation: str, **options: Unpack[FaultOptions]) -> dict[str, Any]:
         known = {op.operation_id for op in operations()}

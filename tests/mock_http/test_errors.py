@@ -12,7 +12,7 @@ from offcloud_mock.backend.errors import BadRequest
 from offcloud_mock.controls import InProcessControls
 from offcloud_mock.eras import ERAS, Era
 from offcloud_mock.http.app import create_app
-from offcloud_mock.http.presenters import Era2026Presenter, Presenter
+from offcloud_mock.http.presenters import Era2026, ServerEra
 from offcloud_mock.settings import MockConfig
 from tests.mock_http.conftest import DEMO_KEY, FREE_KEY, REPORT_URL, SINTEL_MAGNET, UNKNOWN_ID, key
 
@@ -126,7 +126,7 @@ def test_an_unexpected_exception_is_a_logged_500_without_traceback(
 def test_response_validation_catches_a_planted_bad_answer(
     client: FlaskClient, monkeypatch: pytest.MonkeyPatch, caplog: pytest.LogCaptureFixture
 ) -> None:
-    monkeypatch.setattr(Presenter, "proxies", lambda self, proxies: [{"id": 1}])  # the doc's bare array
+    monkeypatch.setattr(ServerEra, "proxies", lambda self, proxies: [{"id": 1}])  # the doc's bare array
     with caplog.at_level(logging.ERROR):
         response = client.post(f"/api/proxy{key()}")
     assert response.status_code == 500
@@ -141,14 +141,14 @@ def test_response_validation_catches_a_planted_bad_answer(
 def test_response_validation_names_the_branch_and_field(
     client: FlaskClient, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    original = Presenter.added
+    original = ServerEra.added
 
-    def without_url(self: Presenter, snapshot: DownloadSnapshot) -> dict[str, object]:
+    def without_url(self: ServerEra, snapshot: DownloadSnapshot) -> dict[str, object]:
         answer = original(self, snapshot)
         del answer["url"]
         return answer
 
-    monkeypatch.setattr(Presenter, "added", without_url)
+    monkeypatch.setattr(ServerEra, "added", without_url)
     response = client.post(f"/api/cloud{key()}", data={"url": REPORT_URL})
     assert response.json == {
         "error": "mock answered outside the spec: addCloudDownload 200: missing required field 'url'"
@@ -162,7 +162,7 @@ def test_response_validation_catches_an_undocumented_status(monkeypatch: pytest.
         raise BadRequest("short and stout")
 
     monkeypatch.setattr(AccountBackend, "list_proxies", refuse)
-    monkeypatch.setattr(Era2026Presenter, "error_status", lambda self, error: 418)
+    monkeypatch.setattr(Era2026, "error_status", lambda self, error: 418)
     response = app.test_client().post(f"/api/proxy{key()}")
     assert response.status_code == 500
     assert response.json is not None
@@ -171,6 +171,6 @@ def test_response_validation_catches_an_undocumented_status(monkeypatch: pytest.
 
 def test_response_validation_is_off_by_default(monkeypatch: pytest.MonkeyPatch) -> None:
     app: Flask = create_app()
-    monkeypatch.setattr(Presenter, "proxies", lambda self, proxies: [{"id": 1}])
+    monkeypatch.setattr(ServerEra, "proxies", lambda self, proxies: [{"id": 1}])
     response = app.test_client().post(f"/api/proxy{key()}")
     assert (response.status_code, response.json) == (200, [{"id": 1}])

@@ -64,7 +64,7 @@ def before_api_request() -> Response | None:
     operation_id = (req.endpoint or "").partition(".")[2]
     if not in_era(state, operation_id):  # not journaled: the era's server has no such route
         mark_outside_contract()
-        return not_found_page(state.config.era)
+        return not_found_page(state)
     ctx.operation_id = operation_id
     path_args: dict[str, object] = dict(req.view_args or {})
     ctx.params = path_args

@@ -15,7 +15,7 @@ from offcloud_mock.backend.downloads import DownloadSnapshot
 from offcloud_mock.backend.errors import BadRequest
 from offcloud_mock.http.auth import SESSION_COOKIE, current_account, session_id
 from offcloud_mock.http.pipeline import after_api_request, before_api_request, params
-from offcloud_mock.http.presenters import Presenter
+from offcloud_mock.http.presenters import ServerEra
 from offcloud_mock.http.runtime import runtime
 
 __all__ = ["bp"]
@@ -29,8 +29,8 @@ def _backend() -> MockBackend:
     return runtime().backend
 
 
-def _present() -> Presenter:
-    return runtime().presenter
+def _present() -> ServerEra:
+    return runtime().era
 
 
 def _json(body: object) -> Response:
@@ -58,7 +58,7 @@ def _request_id() -> str:
 def _status(status_of: Callable[[str], DownloadSnapshot]) -> Response:
     """One status by `requestId` or, where the era takes them (legacy), several by `requestIds`."""
     present = _present()
-    if "requestIds" in params() and "requestId" not in params() and present.answers_request_ids:
+    if "requestIds" in params() and "requestId" not in params() and present.takes_request_ids:
         return _json(present.statuses([status_of(request_id) for request_id in _texts("requestIds")]))
     # The 2026 server refuses `requestIds` alone as a missing `requestId`.
     return _json(present.status(status_of(_request_id())))
@@ -128,8 +128,7 @@ def check_cache() -> Response:
 
 @bp.get("/api/cloud/explore/<requestId>", endpoint="exploreCloudDownload")
 def explore_cloud_download(requestId: str) -> Response:
-    # `?format=detailed` is the 2026 server's (beyond-docs 10); the legacy server ignored the query.
-    if request.args.get("format") == "detailed" and _present().era != "legacy":
+    if request.args.get("format") == "detailed" and _present().serves_detailed_explore:
         return _json(_present().explored_detailed(current_account().explore_detailed(requestId)))
     return _json(_present().explored(current_account().explore(requestId)))
 

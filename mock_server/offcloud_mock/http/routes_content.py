@@ -16,17 +16,17 @@ __all__: list[str] = []
 
 @bp.get("/api/account/info", endpoint="getAccountInfo")
 def get_account_info() -> Response:
-    return jsonify(runtime().presenter.account_info(current_account().account_summary()))
+    return jsonify(runtime().era.account_info(current_account().account_summary()))
 
 
 @bp.get("/api/account/stats", endpoint="getAccountStats")
 def get_account_stats() -> Response:
-    return jsonify(runtime().presenter.account_stats(current_account().account_summary()))
+    return jsonify(runtime().era.account_stats(current_account().account_summary()))
 
 
 @bp.get("/api/sites", endpoint="listSites")
 def list_sites() -> Response:
-    return jsonify(runtime().presenter.sites(current_account().sites()))
+    return jsonify(runtime().era.sites(current_account().sites()))
 
 
 @bp.post("/torrent/upload", endpoint="uploadTorrent")
@@ -36,19 +36,19 @@ def upload_torrent() -> Response:
         raise BadRequest("Missing required parameter: file")
     account = current_account()
     torrent = account.upload_torrent(upload.read())
-    return jsonify(runtime().presenter.uploaded(account.upload_url(torrent), torrent.name))
+    return jsonify(runtime().era.uploaded(account.upload_url(torrent), torrent.name))
 
 
 @bp.post("/api/torrent/check", endpoint="checkTorrentCache")
 def check_torrent_cache() -> Response:
-    return jsonify(runtime().presenter.cached(current_account().check_cache(_texts("hashes"))))
+    return jsonify(runtime().era.cached(current_account().check_cache(_texts("hashes"))))
 
 
 @bp.post("/api/cache/info", endpoint="getCacheInfo")
 def get_cache_info() -> Response:
     include_files = params().get("includeFiles") is True
     answers = current_account().cache_info(_texts("urls"), include_files=include_files)
-    return jsonify(runtime().presenter.cache_info(answers))
+    return jsonify(runtime().era.cache_info(answers))
 
 
 @bp.post("/api/cache/download", endpoint="getCachedDownloadLinks")
@@ -56,7 +56,7 @@ def get_cached_download_links() -> Response:
     url = params().get("url")
     if not isinstance(url, str):  # reached only with request validation off
         raise BadRequest("Missing required parameter: url")
-    return jsonify(runtime().presenter.cached_links(current_account().cache_download(url)))
+    return jsonify(runtime().era.cached_links(current_account().cache_download(url)))
 
 
 def _texts(name: str) -> list[str]:

@@ -31,44 +31,44 @@ def _page() -> int:
 
 @bp.get("/api/cloud/history", endpoint="getCloudHistory")
 def get_cloud_history() -> Response:
-    return jsonify(runtime().presenter.history(current_account().history("cloud")))
+    return jsonify(runtime().era.history(current_account().history("cloud")))
 
 
 @bp.get("/api/instant/history", endpoint="getInstantHistory")
 def get_instant_history() -> Response:
-    return jsonify(runtime().presenter.instant_history(current_account().history("instant")))
+    return jsonify(runtime().era.instant_history(current_account().history("instant")))
 
 
 @bp.get("/api/remote/history", endpoint="getRemoteHistory")
 def get_remote_history() -> Response:
-    return jsonify(runtime().presenter.history(current_account().history("remote")))
+    return jsonify(runtime().era.history(current_account().history("remote")))
 
 
 @bp.post("/cloud/history", endpoint="getCloudHistoryPage")
 def get_cloud_history_page() -> Response:
     items, is_end = current_account().history_page("cloud", _page())
-    return jsonify(runtime().presenter.history_page(items, is_end))
+    return jsonify(runtime().era.history_page(items, is_end))
 
 
 @bp.get("/api/cloud/remove/<requestId>", endpoint="removeCloudDownload")
 def remove_cloud_download(requestId: str) -> Response:
     current_account().remove(requestId, "cloud")
-    return jsonify(runtime().presenter.removed())
+    return jsonify(runtime().era.removed())
 
 
 @bp.post("/api/cloud/remove", endpoint="removeCloudDownloads")
 def remove_cloud_downloads() -> Response:
     current_account().remove_many(_request_ids("requests"), "cloud")
-    return jsonify(runtime().presenter.removed())
+    return jsonify(runtime().era.removed())
 
 
 @bp.get("/cloud/remove/<requestId>", endpoint="removeCloudDownloadSiteRoot")
 def remove_cloud_download_site_root(requestId: str) -> Response:
     current_account().remove(requestId, "cloud")
-    return jsonify(runtime().presenter.removed())
+    return jsonify(runtime().era.removed())
 
 
 @bp.get("/instant/remove/<requestId>", endpoint="removeInstantDownloadSiteRoot")
 def remove_instant_download_site_root(requestId: str) -> Response:
     current_account().remove(requestId, "instant")
-    return jsonify(runtime().presenter.removed())
+    return jsonify(runtime().era.removed())

@@ -24,8 +24,9 @@ _DESCRIPTIONS = {
 
 
 def _oauth_error(error: str, description: str | None = None) -> Response:
-    response = jsonify(runtime().presenter.oauth_error(error, description))
-    response.status_code = 400
+    era = runtime().era
+    response = jsonify(era.oauth_error(error, description))
+    response.status_code = era.oauth_error_status(error)
     return response
 
 
@@ -36,7 +37,7 @@ def request_device_code() -> Response:
         authorization = state.backend.request_device_code()
     except TooManyPendingCodes as error:
         return _oauth_error("slow_down", str(error))
-    return jsonify(state.presenter.device_code(authorization))
+    return jsonify(state.era.device_code(authorization))
 
 
 @bp.post("/oauth/token", endpoint="requestDeviceToken")
@@ -51,5 +52,5 @@ def request_device_token() -> Response:
         # Our choice (openapi.yaml): never issued, spent or forgotten is answered like an expired code.
         return _oauth_error(PollState.EXPIRED.value, _DESCRIPTIONS[PollState.EXPIRED])
     if result.state is PollState.TOKEN and result.grant is not None:
-        return jsonify(state.presenter.device_token(result.grant))
+        return jsonify(state.era.device_token(result.grant))
     return _oauth_error(result.state.value, _DESCRIPTIONS.get(result.state))
