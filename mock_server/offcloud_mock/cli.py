@@ -85,7 +85,7 @@ def parser() -> argparse.ArgumentParser:
         default="granian",
         help="granian (default: the faster, measured) or waitress (pure Python)",
     )
-    # --- issue 13 (exposure, budgets) and issue 12 (--log-requests) ---------------------------------
+    # --- exposure (who may reach the control plane), budgets, and the request log ----------------------
     p.add_argument(
         "--control-token",
         metavar="TOKEN",

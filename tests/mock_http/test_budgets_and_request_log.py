@@ -1,4 +1,4 @@
-"""`max_downloads` over HTTP (every era, the marker) and `log_requests` (issue 12 item 5)."""
+"""`max_downloads` over HTTP (every era, the marker) and `log_requests` (one log line per request)."""
 
 import logging
 import re
