@@ -133,7 +133,7 @@ def test_the_mock_does_not_depend_on_the_client_layer(path: Path) -> None:
 
 def test_the_rules_see_relative_and_type_checking_imports_correctly() -> None:
     # The checks above are only as good as the import reader: it must see what it claims to see.
-    controls = imported_modules(ROOT / "mock_server" / "offcloud_mock" / "controls.py")
+    controls = imported_modules(ROOT / "mock_server" / "offcloud_mock" / "http" / "in_process_controls.py")
     assert "offcloud_mock.http.runtime" in controls
     assert "flask" not in controls  # imported only for annotations
     assert "offcloud_mock.backend.accounts" in imported_modules(

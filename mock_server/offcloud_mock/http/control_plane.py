@@ -52,8 +52,9 @@ from flask import Blueprint, Response, current_app, jsonify, request
 
 from offcloud_mock.backend.errors import ScenarioError
 from offcloud_mock.backend.scenario_yaml import ScenarioYamlError, load_scenario_yaml
-from offcloud_mock.controls import ControlError, InProcessControls
+from offcloud_mock.control_interface import ControlError
 from offcloud_mock.http.control_guard import guard_control_request
+from offcloud_mock.http.in_process_controls import InProcessControls
 from offcloud_mock.http.limits import loads_bounded
 from offcloud_mock.settings import era_of_error_mode
 
