@@ -3,9 +3,10 @@ a drift report against openapi.yaml with the suggested spec change, and scenario
 
 Modules, one concern each: `spec_view` (openapi.yaml with its $refs, eras, routes), `schema_walk` and
 `checks` (one exchange against the spec), `patch` (suggested changes as JSON Patch), `redact` (secrets),
-`exchange` and `recorder` (recording files, replay keys), `proxy` (the WSGI proxy), `collect` and `report`
-(the drift report), `flows` and `run` (`make drift`), `replay`, `scenario_from`, `serve`, `cli`.
-Nothing here imports the mock but `mock_bridge` (its scenario loader and app factory, lazily).
+`exchange` and `recorder` (writing recording files in the mock's format, `offcloud_mock.recordings`),
+`proxy` (the WSGI proxy), `collect` and `report` (the drift report), `flows` and `run` (`make drift`),
+`scenario_from`, `serve`, `cli`. Replay is the mock's own (`offcloud_mock.replay`); the `replay` command
+serves it.
 
 Wiring into `offcloud-mock` (mock_server/offcloud_mock/cli.py):
 
@@ -15,8 +16,5 @@ Wiring into `offcloud-mock` (mock_server/offcloud_mock/cli.py):
         from offcloud_drift.cli import main as drift_main
         return drift_main(args)
 
-    # --replay DIR, after app = create_app(config), inside the try that turns ValueError into exit 2:
-    if args.replay is not None:
-        from offcloud_drift.replay import install_replay
-        install_replay(app, args.replay)
+    # --replay DIR is the mock's own: MockConfig.replay, installed by create_app (offcloud_mock.replay).
 """

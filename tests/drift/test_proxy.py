@@ -15,10 +15,11 @@ from offcloud_drift.checks import Checker
 from offcloud_drift.collect import Collector
 from offcloud_drift.exchange import BODY_CAP
 from offcloud_drift.proxy import DriftProxy
-from offcloud_drift.recorder import Recorder, read_recordings
+from offcloud_drift.recorder import Recorder
 from offcloud_drift.redact import REDACTED, Redactor
 from offcloud_drift.serve import Served, serve_in_thread
 from offcloud_drift.spec_view import SpecView
+from offcloud_mock.recordings import read_recordings
 
 SECRET = "S3CRET-key-abcdef123456"  # noqa: S105 - planted, to be searched for
 SEEN: list[dict[str, Any]] = []
