@@ -1,8 +1,8 @@
 """Know when the API changed: a validating proxy in front of a real server, recordings and their replay,
 a drift report against openapi.yaml with the suggested spec change, and scenarios made from recordings.
 
-Modules, one concern each: `spec_view` (openapi.yaml with its $refs, eras, routes), `schema_walk` and
-`checks` (one exchange against the spec), `patch` (suggested changes as JSON Patch), `redact` (secrets),
+Modules, one concern each: `spec_view` (what the checker asks of the mock's reading of openapi.yaml:
+$ref chains, inlined schemas), `schema_walk` and `checks` (one exchange against the spec), `patch` (suggested changes as JSON Patch), `redact` (secrets),
 `exchange` and `recorder` (writing recording files in the mock's format, `offcloud_mock.recordings`),
 `proxy` (the WSGI proxy), `collect` and `report` (the drift report), `flows` and `run` (`make drift`),
 `scenario_from`, `serve`, `cli`. Replay is the mock's own (`offcloud_mock.replay`); the `replay` command

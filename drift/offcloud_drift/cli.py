@@ -28,7 +28,8 @@ from offcloud_drift.report import build_report, write_report
 from offcloud_drift.run import DriftSettings, public_url, run_drift
 from offcloud_drift.scenario_from import scenario_from_records
 from offcloud_drift.serve import serve_forever
-from offcloud_drift.spec_view import ERAS, SpecView
+from offcloud_drift.spec_view import SpecView
+from offcloud_mock.eras import ERAS
 from offcloud_mock.recordings import read_recordings
 from offcloud_mock.replay import ReplayMiddleware, not_recorded_app
 
