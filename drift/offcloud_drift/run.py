@@ -23,8 +23,8 @@ from offcloud_drift.proxy import DriftProxy
 from offcloud_drift.recorder import Recorder
 from offcloud_drift.redact import Redactor
 from offcloud_drift.report import build_report, write_report
-from offcloud_drift.serve import serve_in_thread
 from offcloud_drift.spec_view import SpecView
+from offcloud_mock.serving.waitress_server import serve_in_thread
 
 __all__ = ["DriftSettings", "public_url", "run_drift"]
 
