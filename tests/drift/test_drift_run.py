@@ -1,11 +1,15 @@
 """`make drift` against the mock on 127.0.0.1: clean, drifted in planted ways, unreachable, refused."""
 
+import importlib.util
 import socket
+import subprocess
 from pathlib import Path
+from typing import Any
 
 import pytest
 import yaml
 
+from offcloud_drift import run as drift_run
 from offcloud_drift.patch import apply_patch
 from offcloud_drift.spec_view import SpecView
 from tests.drift.conftest import PLANTED_KEY, PLANTED_PASSWORD, UpstreamFactory, run
@@ -111,3 +115,22 @@ def test_the_legacy_mock_is_the_other_era_under_2026(upstream: UpstreamFactory, 
     assert ("getCloudStatus", "other-era", "status 200") in outcome.items
     assert any(item[:2] == ("getAccountStats", "not-in-era") for item in outcome.items)
     assert any(item[:2] == ("getAccountInfo", "undocumented-status") for item in outcome.items)
+
+
+def test_the_contract_suite_runs_as_make_contract_does(
+    upstream: UpstreamFactory, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    started: list[list[str]] = []
+
+    def fake_run(command: list[str], **options: Any) -> subprocess.CompletedProcess[str]:
+        started.append(command)
+        assert options["env"]["OFFCLOUD_BASE_URL"].startswith("http://127.0.0.1:")  # through the proxy
+        return subprocess.CompletedProcess(command, 0, stdout="3 passed in 0.1s\n", stderr="")
+
+    monkeypatch.setattr(drift_run.subprocess, "run", fake_run)
+    outcome = run(upstream(), tmp_path, contract=True)
+    assert outcome.code == 0, outcome.messages
+    ((_, flag, module, *_),) = started
+    assert (flag, module) == ("-m", "offcloud_contract")
+    assert importlib.util.find_spec(f"{module}.__main__") is not None  # runnable with -m
+    assert "contract suite through the proxy: exit code 0" in outcome.report["notes"]
