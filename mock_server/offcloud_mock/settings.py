@@ -42,7 +42,7 @@ class Settings:
     max_body_bytes: int = DEFAULT_MAX_BODY_BYTES
     string_numbers: bool = False  # legacy quirk: fileSize/downloadingSpeed as strings of digits
     frozen_clock: bool = False  # start with the clock frozen (tests steer it with advance())
-    # --- issue 13: exposure and budgets -----------------------------------------------------------
+    # --- exposure and budgets: who may steer the mock, and how much it holds ------------------------
     # Required by every /_mock/ route but GET /_mock/health (X-Mock-Token or Authorization: Bearer);
     # the CLI generates one when it listens beyond loopback. None: no token (loopback, tests).
     control_token: str | None = field(default=None, repr=False)
