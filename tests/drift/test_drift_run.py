@@ -9,7 +9,6 @@ from typing import Any
 import pytest
 import yaml
 
-from offcloud_drift import run as drift_run
 from offcloud_drift.patch import apply_patch
 from offcloud_drift.spec_view import SpecView
 from tests.drift.conftest import PLANTED_KEY, PLANTED_PASSWORD, UpstreamFactory, run
@@ -127,7 +126,7 @@ def test_the_contract_suite_runs_as_make_contract_does(
         assert options["env"]["OFFCLOUD_BASE_URL"].startswith("http://127.0.0.1:")  # through the proxy
         return subprocess.CompletedProcess(command, 0, stdout="3 passed in 0.1s\n", stderr="")
 
-    monkeypatch.setattr(drift_run.subprocess, "run", fake_run)
+    monkeypatch.setattr(subprocess, "run", fake_run)  # the module run.py calls
     outcome = run(upstream(), tmp_path, contract=True)
     assert outcome.code == 0, outcome.messages
     ((_, flag, module, *_),) = started
