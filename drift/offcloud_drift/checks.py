@@ -22,7 +22,9 @@ from typing import Any
 from offcloud_drift.patch import SEEN, Edit
 from offcloud_drift.redact import redact_names
 from offcloud_drift.schema_walk import Problem, SchemaWalker, infer_schema
-from offcloud_drift.spec_view import ERAS, SpecOperation, SpecView, escape_pointer
+from offcloud_drift.spec_view import SpecView
+from offcloud_mock.eras import ERAS
+from offcloud_mock.spec import Route, escape_pointer
 
 __all__ = ["Checker", "Finding", "is_error_body", "media_type"]
 
@@ -137,7 +139,7 @@ class Checker:
         return name, [Finding(name, "undocumented-route", "route", message, (edit,))]
 
     def _answer(
-        self, op: SpecOperation, status: int, media: str, body: bytes, parsed: Any, parse_error: str
+        self, op: Route, status: int, media: str, body: bytes, parsed: Any, parse_error: str
     ) -> list[Finding]:
         oid = op.operation_id
         responses = self.spec.operation_node(op).get("responses") or {}

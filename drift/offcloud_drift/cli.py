@@ -1,5 +1,4 @@
-"""The drift tools' command line: `python -m offcloud_drift COMMAND ...` (and, once wired, the same
-commands of `offcloud-mock`).
+"""The drift tools' command line: `python -m offcloud_drift COMMAND ...`, also `offcloud-mock COMMAND ...`.
 
     proxy --upstream URL [--host H] [--port N] [--era 2026|legacy] [--record DIR] [--report PREFIX]
     drift --base-url URL [--era ...] [--report PREFIX] [--record DIR] [--no-contract] [--request-id ID]...
@@ -22,14 +21,16 @@ from offcloud_drift.checks import Checker
 from offcloud_drift.collect import Collector
 from offcloud_drift.flows import DEFAULT_WRITE_URL
 from offcloud_drift.proxy import DriftProxy
-from offcloud_drift.recorder import Recorder, read_recordings
+from offcloud_drift.recorder import Recorder
 from offcloud_drift.redact import Redactor
-from offcloud_drift.replay import ReplayMiddleware, not_recorded_app
 from offcloud_drift.report import build_report, write_report
 from offcloud_drift.run import DriftSettings, public_url, run_drift
 from offcloud_drift.scenario_from import scenario_from_records
-from offcloud_drift.serve import serve_forever
-from offcloud_drift.spec_view import ERAS, SpecView
+from offcloud_drift.spec_view import SpecView
+from offcloud_mock.eras import ERAS
+from offcloud_mock.recordings import read_recordings
+from offcloud_mock.replay import ReplayMiddleware, not_recorded_app
+from offcloud_mock.serving.waitress_server import serve_forever
 
 __all__ = ["main", "parser"]
 

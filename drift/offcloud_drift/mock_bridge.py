@@ -1,7 +1,8 @@
-"""The ONE place the drift package reaches into the stateful mock: its scenario loader and its app factory.
+"""The stateful mock, for the drift commands that need it: its scenario loader and its app factory.
 
-Both imports are lazy, so the proxy, recorder and report run without the mock; when the mock's modules
-move, only the import lines below change.
+Imported lazily, inside the functions, because they bring in Flask and the whole HTTP layer, which the
+proxy, the recorder and the report never need. The drift tools reach the mock only through its public
+entry points; `tests/test_architecture.py` lists them.
 """
 
 from pathlib import Path
@@ -14,12 +15,11 @@ __all__ = ["check_scenario", "mock_app"]
 
 def check_scenario(text: str, source: str = "<scenario-from>") -> None:
     """Load the YAML with the mock's own scenario loader; ValueError naming the field when it would not."""
-    from offcloud_mock.backend.errors import ScenarioError
     from offcloud_mock.backend.scenario import parse_scenario
 
     try:
         parse_scenario(yaml.safe_load(text), source)
-    except ScenarioError as error:
+    except ValueError as error:  # the loader's ScenarioError is one
         raise ValueError(str(error)) from error
 
 

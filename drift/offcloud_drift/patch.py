@@ -12,7 +12,7 @@ import json
 from dataclasses import dataclass, field
 from typing import Any
 
-from offcloud_drift.spec_view import escape_pointer, pointer_get
+from offcloud_mock.spec import escape_pointer, pointer_get
 
 __all__ = ["Edit", "apply_patch", "edits_to_patch"]
 

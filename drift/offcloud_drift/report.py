@@ -15,7 +15,8 @@ import yaml
 from offcloud_drift.collect import Collected, Item
 from offcloud_drift.patch import Edit, apply_patch, edits_to_patch
 from offcloud_drift.redact import Redactor
-from offcloud_drift.spec_view import SpecView, escape_pointer, pointer_get
+from offcloud_drift.spec_view import SpecView
+from offcloud_mock.spec import escape_pointer, pointer_get
 
 __all__ = ["build_report", "render_markdown", "write_report"]
 

@@ -23,12 +23,13 @@ from offcloud_drift.proxy import DriftProxy
 from offcloud_drift.recorder import Recorder
 from offcloud_drift.redact import Redactor
 from offcloud_drift.report import build_report, write_report
-from offcloud_drift.serve import serve_in_thread
 from offcloud_drift.spec_view import SpecView
+from offcloud_mock.serving.waitress_server import serve_in_thread
 
 __all__ = ["DriftSettings", "public_url", "run_drift"]
 
 _COUNTS = re.compile(r"\b\d+ (passed|failed)\b")
+CONTRACT_MODULE = "offcloud_contract"  # `python -m offcloud_contract`, i.e. `make contract`
 
 
 @dataclass(frozen=True, slots=True)
@@ -73,7 +74,7 @@ def _contract(base_url: str, s: DriftSettings, redactor: Redactor, say: Callable
     )
     try:
         done = subprocess.run(  # noqa: S603 - our own interpreter and package
-            [sys.executable, "-m", "contract_tests", *s.contract_args],
+            [sys.executable, "-m", CONTRACT_MODULE, *s.contract_args],
             env=env,
             capture_output=True,
             text=True,
@@ -121,7 +122,7 @@ def run_drift(s: DriftSettings, say: Callable[[str], None]) -> int:
         )
         run_flows(served.base_url, flows)
         notes.append(f"scripted flows: {'reads and writes' if s.allow_writes else 'read-only'}")
-        if s.contract and importlib.util.find_spec("contract_tests") is None:
+        if s.contract and importlib.util.find_spec(CONTRACT_MODULE) is None:
             notes.append("contract suite: not installed here (a source checkout has it); scripted flows only")
         elif s.contract:
             code = _contract(served.base_url, s, redactor, say)

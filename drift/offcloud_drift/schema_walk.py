@@ -15,7 +15,8 @@ from typing import Any
 import jsonschema
 
 from offcloud_drift.patch import SEEN, Edit
-from offcloud_drift.spec_view import SpecView, escape_pointer
+from offcloud_drift.spec_view import SpecView
+from offcloud_mock.spec import escape_pointer
 
 __all__ = ["Problem", "SchemaWalker", "infer_schema"]
 

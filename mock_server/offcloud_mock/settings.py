@@ -52,7 +52,7 @@ class MockConfig:
     max_downloads: int | None = None
     log_requests: bool = False  # one INFO line per request on the "offcloud_mock.requests" logger
     # A folder of exchanges recorded by `offcloud-mock proxy --record`: requests recorded there are answered
-    # as recorded, anything else by the stateful mock (offcloud_drift.replay). None: no replay.
+    # as recorded, anything else by the stateful mock (offcloud_mock.replay). None: no replay.
     replay: str | None = None
     # Deprecated alias of `era` for one release ("modern" -> "2026"); read once, then always None.
     error_mode: str | None = None

@@ -11,7 +11,7 @@ import pytest
 
 from offcloud_drift.mock_bridge import mock_app
 from offcloud_drift.run import DriftSettings, run_drift
-from offcloud_drift.serve import Served, serve_in_thread
+from offcloud_mock.serving.waitress_server import RunningServer, serve_in_thread
 from tests.drift.drifting import DriftingMiddleware
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -47,7 +47,7 @@ UpstreamFactory = Callable[..., str]
 @pytest.fixture
 def upstream(planted_scenario: Path) -> Iterator[UpstreamFactory]:
     """start(drifts=(), **mock settings) -> base URL of the mock, served on 127.0.0.1, stopped after the test."""
-    served: list[Served] = []
+    served: list[RunningServer] = []
 
     def start(drifts: Iterable[str] = (), **settings: Any) -> str:
         settings.setdefault("clock_speed", 1000.0)

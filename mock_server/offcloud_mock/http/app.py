@@ -90,7 +90,7 @@ def create_app(config: MockConfig | None = None, *, backend: MockBackend | None 
     if config.log_requests:
         enable_request_log(app)
     if config.replay is not None:
-        from offcloud_drift.replay import ReplayMiddleware  # only when asked for
+        from offcloud_mock.replay import ReplayMiddleware  # only when asked for
 
         # Around wsgi_app, so the app object, its extensions and its server stay as they are.
         app.wsgi_app = ReplayMiddleware(app.wsgi_app, Path(config.replay))  # type: ignore[method-assign]

@@ -1,4 +1,8 @@
-"""Who may use the control plane (/_mock/): a guard run before each of its routes.
+"""Who may use the control plane (/_mock/): the one guard, run before every route under /_mock/.
+
+Every blueprint of the control plane runs it first (`control_plane.CONTROL_BLUEPRINTS`), the device-login
+controls included: they decide who gets a working key from /oauth/token. A test walks the app's route
+table and fails for any /_mock/ route that answers without it.
 
 The control plane can reset the mock, replace its accounts and read its journal, so a web page open in the
 developer's browser must not reach it, nor anyone on the network when the mock listens beyond loopback:

@@ -1,5 +1,7 @@
 """Running the mock under waitress, a production WSGI server: in a thread (tests) or in the foreground (CLI).
 
+Any WSGI app may be served so (the drift tools serve their proxy and replay with these same functions).
+
 The mock's state lives in memory, so it must run as ONE process; waitress serves many requests at once
 with threads (8 by default), and the backend takes its lock around every state change. The server is
 waitress guarded against slow and broken clients (offcloud_mock.serving.waitress_guards).
@@ -11,13 +13,15 @@ import threading
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from types import FrameType, TracebackType
-from typing import Any, Self
+from typing import TYPE_CHECKING, Any, Self
 
-from flask import Flask
 from waitress import wasyncore
 
 from offcloud_mock.serving.process_heap import freeze_startup_heap
 from offcloud_mock.serving.waitress_guards import REQUEST_TIMEOUT_S, GuardedServer, create_guarded, drain
+
+if TYPE_CHECKING:
+    from _typeshed.wsgi import WSGIApplication
 
 __all__ = ["DEFAULT_THREADS", "DRAIN_S", "RunningServer", "serve_forever", "serve_in_thread"]
 
@@ -34,7 +38,9 @@ _CLEANUP_INTERVAL_S = 1  # how often timed-out requests and idle connections are
 _IDLE_TIMEOUT_S = 30  # a keep-alive connection with no request for this long is closed
 
 
-def _create(app: Flask, host: str, port: int, threads: int, request_timeout_s: float) -> GuardedServer:
+def _create(
+    app: "WSGIApplication", host: str, port: int, threads: int, request_timeout_s: float
+) -> GuardedServer:
     """A bound, listening waitress server; OSError (e.g. EADDRINUSE) when the port cannot be had."""
     # Under load a few requests wait for a free thread; waitress warns about it on every request, which
     # would bury the mock's own messages during a benchmark.
@@ -93,7 +99,7 @@ class RunningServer:
 
 
 def serve_in_thread(
-    app: Flask,
+    app: "WSGIApplication",
     host: str = "127.0.0.1",
     port: int = 0,
     *,
@@ -108,7 +114,7 @@ def serve_in_thread(
 
 
 def serve_forever(
-    app: Flask,
+    app: "WSGIApplication",
     host: str,
     port: int,
     *,
