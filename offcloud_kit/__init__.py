@@ -14,16 +14,19 @@ for the generated call styles (sync, sync_detailed, asyncio, asyncio_detailed) w
 """
 
 from offcloud_kit._base import DEFAULT_BASE_URL, DEFAULT_TIMEOUT
-from offcloud_kit._core import CACHE_BATCH_SIZE, CallOptions, WaitOptions
+from offcloud_kit._core import CallOptions, WaitOptions
+from offcloud_kit._operations.cache import CACHE_BATCH_SIZE
 from offcloud_kit.async_client import AsyncOffcloud
 from offcloud_kit.client import Offcloud
-from offcloud_kit.device_login import DeviceAccessDeniedError, DeviceCodeExpiredError, DeviceLoginError
 from offcloud_kit.errors import (
     APIConnectionError,
     APIStatusError,
     APITimeoutError,
     AuthenticationError,
     BadRequestError,
+    DeviceAccessDeniedError,
+    DeviceCodeExpiredError,
+    DeviceLoginError,
     DownloadFailedError,
     NotAvailableError,
     NotFoundError,

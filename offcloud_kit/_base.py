@@ -4,7 +4,7 @@ import dataclasses
 import random as _random
 import time
 from collections.abc import Callable
-from typing import Any, Literal
+from typing import Any, ClassVar, Literal, Self
 
 import httpx
 from offcloud_client import Client
@@ -26,6 +26,14 @@ class ClientBase:
     """
 
     _default_sleep: Callable[[float], object]
+    # The two facades, registered as they are defined (`class Offcloud(ClientBase, is_async=False)`):
+    # to_async() and to_sync() build the twin from here, so neither facade's module imports the other.
+    _facades: ClassVar[dict[bool, type["ClientBase"]]] = {}
+
+    def __init_subclass__(cls, *, is_async: bool | None = None, **kwargs: Any) -> None:
+        super().__init_subclass__(**kwargs)
+        if is_async is not None:
+            ClientBase._facades[is_async] = cls
 
     def __init__(
         self,
@@ -83,6 +91,20 @@ class ClientBase:
             "clock": core.clock,
             "random": core.random,
         }
+
+    def _twin(self, *, is_async: bool, sleep: Callable[[float], object] | None) -> "ClientBase":
+        """The other facade on this generated client: same key, settings and session cookie."""
+        return ClientBase._facades[is_async](**self._shared_settings(), sleep=sleep)
+
+    @classmethod
+    def _device_login_helper(cls, settings: dict[str, Any]) -> tuple[Self, bool]:
+        """The client a device login runs on (built from the constructor's keywords, with no key), and
+        whether to close it afterwards: not when the caller gave the transport, which stays open for the
+        client login_with_device() returns."""
+        if "api_key" in settings or "raw" in settings:
+            raise TypeError("login_with_device() gets its key from the login; give no api_key or raw")
+        close_after = "transport" not in (settings.get("httpx_args") or {})
+        return cls(None, **settings), close_after
 
     def __repr__(self) -> str:
         raw = self._core.raw
