@@ -10,11 +10,17 @@ import httpx
 from offcloud_client import Client
 from offcloud_client.client import DEFAULT_TIMEOUT  # 5 s connect, 30 s read
 
-from offcloud_kit._core import Core
+from offcloud_kit._core import DEFAULT_DEADLINE, DEFAULT_MAX_RESPONSE_SIZE, Core
 from offcloud_kit.redact import install_log_redaction, register_secret
 from offcloud_kit.retry import RetryPolicy
 
-__all__ = ["DEFAULT_BASE_URL", "DEFAULT_TIMEOUT", "ClientBase"]
+__all__ = [
+    "DEFAULT_BASE_URL",
+    "DEFAULT_DEADLINE",
+    "DEFAULT_MAX_RESPONSE_SIZE",
+    "DEFAULT_TIMEOUT",
+    "ClientBase",
+]
 
 DEFAULT_BASE_URL = "https://offcloud.com"
 
@@ -45,6 +51,8 @@ class ClientBase:
         max_retries: int | None = None,
         retry_policy: RetryPolicy | None = None,
         retry_unsafe: bool = False,
+        deadline: float | None = DEFAULT_DEADLINE,
+        max_response_size: int = DEFAULT_MAX_RESPONSE_SIZE,
         sleep: Callable[[float], object] | None = None,
         clock: Callable[[], float] = time.monotonic,
         random: Callable[[], float] = _random.random,
@@ -67,7 +75,15 @@ class ClientBase:
         elif api_key is not None:
             raise TypeError("give either api_key (and the other connection settings) or raw, not both")
         register_secret(raw.api_key)
-        self._core = Core(raw, policy=policy, retry_unsafe=retry_unsafe, clock=clock, random=random)
+        self._core = Core(
+            raw,
+            policy=policy,
+            retry_unsafe=retry_unsafe,
+            deadline=deadline,
+            max_response_size=max_response_size,
+            clock=clock,
+            random=random,
+        )
 
     @property
     def raw(self) -> Client:
@@ -88,6 +104,8 @@ class ClientBase:
             "raw": core.raw,
             "retry_policy": core.policy,
             "retry_unsafe": core.retry_unsafe,
+            "deadline": core.deadline,
+            "max_response_size": core.max_response_size,
             "clock": core.clock,
             "random": core.random,
         }

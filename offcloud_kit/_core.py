@@ -17,17 +17,39 @@ from offcloud_kit._classify import Plan
 from offcloud_kit._steps import CallSettings, Steps, execute
 from offcloud_kit.retry import RetryPolicy
 
-__all__ = ["CallOptions", "Core", "WaitOptions", "listed", "poll_options", "same"]
+__all__ = [
+    "DEFAULT_DEADLINE",
+    "DEFAULT_MAX_RESPONSE_SIZE",
+    "CallOptions",
+    "Core",
+    "WaitOptions",
+    "check_bounds",
+    "listed",
+    "poll_options",
+    "same",
+]
 
 T = TypeVar("T")
+
+# Every call ends within this many seconds, its retries and their waits included. `timeout=` bounds
+# each connect and each read (30 s by default), not how long a server may take to drip a whole answer;
+# two minutes leave room for a slow answer and its retries, and stop a server that never finishes.
+DEFAULT_DEADLINE = 120.0
+# The largest answer read, in bytes, counted on the wire and again once decompressed. The largest
+# Offcloud answers (a long cloud history, the links of a torrent of thousands of files, cache info with
+# files for 1,000 links) are a few MB; 16 MiB is several times that, and bounds what one call can make
+# the process hold (the bytes, then the parsed JSON, several times their size).
+DEFAULT_MAX_RESPONSE_SIZE = 16 * 1024 * 1024
 
 
 class CallOptions(TypedDict, total=False):
     """Per-call overrides, accepted as keywords by every method of Offcloud and AsyncOffcloud."""
 
-    timeout: float | httpx.Timeout | None  # this request's timeout (None: no limit)
+    timeout: float | httpx.Timeout | None  # each connect and read of this call (None: no limit)
     max_retries: int  # retries of transient failures for this call
     retry_unsafe: bool  # also retry an operation that creates something (addCloudDownload...)
+    deadline: float | None  # seconds for the whole call, retries and waits included (None: no limit)
+    max_response_size: int  # bytes of answer accepted, on the wire and decompressed
 
 
 class WaitOptions(TypedDict, total=False):
@@ -47,6 +69,13 @@ def poll_options(options: WaitOptions) -> CallOptions:
     return call
 
 
+def check_bounds(deadline: float | None, max_response_size: int) -> None:
+    if deadline is not None and not deadline > 0:
+        raise ValueError(f"deadline must be above 0 seconds, or None, not {deadline}")
+    if not max_response_size > 0:
+        raise ValueError(f"max_response_size must be above 0 bytes, not {max_response_size}")
+
+
 class Core:
     """One generated Client and the retry settings, which every operation's steps are made with."""
 
@@ -56,12 +85,17 @@ class Core:
         *,
         policy: RetryPolicy,
         retry_unsafe: bool,
+        deadline: float | None,
+        max_response_size: int,
         clock: Callable[[], float],
         random: Callable[[], float],
     ) -> None:
+        check_bounds(deadline, max_response_size)
         self.raw = raw
         self.policy = policy
         self.retry_unsafe = retry_unsafe
+        self.deadline = deadline
+        self.max_response_size = max_response_size
         self.clock = clock
         self.random = random
 
@@ -72,15 +106,20 @@ class Core:
         max_retries = options.get("max_retries", self.policy.max_retries)
         if max_retries < 0:
             raise ValueError(f"max_retries must be >= 0, not {max_retries}")
+        deadline = options.get("deadline", self.deadline)
+        max_response_size = options.get("max_response_size", self.max_response_size)
+        check_bounds(deadline, max_response_size)
         return CallSettings(
             timeout=options.get("timeout", httpx.USE_CLIENT_DEFAULT),
             max_retries=max_retries,
             retry_unsafe=options.get("retry_unsafe", self.retry_unsafe),
+            deadline=deadline,
+            max_response_size=max_response_size,
         )
 
     def perform(self, plan: Plan[T], options: CallOptions) -> Steps[T]:
         """The steps of sending `plan` with these options: retries, classification, the result."""
-        return execute(plan, self.raw, self.settings(options), self.policy, self.random)
+        return execute(plan, self.raw, self.settings(options), self.policy, self.random, self.clock)
 
     def call(
         self,

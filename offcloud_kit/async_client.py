@@ -11,7 +11,6 @@ from collections.abc import Callable, Iterable
 from types import TracebackType
 from typing import TYPE_CHECKING, Any, Self, TypeVar, Unpack, cast
 
-import httpx
 from offcloud_client.models import (
     AccountInfo,
     AccountStats,
@@ -36,6 +35,7 @@ from offcloud_client.models import (
 
 from offcloud_kit._base import ClientBase
 from offcloud_kit._core import CallOptions, WaitOptions
+from offcloud_kit._exchange import aexchange
 from offcloud_kit._operations import account, cache, cloud, instant, oauth, proxies, remote
 from offcloud_kit._steps import Done, Notify, Send, Sleep, Steps, advance
 from offcloud_kit.waiting import Progress
@@ -71,12 +71,7 @@ class AsyncOffcloud(ClientBase, is_async=True):
         while not isinstance(step, Done):
             outcome: object = None
             if isinstance(step, Send):
-                try:
-                    outcome = await self.raw.get_async_httpx_client().request(
-                        **step.request, timeout=step.timeout
-                    )
-                except httpx.RequestError as exc:
-                    outcome = exc
+                outcome = await aexchange(self.raw.get_async_httpx_client(), step)
             elif isinstance(step, Sleep):
                 await _maybe_await(self._sleep(step.seconds))
             elif isinstance(step, Notify):

@@ -7,7 +7,6 @@ from collections.abc import Callable, Iterable
 from types import TracebackType
 from typing import TYPE_CHECKING, Any, Self, TypeVar, Unpack, cast
 
-import httpx
 from offcloud_client.models import (
     AccountInfo,
     AccountStats,
@@ -32,6 +31,7 @@ from offcloud_client.models import (
 
 from offcloud_kit._base import ClientBase
 from offcloud_kit._core import CallOptions, WaitOptions
+from offcloud_kit._exchange import exchange
 from offcloud_kit._operations import account, cache, cloud, instant, oauth, proxies, remote
 from offcloud_kit._steps import Done, Notify, Send, Sleep, Steps, advance
 from offcloud_kit.waiting import Progress
@@ -52,8 +52,11 @@ class Offcloud(ClientBase, is_async=False):
         done = oc.wait_for_cloud(item.request_id)
 
     Every method raises an OffcloudError subclass on failure and accepts the per-call keywords
-    `timeout=`, `max_retries=` and `retry_unsafe=` (see CallOptions). `sleep` (used for retry backoff and
-    between polls), `clock` and `random` are injectable for tests.
+    `timeout=`, `max_retries=`, `retry_unsafe=`, `deadline=` and `max_response_size=` (see CallOptions),
+    which override the client's. `timeout` bounds each connect and each read; `deadline` (120 s by
+    default) the whole call, its retries and their waits included; `max_response_size` (16 MiB) the
+    answer, on the wire and decompressed. `sleep` (used for retry backoff and between polls), `clock`
+    and `random` are injectable for tests.
     """
 
     _default_sleep = staticmethod(time.sleep)
@@ -63,10 +66,7 @@ class Offcloud(ClientBase, is_async=False):
         while not isinstance(step, Done):
             outcome: object = None
             if isinstance(step, Send):
-                try:
-                    outcome = self.raw.get_httpx_client().request(**step.request, timeout=step.timeout)
-                except httpx.RequestError as exc:
-                    outcome = exc
+                outcome = exchange(self.raw.get_httpx_client(), step)
             elif isinstance(step, Sleep):
                 self._sleep(step.seconds)
             elif isinstance(step, Notify):
