@@ -11,7 +11,8 @@ import pytest
 from offcloud_client.models import HistoryItem
 
 from offcloud_kit import DownloadFailedError, Offcloud, Progress, ServerError
-from offcloud_kit._beyond import CACHE_INFO_BATCH_SIZE, REMOVE_BATCH_SIZE
+from offcloud_kit._operations.cache import CACHE_INFO_BATCH_SIZE
+from offcloud_kit._operations.cloud import REMOVE_BATCH_SIZE
 
 from .fake_offcloud import FakeOffcloud, FakeTime, example, ids
 
