@@ -244,7 +244,7 @@ class Checker:
 
 def documented_errors(media_node: dict[str, Any]) -> list[str]:
     """The error texts a response's examples give (its `example` and every named `examples` value)."""
-    values = [media_node.get("example")]
+    values: list[Any] = [media_node.get("example")]
     examples = media_node.get("examples")
     if isinstance(examples, dict):
         values += [item.get("value") for item in examples.values() if isinstance(item, dict)]

@@ -170,9 +170,9 @@ def ops_for(document: Any, edit: Edit) -> JsonPatch:
         return [{"op": "add", "path": f"{p}/enum/-", "value": edit.value}]
     if edit.action == "widen":
         node = pointer_get(document, p)
-        branches = node.get("anyOf") if set(node) == {"anyOf"} else None
+        branches = node.get("anyOf") if set(node) - _NOTES == {"anyOf"} else None
         if branches is not None:
-            if edit.value in branches:
+            if _bare(edit.value) in [_bare(branch) for branch in branches]:
                 return []
             return [{"op": "add", "path": f"{p}/anyOf/-", "value": edit.value}]
         return [{"op": "replace", "path": p, "value": {"anyOf": [node, edit.value]}}]
@@ -215,6 +215,16 @@ def _example_ops(media_node: Any, pointer: str, value: Any) -> JsonPatch:
         ops.append({"op": "remove", "path": f"{pointer}/example"})
     named[name] = entry
     return [*ops, {"op": "add", "path": f"{pointer}/examples", "value": named}]
+
+
+_NOTES = {"description", "example"}  # what `drift apply` adds to a node it changed
+
+
+def _bare(schema: Any) -> Any:
+    """A schema without the notes a person or `drift apply` adds: what it allows."""
+    if isinstance(schema, dict):
+        return {key: value for key, value in schema.items() if key not in _NOTES}
+    return schema
 
 
 def edits_to_patch(document: Any, edits: list[Edit]) -> JsonPatch:
