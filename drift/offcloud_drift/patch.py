@@ -16,7 +16,7 @@ from typing import Any
 
 from offcloud_mock.spec import escape_pointer, pointer_get
 
-__all__ = ["Edit", "apply_patch", "edit_from_json", "edits_to_patch", "ops_for", "seen_note"]
+__all__ = ["Edit", "apply_patch", "bare_schema", "edit_from_json", "edits_to_patch", "ops_for", "seen_note"]
 
 JsonPatch = list[dict[str, Any]]
 
@@ -172,7 +172,7 @@ def ops_for(document: Any, edit: Edit) -> JsonPatch:
         node = pointer_get(document, p)
         branches = node.get("anyOf") if set(node) - _NOTES == {"anyOf"} else None
         if branches is not None:
-            if _bare(edit.value) in [_bare(branch) for branch in branches]:
+            if bare_schema(edit.value) in [bare_schema(branch) for branch in branches]:
                 return []
             return [{"op": "add", "path": f"{p}/anyOf/-", "value": edit.value}]
         return [{"op": "replace", "path": p, "value": {"anyOf": [node, edit.value]}}]
@@ -220,7 +220,7 @@ def _example_ops(media_node: Any, pointer: str, value: Any) -> JsonPatch:
 _NOTES = {"description", "example"}  # what `drift apply` adds to a node it changed
 
 
-def _bare(schema: Any) -> Any:
+def bare_schema(schema: Any) -> Any:
     """A schema without the notes a person or `drift apply` adds: what it allows."""
     if isinstance(schema, dict):
         return {key: value for key, value in schema.items() if key not in _NOTES}
