@@ -79,7 +79,12 @@ def _drift(drifts: frozenset[str], method: str, path: str, answer: Answer) -> An
             if isinstance(site, dict) and "aliases" in site:
                 site["aliases"] = [{"host": alias} for alias in site["aliases"]]
         return _as_json(status, value)
-    if "error-wording" in drifts and path == "/api/cloud/status" and status == 404 and isinstance(value, dict):
+    if (
+        "error-wording" in drifts
+        and path == "/api/cloud/status"
+        and status == 404
+        and isinstance(value, dict)
+    ):
         return _as_json(status, {"error": NEW_WORDING})
     return answer
 

@@ -60,7 +60,7 @@ def test_the_nightly_drift_job_opens_one_pull_request_only_on_drift() -> None:
     # One branch, pushed over, and its open pull request edited rather than a second one opened.
     assert workflow["env"]["BRANCH"] == "drift/api-changes"
     assert 'git push --force origin "$BRANCH"' in script
-    assert "gh pr list --head \"$BRANCH\" --state open" in script
+    assert 'gh pr list --head "$BRANCH" --state open' in script
     assert "gh pr edit" in script
     assert "--body-file drift/pr/pr-body.md" in script
     assert "tests-failing" in script
