@@ -33,6 +33,8 @@ def _null(representer: RoundTripRepresenter, _: None) -> Any:
 def _yaml() -> YAML:
     yaml = YAML(typ="rt")
     yaml.preserve_quotes = True
+    # `[a, {b: c}]` stays so: by default the braces of a one-key mapping in a flow list are dropped.
+    yaml.brace_single_entry_mapping_in_flow_sequence = True
     yaml.width = _WIDTH
     yaml.indent(mapping=2, sequence=4, offset=2)
     yaml.representer.add_representer(type(None), _null)

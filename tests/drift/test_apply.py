@@ -63,6 +63,23 @@ def test_an_untouched_spec_round_trips_byte_for_byte() -> None:
     assert RoundTrip(text).text() == text
 
 
+def test_the_ways_openapi_yaml_writes_things_round_trip() -> None:
+    text = (
+        "# a comment\n"
+        "a:\n"
+        "  given: [setup, {advance: 3}]  # a one-key mapping in a flow list keeps its braces\n"
+        "  quoted: '^[0-9]+$'\n"
+        '  double: "2026.11"\n'
+        "  nothing: null\n"
+        "  list:\n"
+        "    - {type: string}\n"
+        "  block: |\n"
+        "    two\n"
+        "    lines\n"
+    )
+    assert RoundTrip(text).text() == text
+
+
 def test_the_diff_touches_only_the_drifted_nodes(planted_run: PlantedRun, tmp_path: Path) -> None:
     target = copy_of_spec(tmp_path)
     before = target.read_text(encoding="utf-8")
