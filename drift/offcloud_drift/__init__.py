@@ -8,11 +8,14 @@ replay. It reaches the mock only through the mock's public entry points (`offclo
 `.backend.scenario`, in `mock_bridge`); `tests/test_architecture.py` holds it to that list.
 
 Modules, one concern each: `spec_view` (what the checker asks of the spec: $ref chains, inlined
-schemas), `schema_walk` and `checks` (one exchange against the spec), `patch` (suggested changes as JSON
-Patch), `redact` (secrets), `exchange` and `recorder` (recording files), `proxy` (the WSGI proxy),
-`collect` and `report` (the drift report), `flows` and `run` (`make drift`), `scenario_from`,
-`mock_bridge`, `cli`.
+schemas), `schema_walk` and `checks` (one exchange against the spec), `coverage` (what the answers
+populated: what a run did not prove), `patch` (suggested changes as JSON Patch), `redact` (secrets),
+`exchange` and `recorder` (recording files), `proxy` (the WSGI proxy), `collect` and `report` (the drift
+report), `flows` and `run` (`make drift`); from a report to a pull request: `spec_edit` (openapi.yaml
+edited in place), `apply` (`drift apply`), `mock_map` and `mock_told` (what the mock must change, and
+where), `loop` (apply, regenerate, tell), `pull_request` (`drift pr`); `scenario_from`, `mock_bridge`,
+`cli`.
 
-Wired into `offcloud-mock` (mock_server/offcloud_mock/cli.py): its subcommands `proxy`, `drift`,
-`scenario-from` and `replay` are this package's `cli.main`.
+Wired into `offcloud-mock` (mock_server/offcloud_mock/cli.py): its subcommands `proxy`, `drift` (and
+`drift apply|tell-mock|pr`), `scenario-from` and `replay` are this package's `cli.main`.
 """

@@ -5,12 +5,13 @@ proxy, the recorder and the report never need. The drift tools reach the mock on
 entry points; `tests/test_architecture.py` lists them.
 """
 
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
 import yaml
 
-__all__ = ["check_scenario", "mock_app"]
+__all__ = ["DemoAccount", "check_scenario", "demo_account", "mock_app"]
 
 
 def check_scenario(text: str, source: str = "<scenario-from>") -> None:
@@ -30,3 +31,24 @@ def mock_app(scenario: Path | None = None, **settings: Any) -> Any:
     from offcloud_mock.settings import MockConfig
 
     return create_app(MockConfig(scenario=scenario, **settings))
+
+
+@dataclass(frozen=True, slots=True)
+class DemoAccount:
+    """What the drift flows need to drive the demo scenario's first account: its credentials, and a
+    magnet link of a torrent the demo's fake internet has (so that adding it downloads something)."""
+
+    api_key: str
+    email: str
+    password: str
+    magnet: str
+
+
+def demo_account() -> DemoAccount:
+    from offcloud_mock.backend.scenario import demo_scenario
+
+    scenario = demo_scenario()
+    account = scenario.accounts[0]
+    torrent = next(resource for resource in scenario.resources if resource.info_hash)
+    magnet = f"magnet:?xt=urn:btih:{torrent.info_hash}"
+    return DemoAccount(account.api_key, account.email, account.password, magnet)

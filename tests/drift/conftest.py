@@ -12,7 +12,7 @@ import pytest
 from offcloud_drift.mock_bridge import mock_app
 from offcloud_drift.run import DriftSettings, run_drift
 from offcloud_mock.serving.waitress_server import RunningServer, serve_in_thread
-from tests.drift.drifting import DriftingMiddleware
+from tests.drift.drifting import EXPECTED, DriftingMiddleware
 
 ROOT = Path(__file__).resolve().parents[2]
 PLANTED_KEY = "PLANTED-k3y-9f8e7d6c5b4a39281706"
@@ -103,3 +103,37 @@ def run(base_url: str, directory: Path, **overrides: Any) -> Outcome:
     report_path = directory / "drift-report.json"
     report = json.loads(report_path.read_text()) if report_path.exists() else {}
     return Outcome(code, report, messages, directory)
+
+
+@dataclass(frozen=True)
+class PlantedRun:
+    """`make drift` once against an upstream with every planted drift: the report every test of the
+    loop (apply, the mock told, the pull request) starts from."""
+
+    report_path: Path
+    report: dict[str, Any]
+    base_url: str
+
+
+@pytest.fixture(scope="session")
+def planted_run(planted_scenario: Path, tmp_path_factory: pytest.TempPathFactory) -> Iterator[PlantedRun]:
+    running = serve_in_thread(
+        DriftingMiddleware(mock_app(planted_scenario, clock_speed=1000.0), EXPECTED), threads=4
+    )
+    try:
+        outcome = run(running.base_url, tmp_path_factory.mktemp("planted-run"))
+        assert outcome.code == 1, outcome.messages
+        yield PlantedRun(outcome.directory / "drift-report.json", outcome.report, running.base_url)
+    finally:
+        running.stop()
+
+
+@pytest.fixture(scope="session")
+def clean_run(planted_scenario: Path, tmp_path_factory: pytest.TempPathFactory) -> Iterator[PlantedRun]:
+    running = serve_in_thread(mock_app(planted_scenario, clock_speed=1000.0), threads=4)
+    try:
+        outcome = run(running.base_url, tmp_path_factory.mktemp("clean-run"))
+        assert outcome.code == 0, outcome.messages
+        yield PlantedRun(outcome.directory / "drift-report.json", outcome.report, running.base_url)
+    finally:
+        running.stop()
