@@ -4,7 +4,7 @@ A validator says "invalid"; the drift report needs more: which field, of which c
 the schema should say instead. So this walks value and schema together, following $refs (keeping the
 pointer of the schema that defines each field), choosing the `oneOf`/`anyOf` branch the value meant, and
 auditing every field the schema does not name, even where `additionalProperties` would allow it.
-Keywords it does not walk (pattern, minimum, ...) are checked by jsonschema on the node itself.
+Keywords it does not walk (pattern, minimum, ...) are checked by jsonschema-rs (the mock's validator) on the node itself.
 `format` is not checked: it is an annotation in OpenAPI 3.1, and the mock does not check it either.
 Given a `Trace`, it also notes every node the value could have populated and whether it did
 (`coverage`): what the run did not prove.
@@ -14,7 +14,7 @@ import re
 from dataclasses import dataclass, field
 from typing import Any
 
-import jsonschema
+import jsonschema_rs
 
 from offcloud_drift.coverage import Trace
 from offcloud_drift.patch import Edit, seen_note
@@ -96,12 +96,12 @@ def _simplified(name: str) -> str:
 class SchemaWalker:
     def __init__(self, spec: SpecView) -> None:
         self.spec = spec
-        self._validators: dict[str, jsonschema.protocols.Validator] = {}
+        self._validators: dict[str, jsonschema_rs.Draft202012Validator] = {}
 
-    def _validator(self, node: Any, pointer: str) -> jsonschema.protocols.Validator:
+    def _validator(self, node: Any, pointer: str) -> jsonschema_rs.Draft202012Validator:
         found = self._validators.get(pointer)
         if found is None:
-            found = jsonschema.Draft202012Validator(self.spec.inline(node))
+            found = jsonschema_rs.Draft202012Validator(self.spec.inline(node))
             self._validators[pointer] = found
         return found
 
@@ -299,8 +299,8 @@ class SchemaWalker:
         if "type" in schema:
             only["type"] = schema["type"]
         problems = []
-        for error in jsonschema.Draft202012Validator(only).iter_errors(value):
-            keyword = str(error.validator)
+        for error in jsonschema_rs.Draft202012Validator(only).iter_errors(value):
+            keyword = str(error.schema_path[-1]) if error.schema_path else ""
             if keyword in present:
                 problems.append(
                     Problem(
