@@ -19,7 +19,7 @@ from offcloud_mock.backend.cache_info import CacheAnswer, DetailedEntry, DirectL
 from offcloud_mock.backend.content_views import AccountSummary
 from offcloud_mock.backend.device_flow import DeviceAuthorization, TokenGrant
 from offcloud_mock.backend.downloads import DownloadSnapshot
-from offcloud_mock.backend.errors import DomainError, NotAvailable
+from offcloud_mock.backend.errors import DocumentedRefusal, DomainError, NotAvailable
 from offcloud_mock.backend.scenario import Proxy, RemoteAccount, Site
 from offcloud_mock.eras import Era
 from offcloud_mock.spec import Operation
@@ -71,6 +71,8 @@ class ServerEra(abc.ABC):
     def error_body(self, error: DomainError) -> Body:
         if isinstance(error, NotAvailable):  # a refusal, not an error: no "error" key
             return {"not_available": error.addon}
+        if isinstance(error, DocumentedRefusal):  # the spec's own answer, as it is written there
+            return dict(error.body)
         return {"error": error.message}
 
     @abc.abstractmethod
