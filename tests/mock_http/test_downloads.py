@@ -169,8 +169,14 @@ def test_remote_download_errors(client: FlaskClient) -> None:
     assert (unknown.status_code, unknown.json) == (400, {"error": "Unknown remoteOptionId"})
 
 
-def test_free_account_has_no_remote_accounts(client: FlaskClient) -> None:
-    assert client.post(f"/api/remote/accounts{key(FREE_KEY)}").json == {"data": []}
+def test_the_free_account_has_its_own_remote_account(client: FlaskClient) -> None:
+    body = client.post(f"/api/remote/accounts{key(FREE_KEY)}").json
+    assert body is not None
+    assert [account["remoteOptionId"] for account in body["data"]] == ["6a1f0e2d3c4b5a697887766a"]
+    another_accounts = client.post(
+        f"/api/remote{key(FREE_KEY)}", data={"url": REPORT_URL, "remoteOptionId": GDRIVE_OPTION}
+    )
+    assert (another_accounts.status_code, another_accounts.json) == (400, {"error": "Unknown remoteOptionId"})
 
 
 def test_proxies(client: FlaskClient) -> None:
