@@ -11,6 +11,7 @@ import json
 import pytest
 
 from offcloud_contract.support.example_runs import run_example
+from offcloud_contract.support.reach import REACH
 from offcloud_contract.support.spec_examples import SpecExample, spec_examples
 
 CASES = [
@@ -20,9 +21,14 @@ CASES = [
 ]
 
 
+@pytest.mark.suite("examples")
 @pytest.mark.parametrize(("example", "era"), CASES)
 def test_the_mock_answers_the_example(example: SpecExample, era: str) -> None:
     run = run_example(example, era)
+    if example.operation is not None:  # the coverage matrix's `examples` column: given (200) or not (0)
+        REACH.record(
+            "examples", f"inprocess:{era}", example.operation.operation_id, 200 if run.reached else 0
+        )
     answer = json.dumps(run.body, indent=1)[:3000] if run.body is not None else "(none)"
     assert run.reached, (
         f"{example.pointer} ({era}):\n  "
