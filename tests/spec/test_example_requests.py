@@ -5,8 +5,10 @@
 * `components/x-offcloud-example-setups`: the preconditions examples share by name.
 * `x-offcloud-invalid` on a request schema or field: the answer the server gives when it fails, which
   must be an answer the operation documents.
+* No other `x-` key, and each only where it means something (a misspelt name would be ignored).
 """
 
+import re
 from collections.abc import Iterator
 from typing import Any
 
@@ -277,3 +279,36 @@ def test_a_wording_is_an_answer_the_operation_documents(
     errors = [error.message for error in validator_at(pointer).iter_errors(wording)]
     assert not errors, f"{operation_id} {field}: {errors}"
     assert method in METHODS
+
+
+def _extensions(node: Any, pointer: str = "") -> Iterator[tuple[str, str]]:
+    """(pointer of the object that holds it, name) of every `x-` key of the spec."""
+    if isinstance(node, dict):
+        for key, value in node.items():
+            if isinstance(key, str) and key.startswith("x-"):
+                yield pointer, key
+            yield from _extensions(value, f"{pointer}/{_escape(str(key))}")
+    elif isinstance(node, list):
+        for index, value in enumerate(node):
+            yield from _extensions(value, f"{pointer}/{index}")
+
+
+# Where each of the spec's own extensions may stand (a pattern of the pointer of the object holding it).
+PLACES = {
+    "x-offcloud-eras": r"^/paths/[^/]+/(get|post|put|patch|delete)$",
+    "x-offcloud-error-eras": r"^/paths/[^/]+/(get|post|put|patch|delete)/responses/[^/]+$",
+    "x-offcloud-request": r"/content/[^/]+/examples/[^/]+$",
+    "x-offcloud-example-setups": r"^/components$",
+    "x-offcloud-invalid": r"^/components/schemas/[^/]+(/properties/[^/]+)?$",
+}
+
+
+def test_every_extension_is_a_known_one_in_its_place() -> None:
+    """A misspelt extension name would be ignored by every reader: it fails here."""
+    wrong = [
+        f"{pointer}: {name}"
+        for pointer, name in _extensions(SPEC)
+        if name not in PLACES or not re.search(PLACES[name], pointer)
+    ]
+    assert not wrong, wrong
+    assert list(_extensions({"a": {"x-offcloud-invlaid": 1}})) == [("/a", "x-offcloud-invlaid")]
