@@ -57,7 +57,7 @@ def test_status_and_retry_only_see_their_own_kind(backend: MockBackend, alice: A
         backend.force_status(request_id, "error")
     alice.cloud_status(cloud_id)
     alice.remote_status(remote_id)
-    for operation, request_id in [
+    calls: list[tuple[Callable[[str], object], str]] = [
         (alice.cloud_status, remote_id),
         (alice.cloud_status, instant_id),
         (alice.remote_status, cloud_id),
@@ -65,7 +65,8 @@ def test_status_and_retry_only_see_their_own_kind(backend: MockBackend, alice: A
         (alice.retry_remote, cloud_id),
         (alice.explore, remote_id),
         (alice.list_links, instant_id),
-    ]:
+    ]
+    for operation, request_id in calls:
         with pytest.raises(NotFound):
             operation(request_id)
 

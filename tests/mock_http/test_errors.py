@@ -174,3 +174,63 @@ def test_response_validation_is_off_by_default(monkeypatch: pytest.MonkeyPatch) 
     monkeypatch.setattr(ServerEra, "proxies", lambda self, proxies: [{"id": 1}])
     response = app.test_client().post(f"/api/proxy{key()}")
     assert (response.status_code, response.json) == (200, [{"id": 1}])
+
+
+@pytest.mark.parametrize("era", ERAS)
+@pytest.mark.parametrize(
+    ("path", "body", "error"),
+    [
+        # The spec's domain wording of a failed parameter answers, not the generic validation message.
+        ("/api/cloud", {"url": "not-a-url"}, "Incorrect url"),
+        ("/api/instant", {"url": "ftp://files.example.com/x.iso"}, "Incorrect url"),
+        ("/api/remote", {"url": "not-a-url", "remoteOptionId": "6a1f0e2d3c4b5a6978877666"}, "Incorrect url"),
+        ("/api/cloud/download", {"url": "magnet:?dn=no-hash"}, "Incorrect url"),
+        ("/api/login", {"username": "", "password": "x"}, "Please enter a valid email address."),
+        # Where the spec documents no wording, the generic message still names the parameter.
+        ("/api/cloud", {}, "Missing required parameter: url"),
+    ],
+)
+def test_the_spec_s_wording_of_a_failed_parameter_answers(
+    era: Era, path: str, body: dict[str, str], error: str
+) -> None:
+    client = create_app(MockConfig(era=era, validate_responses=True)).test_client()
+    response = client.post(f"{path}{key()}", data=body)
+    if response.status_code == 404:  # an operation of the other era only
+        pytest.skip(f"{path} is not served in the {era} era")
+    assert (response.status_code, response.json) == (400 if era == "2026" else 200, {"error": error})
+
+
+@pytest.mark.parametrize(
+    ("path", "body", "answer"),
+    [
+        # openapi.yaml requestDeviceCode 400: an OAuth error, not the mock's own "Invalid JSON body".
+        (
+            "/oauth/device/code",
+            "[]",
+            {"error": "invalid_request", "error_description": "The body must be empty or a JSON object."},
+        ),
+        (
+            "/oauth/device/code",
+            "{not json",
+            {"error": "invalid_request", "error_description": "The body must be empty or a JSON object."},
+        ),
+        (
+            "/oauth/token",
+            '{"grant_type": "urn:ietf:params:oauth:grant-type:device_code"}',
+            {
+                "error": "invalid_request",
+                "error_description": "The body must be a JSON object with grant_type and device_code.",
+            },
+        ),
+        (
+            "/oauth/token",
+            '{"grant_type": "password", "device_code": "x"}',
+            {"error": "unsupported_grant_type"},
+        ),
+    ],
+)
+def test_a_malformed_device_login_request_is_an_oauth_error(
+    client: FlaskClient, path: str, body: str, answer: dict[str, str]
+) -> None:
+    response = client.post(path, data=body, content_type="application/json")
+    assert (response.status_code, response.json) == (400, answer)

@@ -406,7 +406,7 @@ def test_every_request_and_response_has_an_example() -> None:
                 pointer = f"{base}/responses/{status}/content/{media.replace('/', '~1')}/schema"
                 assert pointer in illustrated, f"no example for {operation['operationId']} {status} {media}"
     for name, response in SPEC["components"]["responses"].items():
-        assert "example" in response["content"]["application/json"], name
+        assert response["content"]["application/json"].get("examples"), name
 
 
 @pytest.mark.parametrize(

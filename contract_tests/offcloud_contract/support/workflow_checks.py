@@ -152,11 +152,16 @@ def hold_to_model(model: OffcloudModel, operation_id: str, case: Any, response: 
             model.retry(download)
     elif operation_id in ("exploreCloudDownload", "listCloudDownloadLinks") and status in (200, 400):
         done = model.finished(download)
-        should_succeed = done and (operation_id == "listCloudDownloadLinks" or download.content.multi_file)
-        _expect(None if should_succeed == ok else _outcome(response), operation_id, download, model)
         detailed = (case.query or {}).get("format") == "detailed"  # files with their own URLs
+        # 2026: plain explore lists a single file too, format=detailed refuses it (legacy ignores it)
+        lists_one = download.content.multi_file or (model.era != "legacy" and not detailed)
+        should_succeed = done and (operation_id == "listCloudDownloadLinks" or lists_one)
+        _expect(None if should_succeed == ok else _outcome(response), operation_id, download, model)
+        if ok and operation_id == "exploreCloudDownload" and not detailed:
+            model.learn_user_id(download, answer)
         if ok and download.server is not None and not detailed:
-            links = model.file_links(download)
+            explored = model.explore_links(download) if operation_id == "exploreCloudDownload" else None
+            links = explored if explored is not None else model.file_links(download)
             predicted: object = (
                 links if operation_id == "exploreCloudDownload" else "".join(f"{x}\n" for x in links)
             )

@@ -98,11 +98,17 @@ class AccountBackend:
                 seen.add(lowered)
         return cached
 
-    def explore(self, request_id: str) -> list[str]:
+    def explore(self, request_id: str, *, single_file: bool = False, cdn_links: bool = False) -> list[str]:
+        """The links of a finished download's files: on its server (`{server}.offcloud.com`, legacy) or
+        the CDN (2026). A single-file download is `Bad archive` unless `single_file` (the era decides;
+        the defaults are the documented server's answers)."""
         with self._shared.lock:
             download = self._downloaded_cloud(request_id)
-            if not download.content.is_multi_file:
+            if not download.content.is_multi_file and not single_file:
                 raise BadArchive()
+            if cdn_links:
+                view = ContentView.of(download.content)
+                return [entry.url for entry in cache_rules.detailed_entries(request_id, view, self._cdn_link)]
             return download.file_urls()
 
     def list_links(self, request_id: str) -> list[str]:
@@ -296,11 +302,13 @@ class AccountBackend:
             except cache_rules.CacheError as error:
                 raise BadRequest(str(error)) from None
 
-    def explore_detailed(self, request_id: str) -> list[cache_rules.DetailedEntry]:
-        """2026 `format=detailed`; a single file is `Bad archive` (openapi.yaml: our choice, K1's reading)."""
+    def explore_detailed(
+        self, request_id: str, *, single_file: bool = False
+    ) -> list[cache_rules.DetailedEntry]:
+        """2026 `format=detailed`; a single file is `Bad archive` unless `single_file` (the era decides)."""
         with self._shared.lock:
             download = self._downloaded_cloud(request_id)
-            if not download.content.is_multi_file:
+            if not download.content.is_multi_file and not single_file:
                 raise BadArchive()
             view = ContentView.of(download.content)
             return cache_rules.detailed_entries(request_id, view, self._cdn_link)

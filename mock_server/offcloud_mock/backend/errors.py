@@ -10,6 +10,7 @@ from typing import ClassVar
 __all__ = [
     "BadArchive",
     "BadRequest",
+    "DocumentedRefusal",
     "DomainError",
     "DownloadCapReached",
     "InvalidCredentials",
@@ -48,6 +49,15 @@ class BadRequest(DomainError):
     """The request cannot be processed as sent (bad url, unknown remote account, not ready yet...)."""
 
     default_message = "Bad request"
+
+
+class DocumentedRefusal(BadRequest):
+    """A bad request answered with the very body the spec documents for it (e.g. `{"error": "Incorrect
+    url"}`, or an OAuth error with its description), instead of a message worded here."""
+
+    def __init__(self, body: dict[str, object]) -> None:
+        super().__init__(str(body.get("error", "")) or None)
+        self.body = dict(body)
 
 
 class NoAuth(DomainError):

@@ -37,9 +37,9 @@ def params() -> dict[str, object]:
 def _read(req: Request, validator: RequestValidator) -> tuple[BodyKind, dict[str, object]]:
     try:
         return read_body(req, validator.array_fields)
-    except DomainError:
+    except DomainError as error:
         if validator.body_validators:
-            raise
+            raise validator.unreadable(error) from None
         # An operation without a request body takes no parameters, and the spec gives it no 400
         # answer: a body it cannot read is ignored (only a `key` in it would have mattered).
         return "form", {}

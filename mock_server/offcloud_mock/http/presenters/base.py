@@ -19,8 +19,8 @@ from offcloud_mock.backend.cache_info import CacheAnswer, DetailedEntry, DirectL
 from offcloud_mock.backend.content_views import AccountSummary
 from offcloud_mock.backend.device_flow import DeviceAuthorization, TokenGrant
 from offcloud_mock.backend.downloads import DownloadSnapshot
-from offcloud_mock.backend.errors import DomainError, NotAvailable
-from offcloud_mock.backend.scenario import Proxy, RemoteAccount, Site
+from offcloud_mock.backend.errors import DocumentedRefusal, DomainError, NotAvailable
+from offcloud_mock.backend.scenario import Proxy, RemoteAccount, SingleFileExplore, Site
 from offcloud_mock.eras import Era
 from offcloud_mock.spec import Operation
 
@@ -57,10 +57,17 @@ class ServerEra(abc.ABC):
     takes_request_ids: ClassVar[bool]
     # Whether GET /api/cloud/explore/{requestId}?format=detailed answers the detailed listing.
     serves_detailed_explore: ClassVar[bool]
+    # Whether plain explore answers CDN links (2026) rather than links on the download's server.
+    explores_cdn_links: ClassVar[bool]
 
     def serves(self, operation: Operation) -> bool:
         """Whether this era's server has the operation (openapi.yaml's `x-offcloud-eras`)."""
         return self.name in operation.eras
+
+    @abc.abstractmethod
+    def explores_single_file(self, setting: SingleFileExplore, *, detailed: bool) -> bool:
+        """Whether explore (`detailed`: with `format=detailed`) lists a single-file download instead
+        of answering `Bad archive`; `setting` is the scenario's `single_file_explore`."""
 
     # --- errors and pages ---------------------------------------------------------------------------
 
@@ -71,6 +78,8 @@ class ServerEra(abc.ABC):
     def error_body(self, error: DomainError) -> Body:
         if isinstance(error, NotAvailable):  # a refusal, not an error: no "error" key
             return {"not_available": error.addon}
+        if isinstance(error, DocumentedRefusal):  # the spec's own answer, as it is written there
+            return dict(error.body)
         return {"error": error.message}
 
     @abc.abstractmethod

@@ -23,7 +23,7 @@ from offcloud_mock.backend.errors import (
     NotAvailable,
     NotFound,
 )
-from offcloud_mock.backend.scenario import Site
+from offcloud_mock.backend.scenario import SingleFileExplore, Site
 from offcloud_mock.eras import Era
 from offcloud_mock.http.presenters.base import Body, Page, ServerEra
 
@@ -69,12 +69,20 @@ class Era2026(ServerEra):
     # `requestIds` gets 400 "Missing required parameter: requestId" (DMM live).
     takes_request_ids: ClassVar[bool] = False
     serves_detailed_explore: ClassVar[bool] = True  # beyond-docs section 10
+    explores_cdn_links: ClassVar[bool] = True  # signed CDN URLs (DMM live), as detailed explore's
 
     def error_status(self, error: DomainError) -> int:
         for kind in type(error).__mro__:  # a subclass answers like the error it refines
             if kind in _STATUSES:
                 return _STATUSES[kind]
         return 500
+
+    def explores_single_file(self, setting: SingleFileExplore, *, detailed: bool) -> bool:
+        """openapi.yaml exploreCloudDownload, our choice (`plain_list`, K1's reading): plain explore
+        lists the one file and `format=detailed` answers `Bad archive`; the alternatives are settings."""
+        if setting == "plain_list":
+            return not detailed
+        return setting == "lists"
 
     def not_found_page(self) -> Page:
         return _NOT_FOUND

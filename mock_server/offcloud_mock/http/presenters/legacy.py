@@ -12,7 +12,7 @@ from typing import ClassVar
 from offcloud_mock.backend.content_views import AccountSummary
 from offcloud_mock.backend.downloads import DownloadSnapshot
 from offcloud_mock.backend.errors import DomainError
-from offcloud_mock.backend.scenario import Site
+from offcloud_mock.backend.scenario import SingleFileExplore, Site
 from offcloud_mock.eras import Era
 from offcloud_mock.http.presenters.base import Body, Page, ServerEra
 
@@ -28,9 +28,13 @@ class LegacyEra(ServerEra):
     takes_request_ids: ClassVar[bool] = True
     # The legacy server ignored the query: `?format=detailed` answers the plain list.
     serves_detailed_explore: ClassVar[bool] = False
+    explores_cdn_links: ClassVar[bool] = False  # `https://{server}.offcloud.com/cloud/download/...`
 
     def error_status(self, error: DomainError) -> int:
         return 200
+
+    def explores_single_file(self, setting: SingleFileExplore, *, detailed: bool) -> bool:
+        return False  # "Bad archive" (field notes; MF, GAIA, TIO, PB), whatever the scenario says
 
     def not_found_page(self) -> Page:
         return _NOT_FOUND

@@ -5,7 +5,7 @@ from flask import Response, jsonify, request
 
 from offcloud_mock.backend.errors import BadRequest
 from offcloud_mock.http.auth import current_account
-from offcloud_mock.http.routes.common import bp, era, number, status_answer, text, texts
+from offcloud_mock.http.routes.common import backend, bp, era, number, status_answer, text, texts
 
 __all__: list[str] = []
 
@@ -23,9 +23,14 @@ def get_cloud_status() -> Response:
 
 @bp.get("/api/cloud/explore/<requestId>", endpoint="exploreCloudDownload")
 def explore_cloud_download(requestId: str) -> Response:
-    if request.args.get("format") == "detailed" and era().serves_detailed_explore:
-        return jsonify(era().explored_detailed(current_account().explore_detailed(requestId)))
-    return jsonify(era().explored(current_account().explore(requestId)))
+    now, account = era(), current_account()
+    setting = backend().scenario.single_file_explore  # how the 2026 server explores a single file
+    if request.args.get("format") == "detailed" and now.serves_detailed_explore:
+        single_file = now.explores_single_file(setting, detailed=True)
+        return jsonify(now.explored_detailed(account.explore_detailed(requestId, single_file=single_file)))
+    single_file = now.explores_single_file(setting, detailed=False)
+    links = account.explore(requestId, single_file=single_file, cdn_links=now.explores_cdn_links)
+    return jsonify(now.explored(links))
 
 
 @bp.post("/api/cloud/explore", endpoint="exploreCloudDownloadAlias")

@@ -42,7 +42,10 @@ def request_device_code() -> Response:
 def request_device_token() -> Response:
     device_code = params().get("device_code")
     if not isinstance(device_code, str):  # reached only with request validation off
-        return _oauth_error("invalid_request", "Missing required parameter: device_code")
+        # openapi.yaml's wording (DeviceTokenForm), which validation answers when it is on
+        return _oauth_error(
+            "invalid_request", "The body must be a JSON object with grant_type and device_code."
+        )
     try:
         result = backend().poll_device_token(device_code)
     except UnknownDeviceCode:
