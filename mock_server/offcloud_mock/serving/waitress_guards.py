@@ -11,7 +11,8 @@ it do so for ever (its idle timeout restarts with every byte) and stops acceptin
   have no request being served are closed (a fresh client sends its request at once and is served);
 - a prompt answer to bytes that are not HTTP/1.x (a TLS handshake, binary) and to header lines ending
   in a bare LF, which waitress would otherwise wait on until its idle timeout;
-- protocol errors as JSON `{"error": ...}` like every other answer of the mock;
+- protocol errors as JSON `{"error": ...}` like every other answer of the mock, a body over the limit
+  (waitress's `max_request_body_size`, refused as it streams in) worded as the app words its own 413;
 - a drain mode for a graceful stop: no new connections, every response from then on says
   `Connection: close`, and connections close once their requests are answered (see `drain`).
 """
@@ -28,12 +29,15 @@ from waitress.adjustments import Adjustments
 from waitress.channel import HTTPChannel
 from waitress.server import TcpWSGIServer
 from waitress.task import ErrorTask, WSGITask
-from waitress.utilities import BadRequest, Error
+from waitress.utilities import BadRequest, Error, RequestEntityTooLarge
+
+from offcloud_mock.serving.truncated_body import TruncatedBody
 
 __all__ = ["REQUEST_TIMEOUT_S", "GuardedServer", "drain"]
 
 REQUEST_TIMEOUT_S = 10.0  # from a request's first byte to its last; the mock's requests are small
 _QUIET_BEFORE_CLOSE_S = 0.1  # while draining: a connection quiet this long has no request on its way
+_LINGER_S = 1.0  # how long the rest of a refused request is read and dropped before the close
 _DETAIL_LIMIT = 200  # waitress's messages may quote the request; never echo much of it
 # A request starts with a method (upper-case letters) or with blank lines (RFC 9112 section 2.2).
 _REQUEST_START = frozenset(b"ABCDEFGHIJKLMNOPQRSTUVWXYZ\r\n")
@@ -49,9 +53,13 @@ class JsonErrorTask(ErrorTask):  # type: ignore[misc]
     """waitress's own error answers (400, 408, 431, 500, ...) as the mock's JSON errors."""
 
     def execute(self) -> None:
+        self.channel.linger_on_close = True  # the client may still be sending what was refused
         error = self.request.error
         detail = " ".join(str(error.body).split())[:_DETAIL_LIMIT]
-        body = json.dumps({"error": f"{error.reason}: {detail}" if detail else error.reason}).encode()
+        message = f"{error.reason}: {detail}" if detail else error.reason
+        if isinstance(error, RequestEntityTooLarge):
+            message = f"Request body too large (at most {self.channel.server.max_body_bytes} bytes)"
+        body = json.dumps({"error": message}).encode()
         self.status = f"{error.code} {error.reason}"
         self.response_headers.append(("Content-Type", "application/json"))
         self.set_close_on_finish()
@@ -60,10 +68,17 @@ class JsonErrorTask(ErrorTask):  # type: ignore[misc]
 
 
 class DrainingTask(WSGITask):  # type: ignore[misc]
-    """A request served while the server drains tells its client the connection closes after it."""
+    """A request served while the server drains tells its client the connection closes after it; one
+    whose body broke off gets a body that tells the app so (and its connection closes)."""
+
+    def get_environment(self) -> dict[str, Any]:
+        environ: dict[str, Any] = super().get_environment()
+        if getattr(self.request, "truncated", False):
+            environ["wsgi.input"] = TruncatedBody(environ.get("CONTENT_LENGTH"))
+        return environ
 
     def build_response_header(self) -> bytes:
-        if self.channel.server.draining:
+        if self.channel.server.draining or getattr(self.request, "truncated", False):
             self.set_close_on_finish()
         header: bytes = super().build_response_header()
         return header
@@ -72,9 +87,16 @@ class DrainingTask(WSGITask):  # type: ignore[misc]
 class GuardedChannel(HTTPChannel):  # type: ignore[misc]
     task_class = DrainingTask
     error_task_class = JsonErrorTask
+    request: Any = None  # waitress's: the request being read (typed here, waitress is untyped)
+    will_close = False  # waitress's: close once the loop next looks at this connection
     request_started = 0.0  # time.time() of the first byte of the request being read
+    read_closed = False  # the client closed its side in the middle of a body
+    linger_on_close = False  # a refusal was answered: close without resetting the connection
+    lingering_since: float | None = None  # time.time() when the lingering close began
 
     def received(self, data: bytes) -> bool:
+        if self.lingering_since is not None:
+            return True  # what follows a refusal is read and dropped, never parsed or kept
         if self.request is None and data and not self.will_close:
             self.request_started = self.last_activity
             if data[0] not in _REQUEST_START:
@@ -101,6 +123,58 @@ class GuardedChannel(HTTPChannel):  # type: ignore[misc]
             if len(self.requests) == 1:
                 self.server.add_task(self)
 
+    def handle_close(self) -> None:
+        """The end of the client's side while a body is on its way: the request goes to the app with a
+        body that says it broke off (a 400 the app answers), the connection closing after the answer.
+
+        After a refusal, a lingering close: the answer is followed by a FIN, and what the client still
+        sends (the rest of a refused body) is read and dropped for up to _LINGER_S, then the connection
+        closes. Closed at once, the kernel would answer those bytes with a reset, and a client still
+        sending would get the reset rather than the answer."""
+        request = self.request
+        if self.connected and not self.read_closed and request is not None and request.headers_finished:
+            self.read_closed = True  # nothing more comes: never poll for reading again
+            with self.requests_lock:
+                request.truncated = True
+                request.completed = True
+                self.request = None
+                self.requests.append(request)
+                if len(self.requests) == 1:
+                    self.server.add_task(self)
+            return
+        if self.linger_on_close and self.lingering_since is None and self.connected:
+            try:
+                self.socket.shutdown(socket.SHUT_WR)
+            except OSError:
+                pass
+            else:
+                self.lingering_since = time.time()
+                self.will_close = False
+                return
+        super().handle_close()
+
+    def handle_read(self) -> None:
+        # waitress's own, but the end of the client's side (recv calls handle_close, above) leaves the
+        # connection open when a broken-off request still has its answer to get.
+        try:
+            data = self.recv(self.adj.recv_bytes)
+        except OSError:
+            self.handle_close()
+            return
+        if data:
+            self.last_activity = time.time()
+            self.received(data)
+        elif not self.read_closed:
+            self.connected = False
+
+    def readable(self) -> bool:
+        if self.lingering_since is not None:
+            return True
+        if self.read_closed:
+            return False
+        readable: bool = super().readable()
+        return readable
+
     def serving(self) -> bool:
         """A request of this connection is queued, being served or being sent."""
         return bool(self.requests or self.total_outbufs_len)
@@ -120,6 +194,7 @@ class GuardedServer(TcpWSGIServer):  # type: ignore[misc]
     next_channel_cleanup: float = 0.0
     draining = False
     request_timeout_s = REQUEST_TIMEOUT_S
+    max_body_bytes = 0  # what create_guarded was given
 
     def readable(self) -> bool:
         # waitress's own readable(), but at the connection limit it makes room instead of only waiting.
@@ -144,16 +219,25 @@ class GuardedServer(TcpWSGIServer):  # type: ignore[misc]
         super().maintenance(now)  # closes connections idle for channel_timeout
         cutoff = now - self.request_timeout_s
         for channel in list(self.active_channels.values()):
+            if channel.lingering_since is not None and channel.lingering_since < now - _LINGER_S:
+                channel.will_close = True
+                continue
             if channel.request is not None and not channel.requests and channel.request_started < cutoff:
                 channel.refuse(
                     RequestTimeout(f"the request did not arrive within {self.request_timeout_s:g} s")
                 )
 
 
-def create_guarded(app: Any, host: str, port: int, **settings: Any) -> GuardedServer:
-    """A bound, listening GuardedServer on the first address `host` resolves to."""
-    adjustments = Adjustments(host=host, port=port, **settings)
-    return GuardedServer(app, adj=adjustments, sockinfo=adjustments.listen[0])
+def create_guarded(app: Any, host: str, port: int, *, max_body_bytes: int, **settings: Any) -> GuardedServer:
+    """A bound, listening GuardedServer on the first address `host` resolves to.
+
+    A body longer than `max_body_bytes` is refused (413) as soon as its Content-Length says so, or as a
+    chunked body passes it (its chunk framing counted): never read whole first."""
+    # waitress refuses a body of max_request_body_size bytes or more; the limit itself is allowed.
+    adjustments = Adjustments(host=host, port=port, max_request_body_size=max_body_bytes + 1, **settings)
+    server = GuardedServer(app, adj=adjustments, sockinfo=adjustments.listen[0])
+    server.max_body_bytes = max_body_bytes
+    return server
 
 
 def drain(server: GuardedServer, grace_s: float, cut_short: Callable[[], bool] = lambda: False) -> bool:

@@ -18,6 +18,7 @@ from waitress import wasyncore
 
 from offcloud_mock.serving.process_heap import freeze_startup_heap
 from offcloud_mock.serving.waitress_guards import REQUEST_TIMEOUT_S, GuardedServer, create_guarded, drain
+from offcloud_mock.settings import DEFAULT_MAX_BODY_BYTES
 
 __all__ = ["DEFAULT_THREADS", "DRAIN_S", "RunningServer", "serve_forever", "serve_in_thread"]
 
@@ -34,6 +35,12 @@ _CLEANUP_INTERVAL_S = 1  # how often timed-out requests and idle connections are
 _IDLE_TIMEOUT_S = 30  # a keep-alive connection with no request for this long is closed
 
 
+def _max_body_bytes(app: Any) -> int:
+    """The body limit of a Flask app (its MAX_CONTENT_LENGTH), the mock's default for any other app."""
+    limit = getattr(app, "config", {}).get("MAX_CONTENT_LENGTH")
+    return int(limit) if limit is not None else DEFAULT_MAX_BODY_BYTES
+
+
 def _create(app: Flask, host: str, port: int, threads: int, request_timeout_s: float) -> GuardedServer:
     """A bound, listening waitress server; OSError (e.g. EADDRINUSE) when the port cannot be had."""
     # Under load a few requests wait for a free thread; waitress warns about it on every request, which
@@ -43,6 +50,7 @@ def _create(app: Flask, host: str, port: int, threads: int, request_timeout_s: f
         app,
         host,
         port,
+        max_body_bytes=_max_body_bytes(app),
         threads=threads,
         ident="offcloud-mock",
         connection_limit=_CONNECTION_LIMIT,
