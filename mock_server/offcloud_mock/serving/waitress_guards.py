@@ -237,6 +237,9 @@ def create_guarded(app: Any, host: str, port: int, *, max_body_bytes: int, **set
     adjustments = Adjustments(host=host, port=port, max_request_body_size=max_body_bytes + 1, **settings)
     server = GuardedServer(app, adj=adjustments, sockinfo=adjustments.listen[0])
     server.max_body_bytes = max_body_bytes
+    # SERVER_NAME, the Host werkzeug falls back on for a request without one: the address listened on,
+    # as under granian, rather than waitress's "waitress.invalid", a name the control plane refuses.
+    server.server_name = str(server.effective_host)
     return server
 
 
