@@ -102,7 +102,8 @@ def parser() -> argparse.ArgumentParser:
         "--max-downloads",
         type=int,
         metavar="N",
-        help="hold at most N downloads (about 1 KB each); more adds get a 400 (default: no cap)",
+        help="hold at most N downloads (about 1 KB each; each file of an uploaded torrent takes one "
+        "place too); more adds get a 400 (default: no cap)",
     )
     p.add_argument(
         "--replay",
