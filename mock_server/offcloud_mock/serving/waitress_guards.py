@@ -20,6 +20,7 @@ it do so for ever (its idle timeout restarts with every byte) and stops acceptin
 import json
 import re
 import socket
+import threading
 import time
 from collections.abc import Callable
 from typing import Any
@@ -190,11 +191,57 @@ class GuardedChannel(HTTPChannel):  # type: ignore[misc]
 
 
 class GuardedServer(TcpWSGIServer):  # type: ignore[misc]
+    """waitress's server with the guards above, and a stop in order: the loop ends (`stopping`), its
+    connections close, the request threads finish, and only then does the trigger close.
+
+    The trigger is the pipe through which request threads wake the loop, at the end of every request.
+    waitress's own way to stop, closing everything from the loop thread, closed it while request threads
+    could still pull it: a late pull wrote to a closed descriptor (EBADF) or to whatever had been given
+    its number since. Here pulls and the close take one lock, and a pull after the close does nothing.
+    """
+
     channel_class = GuardedChannel
     next_channel_cleanup: float = 0.0
     draining = False
+    stopping = False  # set (then pull_trigger) to end `run`
+    trigger_closed = False
     request_timeout_s = REQUEST_TIMEOUT_S
     max_body_bytes = 0  # what create_guarded was given
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        self.trigger_lock = threading.RLock()  # re-entrant: a signal handler pulls it in the main thread
+        super().__init__(*args, **kwargs)
+
+    def pull_trigger(self) -> None:
+        with self.trigger_lock:
+            if not self.trigger_closed:
+                self.trigger.pull_trigger()
+
+    def run(self) -> None:
+        """Serve until `stopping`, then close every connection and the listener (from this thread, the
+        loop's: closing sockets from another would race its poll). The trigger stays: `close_trigger`."""
+        self.run_until(lambda: self.stopping)
+        self.close_connections()
+
+    def run_until(self, stopped: Callable[[], bool]) -> None:
+        """waitress's loop, one poll at a time, until `stopped()`; a pull of the trigger wakes the poll."""
+        while not stopped():
+            wasyncore.loop(timeout=self.adj.asyncore_loop_timeout, map=self._map, use_poll=True, count=1)
+
+    def close_connections(self) -> None:
+        """Close the listener and every connection; not the trigger, which request threads may pull."""
+        for dispatcher in list(self._map.values()):
+            if dispatcher is self:
+                wasyncore.dispatcher.close(self)  # waitress's close() would close the trigger too
+            elif dispatcher is not self.trigger:
+                dispatcher.close()
+
+    def close_trigger(self) -> None:
+        """Close the trigger, once no request thread can pull it any more (they have finished)."""
+        with self.trigger_lock:
+            if not self.trigger_closed:
+                self.trigger_closed = True
+                self.trigger.close()
 
     def readable(self) -> bool:
         # waitress's own readable(), but at the connection limit it makes room instead of only waiting.

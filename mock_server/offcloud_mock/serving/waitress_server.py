@@ -14,7 +14,6 @@ from types import FrameType, TracebackType
 from typing import Any, Self
 
 from flask import Flask
-from waitress import wasyncore
 
 from offcloud_mock.serving.process_heap import freeze_startup_heap
 from offcloud_mock.serving.waitress_guards import REQUEST_TIMEOUT_S, GuardedServer, create_guarded, drain
@@ -85,11 +84,13 @@ class RunningServer:
         if self._stopped:
             return
         self._stopped = True
-        # Closing the sockets from this thread would race the loop's poll(); the trigger runs the close
-        # inside the loop thread, whose next iteration then finds nothing left to serve and returns.
-        self.server.trigger.pull_trigger(lambda: wasyncore.close_all(self.server._map))
+        # The loop thread closes the connections (closing them from here would race its poll); the
+        # trigger closes last, once the request threads that pull it have finished.
+        self.server.stopping = True
+        self.server.pull_trigger()
         self.thread.join(timeout=10)
         self.server.task_dispatcher.shutdown(timeout=5)
+        self.server.close_trigger()
 
     def __enter__(self) -> Self:
         return self
@@ -143,7 +144,7 @@ def serve_forever(
     previous = {number: signal.signal(number, on_signal) for number in (signal.SIGTERM, signal.SIGINT)}
     try:
         on_ready(_base_url(server))
-        _run_until(server, lambda: bool(received))
+        server.run_until(lambda: bool(received))
         if not drain(server, DRAIN_S, cut_short=lambda: len(received) > 1):
             _logger.warning("graceful stop: connections still busy were closed (%s)", _busy(server))
     finally:
@@ -152,7 +153,8 @@ def serve_forever(
         # After a drain the threads are idle; a thread still in the app then (a long fault latency)
         # is a daemon thread, left behind rather than waited for: the stop stays within ~DRAIN_S + 1 s.
         server.task_dispatcher.shutdown(timeout=1)
-        wasyncore.close_all(server._map)
+        server.close_connections()
+        server.close_trigger()
     return received[0] if received else "SIGINT"
 
 
@@ -160,9 +162,3 @@ def _busy(server: GuardedServer) -> str:
     channels = list(server.active_channels.values())
     serving = sum(1 for channel in channels if channel.serving())
     return f"{len(channels)} open, {serving} with a request being served or sent"
-
-
-def _run_until(server: GuardedServer, stopped: Callable[[], bool]) -> None:
-    """waitress's loop, one poll at a time, until `stopped()`; a signal's handler wakes the poll."""
-    while not stopped():
-        wasyncore.loop(timeout=server.adj.asyncore_loop_timeout, map=server._map, use_poll=True, count=1)
