@@ -130,3 +130,38 @@ def test_granian_times_out_headers_and_bodies_that_do_not_arrive() -> None:
         assert head.startswith(b"HTTP/1.1 408 "), head
         assert b"application/json" in head
         assert "did not arrive within 10 s" in json.loads(body)["error"]
+
+
+def test_waitress_serves_fresh_clients_while_pipelining_clients_never_read() -> None:
+    # 8 connections pipelining GET /openapi.json (166 KB) without reading held all 8 request threads,
+    # each waiting for its client to take the answers (waitress's outbuf_high_watermark): everyone else
+    # waited 30 s or more. A connection whose answers pile up now waits with no thread.
+    pipelined = b"GET /openapi.json HTTP/1.1\r\nHost: 127.0.0.1\r\n\r\n" * 300
+    with serve_in_thread(create_app()) as running, ExitStack() as stack:
+        for _ in range(8):
+            client = stack.enter_context(socket.create_connection(("127.0.0.1", running.port), timeout=5))
+            client.setsockopt(socket.SOL_SOCKET, socket.SO_RCVBUF, 4096)
+            client.sendall(pipelined)
+        time.sleep(1.0)  # the answers pile up
+        _fresh_client_answered_within(running.base_url, _FRESH_WITHIN_S)
+        _fresh_client_answered_within(running.base_url, _FRESH_WITHIN_S)
+
+
+def test_a_pipelining_client_that_reads_slowly_still_gets_every_answer_in_order() -> None:
+    count = 120  # 20 MB of answers: past the point where the connection waits for its client
+    pipelined = b"".join(
+        f"GET /_mock/health?n={n} HTTP/1.1\r\nHost: 127.0.0.1\r\n\r\nGET /openapi.json HTTP/1.1\r\nHost: x\r\n\r\n".encode()
+        for n in range(count)
+    )
+    with (
+        serve_in_thread(create_app()) as running,
+        socket.create_connection(("127.0.0.1", running.port), timeout=10) as client,
+    ):
+        client.sendall(pipelined)
+        time.sleep(0.5)
+        received = bytearray()
+        while received.count(b"HTTP/1.1 200 ") < 2 * count:
+            chunk = client.recv(1 << 20)
+            assert chunk, "the connection closed before every answer came"
+            received += chunk
+        assert received.count(b"HTTP/1.1 200 ") == 2 * count

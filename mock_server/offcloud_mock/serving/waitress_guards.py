@@ -11,6 +11,10 @@ it do so for ever (its idle timeout restarts with every byte) and stops acceptin
   have no request being served are closed (a fresh client sends its request at once and is served);
 - a prompt answer to bytes that are not HTTP/1.x (a TLS handshake, binary) and to header lines ending
   in a bare LF, which waitress would otherwise wait on until its idle timeout;
+- no request thread waits for a client to read: waitress made a thread wait while a connection's
+  unsent answers passed its `outbuf_high_watermark`, so eight clients pipelining requests without
+  reading held all eight threads; here such a connection is set aside with its requests ("parked",
+  no thread) and taken up again once its client has read its answers down;
 - protocol errors as JSON `{"error": ...}` like every other answer of the mock, a body over the limit
   (waitress's `max_request_body_size`, refused as it streams in) worded as the app words its own 413;
 - a drain mode for a graceful stop: no new connections, every response from then on says
@@ -92,6 +96,7 @@ class GuardedChannel(HTTPChannel):  # type: ignore[misc]
     will_close = False  # waitress's: close once the loop next looks at this connection
     request_started = 0.0  # time.time() of the first byte of the request being read
     read_closed = False  # the client closed its side in the middle of a body
+    parked = False  # requests wait, with no thread, for the client to read the answers already sent
     linger_on_close = False  # a refusal was answered: close without resetting the connection
     lingering_since: float | None = None  # time.time() when the lingering close began
 
@@ -154,6 +159,29 @@ class GuardedChannel(HTTPChannel):  # type: ignore[misc]
                 return
         super().handle_close()
 
+    def _flush_outbufs_below_high_watermark(self) -> None:
+        # waitress waits here, in a request thread, for the client to read; this only sends what the
+        # socket takes now. A connection past the watermark is parked between requests instead.
+        if self.total_outbufs_len > self.adj.outbuf_high_watermark:
+            with self.outbuf_lock:
+                self._flush_exception(self._flush_some, do_close=False)
+
+    def park_if_behind(self) -> bool:
+        """Park this connection (its next request waits, with no thread) when its client has not read
+        the answers already sent down to the watermark; whether it was parked."""
+        with self.outbuf_lock:
+            self.parked = self.connected and self.total_outbufs_len > self.adj.outbuf_high_watermark
+            return self.parked
+
+    def handle_write(self) -> None:
+        super().handle_write()
+        resume = False
+        with self.outbuf_lock:
+            if self.parked and self.total_outbufs_len <= self.adj.outbuf_high_watermark // 2:
+                self.parked, resume = False, True
+        if resume and self.connected and self.requests:
+            self.server.queue(self)
+
     def handle_read(self) -> None:
         # waitress's own, but the end of the client's side (recv calls handle_close, above) leaves the
         # connection open when a broken-off request still has its answer to get.
@@ -208,6 +236,15 @@ class GuardedServer(TcpWSGIServer):  # type: ignore[misc]
     request_timeout_s = REQUEST_TIMEOUT_S
     max_body_bytes = 0  # what create_guarded was given
 
+    def add_task(self, channel: GuardedChannel) -> None:
+        """Serve the channel's next request, unless its client lags behind its answers (then the
+        channel waits, parked, with no thread, and is queued once they have been read down)."""
+        if not channel.park_if_behind():
+            self.queue(channel)
+
+    def queue(self, channel: GuardedChannel) -> None:
+        super().add_task(channel)
+
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         self.trigger_lock = threading.RLock()  # re-entrant: a signal handler pulls it in the main thread
         super().__init__(*args, **kwargs)
@@ -257,7 +294,11 @@ class GuardedServer(TcpWSGIServer):  # type: ignore[misc]
         return True
 
     def _make_room(self) -> None:
-        idle = [channel for channel in self.active_channels.values() if not channel.serving()]
+        idle = [
+            channel
+            for channel in self.active_channels.values()
+            if not channel.serving() or channel.parked  # a parked one waits for its client, not for us
+        ]
         idle.sort(key=lambda channel: channel.last_activity)
         for channel in idle[: max(1, self.adj.connection_limit // 64)]:
             channel.will_close = True
@@ -268,6 +309,9 @@ class GuardedServer(TcpWSGIServer):  # type: ignore[misc]
         for channel in list(self.active_channels.values()):
             if channel.lingering_since is not None and channel.lingering_since < now - _LINGER_S:
                 channel.will_close = True
+                continue
+            if channel.parked and channel.last_activity < now - self.adj.channel_timeout:
+                channel.will_close = True  # its client took nothing for the idle timeout
                 continue
             if channel.request is not None and not channel.requests and channel.request_started < cutoff:
                 channel.refuse(

@@ -32,6 +32,9 @@ _CONNECTION_LIMIT = 512  # waitress's default of 100 would queue a load test's c
 _LOOP_TIMEOUT_S = 1
 _CLEANUP_INTERVAL_S = 1  # how often timed-out requests and idle connections are looked for
 _IDLE_TIMEOUT_S = 30  # a keep-alive connection with no request for this long is closed
+# Unsent answers a connection may pile up before its next request waits for the client to read them
+# (waitress_guards: parked, with no thread). waitress's default is 16 MiB.
+_OUTBUF_HIGH_WATERMARK = 1024 * 1024
 
 
 def _max_body_bytes(app: Any) -> int:
@@ -56,6 +59,7 @@ def _create(app: Flask, host: str, port: int, threads: int, request_timeout_s: f
         asyncore_loop_timeout=_LOOP_TIMEOUT_S,
         cleanup_interval=_CLEANUP_INTERVAL_S,
         channel_timeout=_IDLE_TIMEOUT_S,
+        outbuf_high_watermark=_OUTBUF_HIGH_WATERMARK,
         asyncore_use_poll=True,  # select() fails on descriptors above 1,023: a test process may have those
     )
     server.request_timeout_s = request_timeout_s
