@@ -3,27 +3,21 @@
 waitress reads every request (headers and body) in its event-loop thread before a worker thread sees it,
 so a slow client never holds a worker; what it can hold is a connection, and waitress as shipped lets
 it do so for ever (its idle timeout restarts with every byte) and stops accepting anyone once
-`connection_limit` connections are open. The subclasses here add:
+`connection_limit` connections are open. The server here (with its connections, waitress_channel) adds:
 
 - a deadline for a whole request to arrive (headers and body): a request still incomplete
   REQUEST_TIMEOUT_S after its first byte is answered 408 and its connection closed;
 - room for fresh clients: at the connection limit, the connections that have gone quiet longest and
   have no request being served are closed (a fresh client sends its request at once and is served);
-- a prompt answer to bytes that are not HTTP/1.x (a TLS handshake, binary) and to header lines ending
-  in a bare LF, which waitress would otherwise wait on until its idle timeout;
+- a body over the limit (waitress's `max_request_body_size`) refused as it streams in;
 - no request thread waits for a client to read: waitress made a thread wait while a connection's
   unsent answers passed its `outbuf_high_watermark`, so eight clients pipelining requests without
   reading held all eight threads; here such a connection is set aside with its requests ("parked",
   no thread) and taken up again once its client has read its answers down;
-- protocol errors as JSON `{"error": ...}` like every other answer of the mock, a body over the limit
-  (waitress's `max_request_body_size`, refused as it streams in) worded as the app words its own 413;
 - a drain mode for a graceful stop: no new connections, every response from then on says
   `Connection: close`, and connections close once their requests are answered (see `drain`).
 """
 
-import json
-import re
-import socket
 import threading
 import time
 from collections.abc import Callable
@@ -31,191 +25,14 @@ from typing import Any
 
 from waitress import wasyncore
 from waitress.adjustments import Adjustments
-from waitress.channel import HTTPChannel
 from waitress.server import TcpWSGIServer
-from waitress.task import ErrorTask, WSGITask
-from waitress.utilities import BadRequest, Error, RequestEntityTooLarge
 
-from offcloud_mock.serving.truncated_body import TruncatedBody
+from offcloud_mock.serving.waitress_channel import LINGER_S, GuardedChannel, RequestTimeout
 
 __all__ = ["REQUEST_TIMEOUT_S", "GuardedServer", "drain"]
 
 REQUEST_TIMEOUT_S = 10.0  # from a request's first byte to its last; the mock's requests are small
 _QUIET_BEFORE_CLOSE_S = 0.1  # while draining: a connection quiet this long has no request on its way
-_LINGER_S = 1.0  # how long the rest of a refused request is read and dropped before the close
-_DETAIL_LIMIT = 200  # waitress's messages may quote the request; never echo much of it
-# A request starts with a method (upper-case letters) or with blank lines (RFC 9112 section 2.2).
-_REQUEST_START = frozenset(b"ABCDEFGHIJKLMNOPQRSTUVWXYZ\r\n")
-_BARE_LF = re.compile(rb"(?<!\r)\n")
-
-
-class RequestTimeout(Error):  # type: ignore[misc]  # waitress is untyped
-    code = 408
-    reason = "Request Timeout"
-
-
-class JsonErrorTask(ErrorTask):  # type: ignore[misc]
-    """waitress's own error answers (400, 408, 431, 500, ...) as the mock's JSON errors."""
-
-    def execute(self) -> None:
-        self.channel.linger_on_close = True  # the client may still be sending what was refused
-        error = self.request.error
-        detail = " ".join(str(error.body).split())[:_DETAIL_LIMIT]
-        message = f"{error.reason}: {detail}" if detail else error.reason
-        if isinstance(error, RequestEntityTooLarge):
-            message = f"Request body too large (at most {self.channel.server.max_body_bytes} bytes)"
-        body = json.dumps({"error": message}).encode()
-        self.status = f"{error.code} {error.reason}"
-        self.response_headers.append(("Content-Type", "application/json"))
-        self.set_close_on_finish()
-        self.content_length = len(body)
-        self.write(body)
-
-
-class DrainingTask(WSGITask):  # type: ignore[misc]
-    """A request served while the server drains tells its client the connection closes after it; one
-    whose body broke off gets a body that tells the app so (and its connection closes)."""
-
-    def get_environment(self) -> dict[str, Any]:
-        environ: dict[str, Any] = super().get_environment()
-        if getattr(self.request, "truncated", False):
-            environ["wsgi.input"] = TruncatedBody(environ.get("CONTENT_LENGTH"))
-        return environ
-
-    def build_response_header(self) -> bytes:
-        if self.channel.server.draining or getattr(self.request, "truncated", False):
-            self.set_close_on_finish()
-        header: bytes = super().build_response_header()
-        return header
-
-
-class GuardedChannel(HTTPChannel):  # type: ignore[misc]
-    task_class = DrainingTask
-    error_task_class = JsonErrorTask
-    request: Any = None  # waitress's: the request being read (typed here, waitress is untyped)
-    will_close = False  # waitress's: close once the loop next looks at this connection
-    request_started = 0.0  # time.time() of the first byte of the request being read
-    read_closed = False  # the client closed its side in the middle of a body
-    parked = False  # requests wait, with no thread, for the client to read the answers already sent
-    linger_on_close = False  # a refusal was answered: close without resetting the connection
-    lingering_since: float | None = None  # time.time() when the lingering close began
-
-    def received(self, data: bytes) -> bool:
-        if self.lingering_since is not None:
-            return True  # what follows a refusal is read and dropped, never parsed or kept
-        if self.request is None and data and not self.will_close:
-            self.request_started = self.last_activity
-            if data[0] not in _REQUEST_START:
-                self.refuse(BadRequest("not an HTTP/1.x request (TLS, or binary data?)"))
-                return True
-        accepted: bool = super().received(data)
-        request = self.request
-        # Only while a header is incomplete, which a well-formed request seldom is after one read.
-        if request is not None and request.body_rcv is None and _BARE_LF.search(request.header_plus):
-            self.refuse(BadRequest("header lines must end with CRLF, not a bare LF"))
-        return accepted
-
-    def refuse(self, error: Any) -> None:
-        """Answer `error` (then close) in place of the request being read."""
-        with self.requests_lock:
-            if self.will_close or self.close_when_flushed:
-                return
-            refused = self.parser_class(self.adj)
-            refused.parse_header(b"GET / HTTP/1.1\r\n")  # what the error answer is built on
-            refused.error = error
-            refused.completed = True
-            self.request = None
-            self.requests.append(refused)
-            if len(self.requests) == 1:
-                self.server.add_task(self)
-
-    def handle_close(self) -> None:
-        """The end of the client's side while a body is on its way: the request goes to the app with a
-        body that says it broke off (a 400 the app answers), the connection closing after the answer.
-
-        After a refusal, a lingering close: the answer is followed by a FIN, and what the client still
-        sends (the rest of a refused body) is read and dropped for up to _LINGER_S, then the connection
-        closes. Closed at once, the kernel would answer those bytes with a reset, and a client still
-        sending would get the reset rather than the answer."""
-        request = self.request
-        if self.connected and not self.read_closed and request is not None and request.headers_finished:
-            self.read_closed = True  # nothing more comes: never poll for reading again
-            with self.requests_lock:
-                request.truncated = True
-                request.completed = True
-                self.request = None
-                self.requests.append(request)
-                if len(self.requests) == 1:
-                    self.server.add_task(self)
-            return
-        if self.linger_on_close and self.lingering_since is None and self.connected:
-            try:
-                self.socket.shutdown(socket.SHUT_WR)
-            except OSError:
-                pass
-            else:
-                self.lingering_since = time.time()
-                self.will_close = False
-                return
-        super().handle_close()
-
-    def _flush_outbufs_below_high_watermark(self) -> None:
-        # waitress waits here, in a request thread, for the client to read; this only sends what the
-        # socket takes now. A connection past the watermark is parked between requests instead.
-        if self.total_outbufs_len > self.adj.outbuf_high_watermark:
-            with self.outbuf_lock:
-                self._flush_exception(self._flush_some, do_close=False)
-
-    def park_if_behind(self) -> bool:
-        """Park this connection (its next request waits, with no thread) when its client has not read
-        the answers already sent down to the watermark; whether it was parked."""
-        with self.outbuf_lock:
-            self.parked = self.connected and self.total_outbufs_len > self.adj.outbuf_high_watermark
-            return self.parked
-
-    def handle_write(self) -> None:
-        super().handle_write()
-        resume = False
-        with self.outbuf_lock:
-            if self.parked and self.total_outbufs_len <= self.adj.outbuf_high_watermark // 2:
-                self.parked, resume = False, True
-        if resume and self.connected and self.requests:
-            self.server.queue(self)
-
-    def handle_read(self) -> None:
-        # waitress's own, but the end of the client's side (recv calls handle_close, above) leaves the
-        # connection open when a broken-off request still has its answer to get.
-        try:
-            data = self.recv(self.adj.recv_bytes)
-        except OSError:
-            self.handle_close()
-            return
-        if data:
-            self.last_activity = time.time()
-            self.received(data)
-        elif not self.read_closed:
-            self.connected = False
-
-    def readable(self) -> bool:
-        if self.lingering_since is not None:
-            return True
-        if self.read_closed:
-            return False
-        readable: bool = super().readable()
-        return readable
-
-    def serving(self) -> bool:
-        """A request of this connection is queued, being served or being sent."""
-        return bool(self.requests or self.total_outbufs_len)
-
-    def unread(self) -> bool:
-        """Bytes from the client wait in the socket (a request the loop has not read yet)."""
-        try:
-            return bool(self.socket.recv(1, socket.MSG_PEEK | socket.MSG_DONTWAIT))
-        except BlockingIOError:
-            return False
-        except OSError:
-            return False
 
 
 class GuardedServer(TcpWSGIServer):  # type: ignore[misc]
@@ -307,7 +124,7 @@ class GuardedServer(TcpWSGIServer):  # type: ignore[misc]
         super().maintenance(now)  # closes connections idle for channel_timeout
         cutoff = now - self.request_timeout_s
         for channel in list(self.active_channels.values()):
-            if channel.lingering_since is not None and channel.lingering_since < now - _LINGER_S:
+            if channel.lingering_since is not None and channel.lingering_since < now - LINGER_S:
                 channel.will_close = True
                 continue
             if channel.parked and channel.last_activity < now - self.adj.channel_timeout:
