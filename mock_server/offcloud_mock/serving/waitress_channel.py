@@ -10,7 +10,8 @@ adds what the server (waitress_guards.GuardedServer) builds on:
   of what the client sends is read and dropped, so the answer is not lost to a reset);
 - a body cut short (the client closes its side first) handed to the app as a `TruncatedBody`, a 400;
 - no request thread waiting for a client to read: a lagging connection is parked between two requests;
-- a latency fault waited out with no thread: the answer is held in the connection until its time;
+- a latency fault waited out with no thread: the answer is held in the connection until its time, so
+  requests waiting out latencies never hold the request threads (nor keep `/_mock/` from answering);
 - `Connection: close` on every answer while the server drains.
 """
 
@@ -24,6 +25,7 @@ from waitress.channel import HTTPChannel
 from waitress.task import ErrorTask, WSGITask
 from waitress.utilities import BadRequest, Error, RequestEntityTooLarge
 
+from offcloud_mock.http.injection import SLEEP_ENVIRON_KEY
 from offcloud_mock.serving.truncated_body import TruncatedBody
 
 __all__ = ["LINGER_S", "GuardedChannel", "RequestTimeout"]
@@ -58,12 +60,15 @@ class JsonErrorTask(ErrorTask):  # type: ignore[misc]
         self.write(body)
 
 
-class DrainingTask(WSGITask):  # type: ignore[misc]
-    """A request served while the server drains tells its client the connection closes after it; one
-    whose body broke off gets a body that tells the app so (and its connection closes)."""
+class GuardedTask(WSGITask):  # type: ignore[misc]
+    """A request of a guarded channel: a latency the app asks for holds the connection's output, not
+    this thread (`GuardedChannel.hold`); a request served while the server drains tells its client the
+    connection closes after it; one whose body broke off gets a body that tells the app so (and its
+    connection closes)."""
 
     def get_environment(self) -> dict[str, Any]:
         environ: dict[str, Any] = super().get_environment()
+        environ[SLEEP_ENVIRON_KEY] = self.channel.hold
         if getattr(self.request, "truncated", False):
             environ["wsgi.input"] = TruncatedBody(environ.get("CONTENT_LENGTH"))
         return environ
@@ -76,13 +81,14 @@ class DrainingTask(WSGITask):  # type: ignore[misc]
 
 
 class GuardedChannel(HTTPChannel):  # type: ignore[misc]
-    task_class = DrainingTask
+    task_class = GuardedTask
     error_task_class = JsonErrorTask
     request: Any = None  # waitress's: the request being read (typed here, waitress is untyped)
     will_close = False  # waitress's: close once the loop next looks at this connection
     request_started = 0.0  # time.time() of the first byte of the request being read
     read_closed = False  # the client closed its side in the middle of a body
     parked = False  # requests wait, with no thread, for the client to read the answers already sent
+    hold_until = 0.0  # time.monotonic() before which nothing is sent (a latency fault's wait)
     linger_on_close = False  # a refusal was answered: close without resetting the connection
     lingering_since: float | None = None  # time.time() when the lingering close began
 
@@ -144,6 +150,28 @@ class GuardedChannel(HTTPChannel):  # type: ignore[misc]
                 self.will_close = False
                 return
         super().handle_close()
+
+    def hold(self, seconds: float) -> None:
+        """Send nothing on this connection for `seconds`: a latency fault, waited out with no thread.
+
+        The answer being built (and any after it on this connection) waits in the connection's buffer;
+        the request thread goes on to other requests at once, and the loop sends the answer when its
+        time has come. A dropped connection closes then too."""
+        until = time.monotonic() + seconds
+        self.hold_until = max(self.hold_until, until)
+        self.server.wake_at(until)
+
+    def held(self) -> bool:
+        return self.hold_until > time.monotonic()
+
+    def writable(self) -> bool:
+        return not self.held() and bool(super().writable())
+
+    def _flush_some(self, do_close: bool = True) -> bool:
+        if self.held():
+            return False
+        flushed: bool = super()._flush_some(do_close=do_close)
+        return flushed
 
     def _flush_outbufs_below_high_watermark(self) -> None:
         # waitress waits here, in a request thread, for the client to read; this only sends what the

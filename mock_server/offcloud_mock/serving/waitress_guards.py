@@ -18,6 +18,7 @@ it do so for ever (its idle timeout restarts with every byte) and stops acceptin
   `Connection: close`, and connections close once their requests are answered (see `drain`).
 """
 
+import heapq
 import threading
 import time
 from collections.abc import Callable
@@ -64,7 +65,27 @@ class GuardedServer(TcpWSGIServer):  # type: ignore[misc]
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         self.trigger_lock = threading.RLock()  # re-entrant: a signal handler pulls it in the main thread
+        self.wakes: list[float] = []  # a heap of time.monotonic() moments a held answer is due
+        self.wakes_lock = threading.Lock()
         super().__init__(*args, **kwargs)
+
+    def wake_at(self, moment: float) -> None:
+        """Have the loop look at its connections again at `moment` (a held answer is due then)."""
+        with self.wakes_lock:
+            heapq.heappush(self.wakes, moment)
+        self.pull_trigger()  # the loop may be in a poll that would outlast the moment
+
+    def poll_timeout(self) -> float:
+        """How long the next poll may wait: until the next held answer is due, at most the loop timeout."""
+        timeout = float(self.adj.asyncore_loop_timeout)
+        if self.wakes:
+            with self.wakes_lock:
+                now = time.monotonic()
+                while self.wakes and self.wakes[0] <= now:
+                    heapq.heappop(self.wakes)
+                if self.wakes:
+                    timeout = min(timeout, self.wakes[0] - now)
+        return timeout
 
     def pull_trigger(self) -> None:
         with self.trigger_lock:
@@ -80,7 +101,7 @@ class GuardedServer(TcpWSGIServer):  # type: ignore[misc]
     def run_until(self, stopped: Callable[[], bool]) -> None:
         """waitress's loop, one poll at a time, until `stopped()`; a pull of the trigger wakes the poll."""
         while not stopped():
-            wasyncore.loop(timeout=self.adj.asyncore_loop_timeout, map=self._map, use_poll=True, count=1)
+            wasyncore.loop(timeout=self.poll_timeout(), map=self._map, use_poll=True, count=1)
 
     def close_connections(self) -> None:
         """Close the listener and every connection; not the trigger, which request threads may pull."""
@@ -121,9 +142,12 @@ class GuardedServer(TcpWSGIServer):  # type: ignore[misc]
             channel.will_close = True
 
     def maintenance(self, now: float) -> None:
-        super().maintenance(now)  # closes connections idle for channel_timeout
+        idle_cutoff = now - self.adj.channel_timeout
         cutoff = now - self.request_timeout_s
         for channel in list(self.active_channels.values()):
+            if not channel.requests and channel.last_activity < idle_cutoff and not channel.held():
+                channel.will_close = True  # waitress's own: idle for channel_timeout (an answer held
+                continue  # for a latency fault is not idle)
             if channel.lingering_since is not None and channel.lingering_since < now - LINGER_S:
                 channel.will_close = True
                 continue
