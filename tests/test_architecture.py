@@ -21,6 +21,8 @@ WEB_ENTRY_POINTS = {
     "offcloud_mock.serving.granian_server",
     "offcloud_mock.serving.rsgi_bridge",  # granian's server module's RSGI-to-WSGI bridge
     "offcloud_mock.serving.waitress_guards",  # the server module's guards against slow and broken clients
+    "offcloud_mock.serving.waitress_channel",  # the guarded waitress connection
+    "offcloud_mock.serving.truncated_body",  # a body cut short, as werkzeug's 400 (both servers)
 }
 
 

@@ -4,7 +4,7 @@
                   [--era 2026|legacy] [--no-validate-requests] [--validate-responses]
                   [--string-numbers] [--threads N] [--server waitress|granian]
                   [--control-token TOKEN] [--allow-host NAME]... [--max-downloads N] [--log-requests]
-                  [--replay DIR]
+                  [--max-connections N] [--idle-timeout S] [--replay DIR]
     offcloud-mock proxy|drift|scenario-from|replay ...   (the drift tools: drift/offcloud_drift/cli.py)
 
 Listening on anything but loopback (e.g. --host 0.0.0.0), the control plane /_mock/ needs a token: the
@@ -37,7 +37,14 @@ from offcloud_mock.http.request_log import LOGGER_NAME
 from offcloud_mock.http.runtime import runtime
 from offcloud_mock.serving import waitress_server
 from offcloud_mock.serving.waitress_server import DEFAULT_THREADS
-from offcloud_mock.settings import ERAS, Era, MockConfig, era_of_error_mode
+from offcloud_mock.settings import (
+    DEFAULT_IDLE_TIMEOUT_S,
+    DEFAULT_MAX_CONNECTIONS,
+    ERAS,
+    Era,
+    MockConfig,
+    era_of_error_mode,
+)
 
 __all__ = ["main", "parser", "serve_forever"]
 
@@ -104,6 +111,20 @@ def parser() -> argparse.ArgumentParser:
         metavar="N",
         help="hold at most N downloads (about 1 KB each; each file of an uploaded torrent takes one "
         "place too); more adds get a 400 (default: no cap)",
+    )
+    p.add_argument(
+        "--max-connections",
+        type=int,
+        default=DEFAULT_MAX_CONNECTIONS,
+        metavar="N",
+        help="connections held at once; at the limit the quietest idle ones close (default: %(default)s)",
+    )
+    p.add_argument(
+        "--idle-timeout",
+        type=float,
+        default=DEFAULT_IDLE_TIMEOUT_S,
+        metavar="S",
+        help="close a keep-alive connection after S seconds without a request (default: %(default)g)",
     )
     p.add_argument(
         "--replay",
@@ -194,7 +215,15 @@ def serve_forever(
         from offcloud_mock.serving import granian_server  # imported only when asked for
 
         return granian_server.serve_forever(config, host, port, on_ready=on_ready)
-    return waitress_server.serve_forever(app, host, port, threads=threads, on_ready=on_ready)
+    return waitress_server.serve_forever(
+        app,
+        host,
+        port,
+        threads=threads,
+        on_ready=on_ready,
+        max_connections=config.max_connections,
+        idle_timeout_s=config.idle_timeout_s,
+    )
 
 
 # Commands of the drift tools (mock_server/offcloud_mock/drift), given as the first argument: `offcloud-mock proxy ...`.
@@ -231,6 +260,8 @@ def main(argv: Sequence[str] | None = None) -> int:
             control_token=token,
             allowed_hosts=_allowed_hosts(args.host, args.allow_host),
             max_downloads=args.max_downloads,
+            max_connections=args.max_connections,
+            idle_timeout_s=args.idle_timeout,
             log_requests=args.log_requests,
             replay=args.replay,
         )

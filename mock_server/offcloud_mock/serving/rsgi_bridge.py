@@ -14,7 +14,8 @@ one thread doing all the Python (measured: bench/README.md). Here:
   no request waits for the GIL behind another;
 * a latency the app asks for (an injected fault, through `SLEEP_ENVIRON_KEY`) is waited out on the
   loop once the answer is built, so a slow answer holds up no other request;
-* the garbage collector's full passes wait for a quiet second (process_heap.QuietFullCollections).
+* the garbage collector's full passes wait for a quiet second (process_heap.QuietFullCollections);
+* at the connection limit, the quietest idle connections are closed (granian_room.ConnectionRoom).
 
 The environ is PEP 3333's, as granian's WSGI interface builds it, with one difference: granian hands an
 RSGI app the path decoded as UTF-8 (bytes that are not UTF-8 become U+FFFD), so PATH_INFO is those
@@ -33,6 +34,7 @@ from granian._granian import RSGIProtocolClosed, RSGIProtocolError
 from granian.rsgi import Scope
 
 from offcloud_mock.http.injection import SLEEP_ENVIRON_KEY, ConnectionDropped
+from offcloud_mock.serving.granian_room import ConnectionRoom
 from offcloud_mock.serving.process_heap import QuietFullCollections
 from offcloud_mock.serving.truncated_body import TruncatedBody
 
@@ -47,15 +49,22 @@ _CLOSE = ("connection", "close")
 class WSGIOverRSGI:
     """An RSGI application (granian calls `__rsgi__` per request) that answers with a WSGI app."""
 
-    def __init__(self, app: WSGIApp, *, max_body_bytes: int, body_timeout_s: float) -> None:
+    def __init__(
+        self, app: WSGIApp, *, max_body_bytes: int, body_timeout_s: float, max_connections: int | None = None
+    ) -> None:
         self.app = app
         self.max_body_bytes = max_body_bytes
         self.body_timeout_s = body_timeout_s
         self.requests_seen = 0
+        # The clients ("host:port") whose answers wait out a latency fault: their connections are busy.
+        self.in_flight: set[str] = set()
+        self.room = None if max_connections is None else ConnectionRoom(max_connections, self.in_flight)
 
     def __rsgi_init__(self, loop: asyncio.AbstractEventLoop) -> None:
         """granian calls this in its worker once the event loop exists."""
         QuietFullCollections(lambda: self.requests_seen).start(loop)
+        if self.room is not None:
+            self.room.start(loop)
 
     async def __rsgi__(self, scope: Scope, protocol: HTTPProtocol) -> None:
         self.requests_seen += 1
@@ -86,7 +95,11 @@ class WSGIOverRSGI:
             # anyway, and a client told nothing would send its next request into the closing socket.
             answer_headers = [*answer_headers, _CLOSE]
         if waits:
-            await asyncio.sleep(sum(waits))
+            self.in_flight.add(scope.client)
+            try:
+                await asyncio.sleep(sum(waits))
+            finally:
+                self.in_flight.discard(scope.client)
         protocol.response_bytes(status, answer_headers, data)
 
     async def _body(self, protocol: HTTPProtocol, declared: str | None, chunked: bool) -> tuple[bytes, bool]:

@@ -52,6 +52,7 @@ class GuardedServer(TcpWSGIServer):  # type: ignore[misc]
     stopping = False  # set (then pull_trigger) to end `run`
     trigger_closed = False
     request_timeout_s = REQUEST_TIMEOUT_S
+    idle_timeout_s = 30.0  # a keep-alive connection with no request for this long is closed
     max_body_bytes = 0  # what create_guarded was given
 
     def add_task(self, channel: GuardedChannel) -> None:
@@ -142,7 +143,7 @@ class GuardedServer(TcpWSGIServer):  # type: ignore[misc]
             channel.will_close = True
 
     def maintenance(self, now: float) -> None:
-        idle_cutoff = now - self.adj.channel_timeout
+        idle_cutoff = now - self.idle_timeout_s
         cutoff = now - self.request_timeout_s
         for channel in list(self.active_channels.values()):
             if not channel.requests and channel.last_activity < idle_cutoff and not channel.held():
@@ -151,7 +152,7 @@ class GuardedServer(TcpWSGIServer):  # type: ignore[misc]
             if channel.lingering_since is not None and channel.lingering_since < now - LINGER_S:
                 channel.will_close = True
                 continue
-            if channel.parked and channel.last_activity < now - self.adj.channel_timeout:
+            if channel.parked and channel.last_activity < idle_cutoff:
                 channel.will_close = True  # its client took nothing for the idle timeout
                 continue
             if channel.request is not None and not channel.requests and channel.request_started < cutoff:

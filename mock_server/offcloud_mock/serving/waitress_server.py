@@ -17,7 +17,7 @@ from flask import Flask
 
 from offcloud_mock.serving.process_heap import freeze_startup_heap
 from offcloud_mock.serving.waitress_guards import REQUEST_TIMEOUT_S, GuardedServer, create_guarded, drain
-from offcloud_mock.settings import DEFAULT_MAX_BODY_BYTES
+from offcloud_mock.settings import DEFAULT_IDLE_TIMEOUT_S, DEFAULT_MAX_BODY_BYTES, DEFAULT_MAX_CONNECTIONS
 
 __all__ = ["DEFAULT_THREADS", "DRAIN_S", "RunningServer", "serve_forever", "serve_in_thread"]
 
@@ -25,13 +25,11 @@ _logger = logging.getLogger(__name__)
 
 DEFAULT_THREADS = 8
 DRAIN_S = 5.0  # a graceful stop answers what is in flight for at most this long, then closes the rest
-_CONNECTION_LIMIT = 512  # waitress's default of 100 would queue a load test's connections
 # waitress casts asyncore_loop_timeout with int(): 0.5 became 0, a select() that never waited, and an idle
 # mock that burnt a whole core. Nothing waits on this timeout: stop() wakes the loop through its trigger,
 # and a signal interrupts select(). It only paces the housekeeping below.
 _LOOP_TIMEOUT_S = 1
 _CLEANUP_INTERVAL_S = 1  # how often timed-out requests and idle connections are looked for
-_IDLE_TIMEOUT_S = 30  # a keep-alive connection with no request for this long is closed
 # Unsent answers a connection may pile up before its next request waits for the client to read them
 # (waitress_guards: parked, with no thread). waitress's default is 16 MiB.
 _OUTBUF_HIGH_WATERMARK = 1024 * 1024
@@ -43,8 +41,20 @@ def _max_body_bytes(app: Any) -> int:
     return int(limit) if limit is not None else DEFAULT_MAX_BODY_BYTES
 
 
-def _create(app: Flask, host: str, port: int, threads: int, request_timeout_s: float) -> GuardedServer:
-    """A bound, listening waitress server; OSError (e.g. EADDRINUSE) when the port cannot be had."""
+def _create(
+    app: Flask,
+    host: str,
+    port: int,
+    *,
+    threads: int,
+    request_timeout_s: float,
+    max_connections: int,
+    idle_timeout_s: float,
+) -> GuardedServer:
+    """A bound, listening waitress server; OSError (e.g. EADDRINUSE) when the port cannot be had.
+
+    It holds at most `max_connections` (waitress's default of 100 would queue a load test's), closing
+    the quietest idle ones at the limit, and closes a keep-alive connection idle for `idle_timeout_s`."""
     # Under load a few requests wait for a free thread; waitress warns about it on every request, which
     # would bury the mock's own messages during a benchmark.
     logging.getLogger("waitress.queue").setLevel(logging.ERROR)
@@ -55,14 +65,14 @@ def _create(app: Flask, host: str, port: int, threads: int, request_timeout_s: f
         max_body_bytes=_max_body_bytes(app),
         threads=threads,
         ident="offcloud-mock",
-        connection_limit=_CONNECTION_LIMIT,
+        connection_limit=max_connections,
         asyncore_loop_timeout=_LOOP_TIMEOUT_S,
         cleanup_interval=_CLEANUP_INTERVAL_S,
-        channel_timeout=_IDLE_TIMEOUT_S,
         outbuf_high_watermark=_OUTBUF_HIGH_WATERMARK,
         asyncore_use_poll=True,  # select() fails on descriptors above 1,023: a test process may have those
     )
     server.request_timeout_s = request_timeout_s
+    server.idle_timeout_s = idle_timeout_s
     return server
 
 
@@ -112,9 +122,19 @@ def serve_in_thread(
     *,
     threads: int = DEFAULT_THREADS,
     request_timeout_s: float = REQUEST_TIMEOUT_S,
+    max_connections: int = DEFAULT_MAX_CONNECTIONS,
+    idle_timeout_s: float = DEFAULT_IDLE_TIMEOUT_S,
 ) -> RunningServer:
     """Serve `app` from a daemon thread; port 0 takes a free port (see `.base_url`)."""
-    server = _create(app, host, port, threads, request_timeout_s)
+    server = _create(
+        app,
+        host,
+        port,
+        threads=threads,
+        request_timeout_s=request_timeout_s,
+        max_connections=max_connections,
+        idle_timeout_s=idle_timeout_s,
+    )
     thread = threading.Thread(target=server.run, name=f"offcloud-mock:{server.effective_port}", daemon=True)
     thread.start()
     return RunningServer(server, thread, _base_url(server))
@@ -127,6 +147,8 @@ def serve_forever(
     *,
     threads: int = DEFAULT_THREADS,
     on_ready: Callable[[str], None] = lambda base_url: None,
+    max_connections: int = DEFAULT_MAX_CONNECTIONS,
+    idle_timeout_s: float = DEFAULT_IDLE_TIMEOUT_S,
 ) -> str:
     """Serve in the foreground until Ctrl-C or SIGTERM; answers which one ("SIGINT" or "SIGTERM").
 
@@ -134,7 +156,15 @@ def serve_forever(
     requests in flight are answered (for at most DRAIN_S seconds), then everything closes. A second
     signal during that cuts it short.
     """
-    server = _create(app, host, port, threads, REQUEST_TIMEOUT_S)
+    server = _create(
+        app,
+        host,
+        port,
+        threads=threads,
+        request_timeout_s=REQUEST_TIMEOUT_S,
+        max_connections=max_connections,
+        idle_timeout_s=idle_timeout_s,
+    )
     freeze_startup_heap()  # this process serves this one app until it exits
     received: list[str] = []
 
