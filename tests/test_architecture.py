@@ -23,6 +23,7 @@ WEB_ENTRY_POINTS = {
     "offcloud_mock.serving.waitress_guards",  # the server module's guards against slow and broken clients
     "offcloud_mock.serving.waitress_channel",  # the guarded waitress connection
     "offcloud_mock.serving.truncated_body",  # a body cut short, as werkzeug's 400 (both servers)
+    "offcloud_mock.serving.serve",  # the one place a mock is served from, each server a strategy
 }
 
 

@@ -25,7 +25,7 @@ import logging
 import os
 import secrets
 import sys
-from collections.abc import Callable, Sequence
+from collections.abc import Sequence
 from typing import cast
 
 from flask import Flask
@@ -35,7 +35,7 @@ from offcloud_mock.http.app import create_app
 from offcloud_mock.http.control_guard import TOKEN_HEADER, is_loopback
 from offcloud_mock.http.request_log import LOGGER_NAME
 from offcloud_mock.http.runtime import runtime
-from offcloud_mock.serving import waitress_server
+from offcloud_mock.serving.serve import DEFAULT_SERVER, SERVERS, serve_forever
 from offcloud_mock.serving.waitress_server import DEFAULT_THREADS
 from offcloud_mock.settings import (
     DEFAULT_IDLE_TIMEOUT_S,
@@ -46,10 +46,9 @@ from offcloud_mock.settings import (
     era_of_error_mode,
 )
 
-__all__ = ["main", "parser", "serve_forever"]
+__all__ = ["main", "parser"]
 
 _PROG = "offcloud-mock"
-SERVERS = ("waitress", "granian")
 
 
 def parser() -> argparse.ArgumentParser:
@@ -88,7 +87,7 @@ def parser() -> argparse.ArgumentParser:
     p.add_argument(
         "--server",
         choices=SERVERS,
-        default="granian",
+        default=DEFAULT_SERVER,
         help="granian (default: the faster, measured) or waitress (pure Python)",
     )
     # --- issue 13 (exposure, budgets) and issue 12 (--log-requests) ---------------------------------
@@ -195,35 +194,6 @@ def _is_address(host: str) -> bool:
     except ValueError:
         return False
     return True
-
-
-def serve_forever(
-    app: Flask,
-    host: str,
-    port: int,
-    *,
-    server: str,
-    config: MockConfig,
-    threads: int,
-    on_ready: Callable[[str], None],
-) -> str:
-    """Serve on the chosen server until Ctrl-C or SIGTERM; which of the two came.
-
-    ImportError when granian is chosen and not installed. granian's worker builds its own app from
-    `config`; `app` (built here for the banner) is the one waitress serves, with `threads`."""
-    if server == "granian":
-        from offcloud_mock.serving import granian_server  # imported only when asked for
-
-        return granian_server.serve_forever(config, host, port, on_ready=on_ready)
-    return waitress_server.serve_forever(
-        app,
-        host,
-        port,
-        threads=threads,
-        on_ready=on_ready,
-        max_connections=config.max_connections,
-        idle_timeout_s=config.idle_timeout_s,
-    )
 
 
 # Commands of the drift tools (mock_server/offcloud_mock/drift), given as the first argument: `offcloud-mock proxy ...`.

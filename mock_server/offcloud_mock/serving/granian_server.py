@@ -1,4 +1,5 @@
 """Running the mock under granian (`offcloud-mock`'s default server): a Rust HTTP server, faster than waitress.
+`run` is granian's strategy of offcloud_mock.serving.serve, the one place a mock is served from.
 
 The mock's state lives in memory, so granian runs ONE worker process. The worker imports its app by
 name: the config reaches it as JSON in the environment variable OFFCLOUD_MOCK_CONFIG, read by the
@@ -40,7 +41,7 @@ from offcloud_mock.serving.rsgi_bridge import WSGIOverRSGI
 from offcloud_mock.serving.waitress_guards import REQUEST_TIMEOUT_S
 from offcloud_mock.settings import MockConfig
 
-__all__ = ["CONFIG_ENV", "WorkerDied", "create_from_env", "event_loop", "serve_forever"]
+__all__ = ["CONFIG_ENV", "WorkerDied", "create_from_env", "event_loop", "run"]
 
 CONFIG_ENV = "OFFCLOUD_MOCK_CONFIG"
 _TARGET = "offcloud_mock.serving.granian_server:create_from_env"
@@ -131,7 +132,7 @@ def _announce_when_listening(
         stop.wait(0.05)
 
 
-def serve_forever(
+def run(
     config: MockConfig,
     host: str,
     port: int,
