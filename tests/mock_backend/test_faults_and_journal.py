@@ -281,3 +281,21 @@ if __name__ == "__main__":
     print(
         f"{bytes_per_huge_entry():.0f} bytes per entry of ~1 MB of parameters (at most {BYTES_PER_ENTRY_AT_MOST})"
     )
+
+
+def test_everyday_parameters_are_kept_as_they_are_with_their_secrets_masked() -> None:
+    journal = Journal(now=_clock, at=_at)
+    params: dict[str, object] = {"url": "https://x.test/a", "key": "secret", "n": 3, "on": True, "none": None}
+    journal.record("addCloudDownload", None, params, 200)
+    assert journal.entries()[0]["params"] == {
+        "url": "https://x.test/a",
+        "key": MASK,
+        "n": 3,
+        "on": True,
+        "none": None,
+    }
+    journal.record("addCloudDownload", None, {"Password": "p", "big": 2**70}, 200)
+    assert journal.entries()[1]["params"] == {
+        "Password": MASK,
+        "big": "11805916207174113034... (22 characters)",
+    }

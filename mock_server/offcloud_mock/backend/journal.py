@@ -50,6 +50,30 @@ def _cut_text(text: str, budget: _Budget, most: int = MAX_STRING_CHARS) -> str:
     return text if keep == len(text) else f"{text[:keep]}{_CUT} ({len(text)} characters)"
 
 
+_SCALARS = (int, float, bool, type(None))
+
+
+def _small_summary(params: dict[str, object]) -> dict[str, object] | None:
+    """The summary of everyday parameters (a few short strings and numbers), which is themselves with
+    their secrets masked, found in one pass; None when any bound could be reached (then `_summary`)."""
+    if len(params) > MAX_ITEMS:
+        return None
+    text = 0
+    fields: dict[str, object] = {}
+    for name, value in params.items():
+        if type(value) is str:
+            text += len(value)
+            if len(value) > MAX_STRING_CHARS:
+                return None
+        elif type(value) not in _SCALARS or (type(value) is int and not -_MAX_INT < value < _MAX_INT):
+            return None
+        if type(name) is not str or len(name) > 64:
+            return None
+        text += len(name)
+        fields[name] = MASK if is_secret(name) else value
+    return fields if text <= MAX_TEXT_CHARS else None
+
+
 def _summary(value: object, budget: _Budget, depth: int = 0) -> object:
     """`value` with its secrets masked, within the bounds above (spent from `budget`)."""
     budget.values -= 1
@@ -121,7 +145,9 @@ class Journal:
 
     def record(self, operation: str, account: str | None, params: dict[str, object], status: int) -> None:
         """Note one answered request; `account` is whatever identifies it to a reader (e.g. the e-mail)."""
-        params_copy = _summary(params, _Budget())  # masked now: the secret must never be stored
+        # Masked now: the secret must never be stored.
+        small = _small_summary(params)
+        params_copy = small if small is not None else _summary(params, _Budget())
         moment = self._now()
         with self._lock:
             self._seq += 1
