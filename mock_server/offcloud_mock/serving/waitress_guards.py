@@ -33,6 +33,7 @@ from offcloud_mock.serving.waitress_channel import LINGER_S, GuardedChannel, Req
 __all__ = ["REQUEST_TIMEOUT_S", "GuardedServer", "drain"]
 
 REQUEST_TIMEOUT_S = 10.0  # from a request's first byte to its last; the mock's requests are small
+_ACCEPTS_PER_PASS = 64  # connections accepted in one pass of the loop, below the limit
 _QUIET_BEFORE_CLOSE_S = 0.1  # while draining: a connection quiet this long has no request on its way
 
 
@@ -139,8 +140,19 @@ class GuardedServer(TcpWSGIServer):  # type: ignore[misc]
             if not channel.serving() or channel.parked  # a parked one waits for its client, not for us
         ]
         idle.sort(key=lambda channel: channel.last_activity)
-        for channel in idle[: max(1, self.adj.connection_limit // 64)]:
+        for channel in idle[: max(1, self.adj.connection_limit // 16)]:
             channel.will_close = True
+
+    def handle_accept(self) -> None:
+        # waitress accepts one connection per pass of its loop, and a pass polls every connection: behind
+        # a flood of idle ones in the backlog, a fresh client waited a pass per connection ahead of it.
+        for _ in range(_ACCEPTS_PER_PASS):
+            if len(self._map) >= self.adj.connection_limit:
+                return
+            before = len(self._map)
+            super().handle_accept()
+            if len(self._map) == before:  # nobody was waiting (or the accept failed)
+                return
 
     def maintenance(self, now: float) -> None:
         idle_cutoff = now - self.idle_timeout_s
