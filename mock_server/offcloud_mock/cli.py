@@ -121,6 +121,13 @@ def _one_line(error: BaseException) -> str:
     return " ".join(str(error).split())
 
 
+def scenario_error_line(error: ScenarioError, scenario: object) -> str:
+    """A broken scenario file's error on one line, naming the file where PyYAML names "<unicode string>"
+    (it was handed the file's text, not the file)."""
+    line = _one_line(error)
+    return line if scenario is None else line.replace('"<unicode string>"', f'"{scenario}"')
+
+
 def _banner(app: Flask, base_url: str, config: MockConfig, generated_token: str | None) -> str:
     scenario = config.scenario or "demo scenario"
     lines = [f"Offcloud API mock listening on {base_url}  ({scenario}, era {config.era})"]
