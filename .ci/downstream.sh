@@ -1,9 +1,11 @@
 #!/usr/bin/env bash
 # `make downstream`: the kit as a user outside this repository gets it, with only the package registries.
 #  1. build the wheel (pip wheel of the checkout: the same build as `pip install <checkout>`);
-#  2. a fresh virtualenv under a temporary directory: the wheel with [mock], pytest and mypy; the
-#     `offcloud-mock` command answers /_mock/health; examples/downstream (copied out of the checkout)
-#     passes pytest and `mypy --strict`. Dependencies resolve to the newest releases inside our ranges;
+#  2. a fresh virtualenv under a temporary directory: the wheel with [mock], pytest, pytest-xdist and
+#     mypy; the `offcloud-mock` command answers /_mock/health; examples/downstream (copied out of the
+#     checkout: a project with its own `mock_server` and `contract_tests` packages) passes `mypy
+#     --strict` and all its tests, on one and on two xdist workers. Dependencies resolve to the newest
+#     releases inside our ranges;
 #  3. another fresh virtualenv: the kit from a git URL without extras; the client imports no mock
 #     dependency, and the fixture, when used, fails with a message naming the [mock] extra.
 set -euo pipefail
@@ -30,7 +32,7 @@ wheel="$(ls "$work"/dist/offcloud_kit-*.whl)"
 say "built $(basename "$wheel")"
 
 # 2. the wheel with [mock], outside the checkout
-"$work/full/bin/python" -m pip install "${pip_quiet[@]}" "${wheel}[mock]" pytest==9.2.0 mypy==2.4.1
+"$work/full/bin/python" -m pip install "${pip_quiet[@]}" "${wheel}[mock]" pytest==9.2.0 pytest-xdist==3.8.0 mypy==2.4.1
 say "installed: $("$work/full/bin/python" -m pip freeze | grep -iE '^(offcloud-kit|httpx|attrs|flask|waitress|flask-swagger-ui|pyyaml|jsonschema.rs|jsonref)==' | tr '\n' ' ')"
 cp -r "$repo/examples/downstream" "$work/project"
 cd "$work/project"
@@ -55,8 +57,15 @@ kill "$mock_pid"
 wait "$mock_pid" 2>/dev/null || true
 mock_pid=""
 
-"$work/full/bin/python" -m mypy --strict --no-incremental test_downstream.py
-"$work/full/bin/python" -m pytest -q test_downstream.py
+"$work/full/bin/python" -m mypy --strict --no-incremental
+# Every test of the project: its own packages' and the fixture's, in one process, then on two workers.
+collected="$("$work/full/bin/python" -m pytest -q --collect-only | grep -oE '^[0-9]+ tests collected' | cut -d' ' -f1)"
+for workers in 0 2; do
+    "$work/full/bin/python" -m pytest -q -n "$workers" > "$work/pytest.log" 2>&1 || { cat "$work/pytest.log"; exit 1; }
+    say "pytest -n $workers: $(tail -1 "$work/pytest.log")"
+    grep -qE "^$collected passed in" "$work/pytest.log" || { cat "$work/pytest.log"; echo "downstream: not all $collected tests passed"; exit 1; }
+done
+say "the project's own mock_server and contract_tests beside the kit: every test ran, on 1 and 2 workers"
 
 # 3. from a git URL, no extras
 new_venv "$work/base"
