@@ -19,7 +19,9 @@ DRIFT_ARGS ?=
 	test-lowest downstream docker-smoke
 
 help:
-	@echo "make mock             run the mock server on http://127.0.0.1:8080 with the demo data"
+	@echo "make mock             run the mock server on http://127.0.0.1:8080 with the demo data;"
+	@echo "                      options in MOCK_ARGS, e.g. make mock MOCK_ARGS=\"--port 9000 --era legacy\""
+	@echo "                      (all of them: .venv/bin/offcloud-mock --help)"
 	@echo "make test             run every test (sets up .venv on first use)"
 	@echo "make generate         regenerate generated_client/ from openapi.yaml"
 	@echo "make check-generated  fail if generated_client/ differs from a fresh generation"

@@ -79,6 +79,14 @@ heavy = {"flask", "waitress", "yaml", "jsonschema_rs", "jsonref", "flask_swagger
 assert not heavy, f"the client imported mock dependencies: {heavy}"
 print("downstream: offcloud_kit and offcloud_client import without the [mock] extra")
 PY
+# The command is installed with the client too: it says what to install, never shows a traceback.
+"$work/base/bin/offcloud-mock" --version
+if "$work/base/bin/offcloud-mock" --port 9000 > "$work/cli.log" 2>&1; then
+    cat "$work/cli.log"; echo "downstream: offcloud-mock ran without the [mock] extra"; exit 1
+fi
+grep -q "pip install 'offcloud-kit\[mock\]'" "$work/cli.log" && ! grep -q Traceback "$work/cli.log" \
+    || { cat "$work/cli.log"; exit 1; }
+say "without [mock]: $(cat "$work/cli.log")"
 mkdir "$work/base-project"
 cat > "$work/base-project/test_needs_mock.py" <<'PY'
 def test_uses_the_fixture(offcloud_mock):

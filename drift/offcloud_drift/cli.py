@@ -17,9 +17,11 @@ import os
 import sys
 from collections.abc import Sequence
 from pathlib import Path
+from typing import NoReturn
 
 from offcloud_drift.checks import Checker
 from offcloud_drift.collect import Collector
+from offcloud_drift.commands import COMMANDS
 from offcloud_drift.flows import DEFAULT_WRITE_URL
 from offcloud_drift.proxy import DriftProxy
 from offcloud_drift.recorder import Recorder, read_recordings
@@ -40,13 +42,18 @@ def _say(message: str) -> None:
     print(f"{_PROG}: {message}", file=sys.stderr, flush=True)
 
 
+class _Parser(argparse.ArgumentParser):
+    """argparse, with a misuse told on one line that says where to read on (the usage is in --help)."""
+
+    def error(self, message: str) -> NoReturn:
+        self.exit(2, f"{self.prog}: {message} (see {self.prog} --help)\n")
+
+
 def parser() -> argparse.ArgumentParser:
-    p = argparse.ArgumentParser(
-        prog=_PROG, description="Drift tools: validating proxy, report, replay, scenarios."
-    )
+    p = _Parser(prog=_PROG, description="Drift tools: validating proxy, report, replay, scenarios.")
     commands = p.add_subparsers(dest="command", required=True)
 
-    proxy = commands.add_parser("proxy", help="a validating, recording proxy in front of a server")
+    proxy = commands.add_parser("proxy", help=COMMANDS["proxy"])
     proxy.add_argument(
         "--upstream", required=True, help="the server to forward to, e.g. https://offcloud.com"
     )
@@ -55,7 +62,7 @@ def parser() -> argparse.ArgumentParser:
     _common(proxy)
     proxy.add_argument("--report", metavar="PREFIX", help="write PREFIX.md and PREFIX.json when stopped")
 
-    drift = commands.add_parser("drift", help="run flows through the proxy and report the drift")
+    drift = commands.add_parser("drift", help=COMMANDS["drift"])
     drift.add_argument(
         "--base-url", default=os.environ.get("OFFCLOUD_BASE_URL", ""), help="the server to check"
     )
@@ -66,10 +73,10 @@ def parser() -> argparse.ArgumentParser:
     drift.add_argument("--write-url", default=DEFAULT_WRITE_URL, help="what the writing flows add")
     drift.add_argument("--polls", type=int, default=5, help="status polls of each added download")
 
-    scenario = commands.add_parser("scenario-from", help="a mock scenario from recordings (YAML on stdout)")
+    scenario = commands.add_parser("scenario-from", help=COMMANDS["scenario-from"])
     scenario.add_argument("directory", type=Path)
 
-    replay = commands.add_parser("replay", help="serve recorded answers")
+    replay = commands.add_parser("replay", help=COMMANDS["replay"])
     replay.add_argument("directory", type=Path)
     replay.add_argument("--host", default="127.0.0.1")
     replay.add_argument("--port", type=int, default=8080)
@@ -138,8 +145,18 @@ def _drift(args: argparse.Namespace) -> int:
     return run_drift(settings, _say)
 
 
+def _no_recordings(directory: Path) -> ValueError:
+    return ValueError(
+        f"{directory}: no recordings in it (files such as 0001-listProxies-200.json, "
+        f"written by `{_PROG} proxy --upstream URL --record {directory}`)"
+    )
+
+
 def _scenario_from(args: argparse.Namespace) -> int:
-    text = scenario_from_records(read_recordings(args.directory))
+    records = read_recordings(args.directory)
+    if not records:  # a scenario of placeholders alone would look like a success
+        raise _no_recordings(args.directory)
+    text = scenario_from_records(records)
     sys.stdout.write(text)
     return 0
 
@@ -152,6 +169,8 @@ def _replay(args: argparse.Namespace) -> int:
     else:
         fallback = not_recorded_app
     app = ReplayMiddleware(fallback, args.directory)
+    if app.recorded == 0:
+        raise _no_recordings(args.directory)
 
     def ready(base_url: str) -> None:
         _say(f"replaying {app.recorded} recorded answers from {args.directory} on {base_url}; Ctrl-C to stop")

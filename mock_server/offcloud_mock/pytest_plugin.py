@@ -63,8 +63,6 @@ __all__ = ["IN_PROCESS_BASE_URL", "MARKER", "OffcloudMock"]
 
 MARKER = "offcloud_mock"
 IN_PROCESS_BASE_URL = "http://offcloud-mock.test"
-# What the fixture needs beyond httpx: the modules of the `[mock]` extra.
-_MOCK_EXTRA_MODULES = ("flask", "waitress", "flask_swagger_ui", "yaml", "jsonschema_rs", "jsonref")
 _MARKER_ARGS = frozenset(
     {
         "live",
@@ -218,13 +216,12 @@ def _settings(request: pytest.FixtureRequest) -> dict[str, Any]:
 
 
 def _require_mock_extra() -> None:
-    import importlib.util
+    from offcloud_mock.extra import INSTALL_MOCK, missing_mock_modules
 
-    missing = [name for name in _MOCK_EXTRA_MODULES if importlib.util.find_spec(name) is None]
+    missing = missing_mock_modules()
     if missing:
         pytest.fail(
-            f"the offcloud_mock fixture needs the mock extra: pip install 'offcloud-kit[mock]' "
-            f"(missing: {', '.join(missing)})",
+            f"the offcloud_mock fixture needs the mock extra: {INSTALL_MOCK} (missing: {', '.join(missing)})",
             pytrace=False,
         )
 
