@@ -16,7 +16,7 @@ DRIFT_ARGS ?=
 
 .DEFAULT_GOAL := help
 .PHONY: help venv test mock generate check-generated lint format contract drift bench lock clean \
-	test-lowest downstream docker-smoke
+	test-lowest downstream docker-smoke dist
 
 help:
 	@echo "make mock             run the mock server on http://127.0.0.1:8080 with the demo data;"
@@ -32,6 +32,7 @@ help:
 	@echo "make test-lowest      mock, client and plugin tests at the lower bounds of every dependency"
 	@echo "make downstream       build the wheel, install it outside the checkout, run examples/downstream"
 	@echo "make docker-smoke     build the mock's image and check it turns healthy (skips without Docker)"
+	@echo "make dist             build the sdist and the wheel into dist/ and check them (twine check)"
 
 $(STAMP): requirements.txt constraints.txt pyproject.toml generated_client/pyproject.toml
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -86,6 +87,13 @@ downstream:
 docker-smoke:
 	bash .ci/docker.sh
 
+# The release artefacts, built as .github/workflows/release.yml builds them (an isolated build with the
+# pinned hatchling; the wheel from the sdist), then checked as PyPI will read them.
+dist: $(STAMP)
+	rm -rf dist
+	$(BIN)/python -m build --outdir dist .
+	$(BIN)/twine check --strict dist/*
+
 # Rewrites constraints.txt from the venv after a change to requirements.txt.
 lock: $(STAMP)
 	{ echo "# Every package of the development environment at its exact version: a pip freeze of .venv,"; \
@@ -93,4 +101,4 @@ lock: $(STAMP)
 	  $(BIN)/python -m pip freeze --exclude-editable | grep -viE "^(-e|offcloud-kit|offcloud-client)"; } > constraints.txt
 
 clean:
-	rm -rf $(VENV) .hypothesis .mypy_cache .ruff_cache bench/results drift-report.md drift-report.json
+	rm -rf $(VENV) .hypothesis .mypy_cache .ruff_cache bench/results drift-report.md drift-report.json dist

@@ -36,7 +36,17 @@ from typing import TYPE_CHECKING, NoReturn
 from offcloud_drift.commands import COMMANDS as DRIFT_COMMANDS
 from offcloud_mock.eras import DEFAULT_ERA, ERAS
 from offcloud_mock.extra import INSTALL_MOCK, missing_mock_modules
-from offcloud_mock.listening import PROG, TOKEN_HEADER, allowed_hosts, banner, control_token, say
+from offcloud_mock.listening import (
+    DEFAULT_PORT,
+    PORT_VARIABLE,
+    PROG,
+    TOKEN_HEADER,
+    TOKEN_VARIABLE,
+    allowed_hosts,
+    banner,
+    control_token,
+    say,
+)
 
 if TYPE_CHECKING:
     from flask import Flask
@@ -71,8 +81,8 @@ def _serve_options(p: argparse.ArgumentParser) -> None:
     listen.add_argument(
         "--port",
         type=int,
-        default=os.environ.get("OFFCLOUD_MOCK_PORT") or "8080",  # a string: argparse checks it as given
-        help="port to listen on, 0 for any (default: $OFFCLOUD_MOCK_PORT, else 8080)",
+        default=os.environ.get(PORT_VARIABLE) or str(DEFAULT_PORT),  # a string: argparse checks it as given
+        help=f"port to listen on, 0 for any (default: ${PORT_VARIABLE}, else {DEFAULT_PORT})",
     )
     listen.add_argument(
         "--server",
@@ -126,8 +136,8 @@ def _serve_options(p: argparse.ArgumentParser) -> None:
     control.add_argument(
         "--control-token",
         metavar="TOKEN",
-        default=os.environ.get("OFFCLOUD_MOCK_CONTROL_TOKEN"),
-        help=f"token /_mock/ requires ({TOKEN_HEADER} header; default: $OFFCLOUD_MOCK_CONTROL_TOKEN); "
+        default=os.environ.get(TOKEN_VARIABLE),
+        help=f"token /_mock/ requires ({TOKEN_HEADER} header; default: ${TOKEN_VARIABLE}); "
         "generated when listening beyond loopback",
     )
     control.add_argument(

@@ -15,9 +15,24 @@ if TYPE_CHECKING:
 
     from offcloud_mock.settings import MockConfig
 
-__all__ = ["TOKEN_HEADER", "allowed_hosts", "banner", "control_token", "is_address", "say", "shown_base_url"]
+__all__ = [
+    "DEFAULT_PORT",
+    "PORT_VARIABLE",
+    "TOKEN_HEADER",
+    "TOKEN_VARIABLE",
+    "allowed_hosts",
+    "banner",
+    "control_token",
+    "is_address",
+    "say",
+    "shown_base_url",
+]
 
 PROG = "offcloud-mock"
+# The environment the CLI reads its defaults from (a container, a compose file): --port, --control-token.
+PORT_VARIABLE = "OFFCLOUD_MOCK_PORT"
+TOKEN_VARIABLE = "OFFCLOUD_MOCK_CONTROL_TOKEN"  # noqa: S105 - a variable's name
+DEFAULT_PORT = 8080
 TOKEN_HEADER = "X-Mock-Token"  # noqa: S105 - a header name (offcloud_mock.http.control_guard.TOKEN_HEADER)
 
 
