@@ -33,7 +33,7 @@ say "built $(basename "$wheel")"
 
 # 2. the wheel with [mock], outside the checkout
 "$work/full/bin/python" -m pip install "${pip_quiet[@]}" "${wheel}[mock]" pytest==9.2.0 pytest-xdist==3.8.0 mypy==2.4.1
-say "installed: $("$work/full/bin/python" -m pip freeze | grep -iE '^(offcloud-kit|httpx|attrs|flask|waitress|flask-swagger-ui|pyyaml|jsonschema.rs|jsonref)==' | tr '\n' ' ')"
+say "installed: $("$work/full/bin/python" -m pip freeze | grep -iE '^(offcloud-kit|httpx|attrs|flask|waitress|flask-swagger-ui|pyyaml|jsonschema.rs|jsonref|jsonschema)==' | tr '\n' ' ')"
 cp -r "$repo/examples/downstream" "$work/project"
 cd "$work/project"
 
@@ -56,6 +56,13 @@ PY
 kill "$mock_pid"
 wait "$mock_pid" 2>/dev/null || true
 mock_pid=""
+# The drift tools come with [mock] too: a misuse is one line, not an import error.
+mkdir "$work/no-recordings"
+if "$work/full/bin/offcloud-mock" scenario-from "$work/no-recordings" > "$work/drift.log" 2>&1; then
+    cat "$work/drift.log"; echo "downstream: scenario-from made a scenario of nothing"; exit 1
+fi
+grep -q "no recordings in it" "$work/drift.log" || { cat "$work/drift.log"; exit 1; }
+say "offcloud-mock scenario-from on an empty folder: $(cat "$work/drift.log")"
 
 "$work/full/bin/python" -m mypy --strict --no-incremental
 # Every test of the project: its own packages' and the fixture's, in one process, then on two workers.

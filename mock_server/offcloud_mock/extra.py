@@ -12,7 +12,15 @@ __all__ = ["INSTALL_MOCK", "MOCK_EXTRA_MODULES", "missing_mock_modules"]
 INSTALL_MOCK = "pip install 'offcloud-kit[mock]'"
 # The modules of the `[mock]` extra's packages that the mock and the drift tools import (granian, the
 # CLI's default server, is asked for separately: `--server waitress` runs without it).
-MOCK_EXTRA_MODULES = ("flask", "waitress", "flask_swagger_ui", "yaml", "jsonschema_rs", "jsonref")
+MOCK_EXTRA_MODULES = (
+    "flask",
+    "waitress",
+    "flask_swagger_ui",
+    "yaml",
+    "jsonschema_rs",
+    "jsonref",
+    "jsonschema",
+)
 
 
 def missing_mock_modules() -> list[str]:

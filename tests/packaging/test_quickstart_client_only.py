@@ -14,7 +14,7 @@ QUICKSTART = ROOT / "examples" / "quickstart.py"
 # The modules of the [mock] extra made unimportable, as on `pip install offcloud-kit` without it.
 CLIENT_ONLY = (
     "import runpy, sys\n"
-    "for name in ('flask', 'waitress', 'flask_swagger_ui', 'yaml', 'jsonschema_rs', 'jsonref', 'granian'):\n"
+    "for name in ('flask', 'waitress', 'flask_swagger_ui', 'yaml', 'jsonschema_rs', 'jsonref', 'jsonschema', 'granian'):\n"
     "    sys.modules[name] = None\n"
     "sys.argv = sys.argv[1:]\n"
     "runpy.run_path(sys.argv[0], run_name='__main__')\n"
