@@ -24,7 +24,7 @@ marker's / `--offcloud-mock-scenario`), a FROZEN clock at the scenario's start, 
 journal, response validation ON (an answer outside openapi.yaml is a 500 that fails the test), the 2026
 era (or `--offcloud-mock-era`), whatever the test before it changed through the controls. The app
 itself (spec, validators, routes: ~15 ms to build) is built once per configuration and pytest process
-(each xdist worker has its own) and made new again before each test (~0.1 ms): see
+(each xdist worker has its own) and made new again before each test (~0.3 ms a test in `make bench`): see
 `offcloud_mock.session_apps`.
 
 In-process, requests go through `offcloud_mock.transports.WSGITransport` straight into the app: no

@@ -1,7 +1,7 @@
 """The pytest fixture's apps: one per configuration for the whole session, made new again for every test.
 
 Building an app (spec, validators, routes) costs about 15 ms; what a test can change lives in two
-places of it, and both are replaced before each test, which costs about 0.1 ms:
+places of it, and both are replaced before each test, a fraction of a millisecond:
 
 * the backend (downloads, accounts, sessions, device codes and tokens, the clock, faults, journal,
   the seed and scenario a test chose through the controls): a new one, built as `create_app` builds
