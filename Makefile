@@ -16,10 +16,12 @@ DRIFT_ARGS ?=
 
 .DEFAULT_GOAL := help
 .PHONY: help venv test mock generate check-generated lint format contract drift drift-apply mock-told \
-	bench lock clean test-lowest downstream docker-smoke
+	bench lock clean test-lowest downstream docker-smoke dist
 
 help:
-	@echo "make mock             run the mock server on http://127.0.0.1:8080 with the demo data"
+	@echo "make mock             run the mock server on http://127.0.0.1:8080 with the demo data;"
+	@echo "                      options in MOCK_ARGS, e.g. make mock MOCK_ARGS=\"--port 9000 --era legacy\""
+	@echo "                      (all of them: .venv/bin/offcloud-mock --help)"
 	@echo "make test             run every test (sets up .venv on first use)"
 	@echo "make generate         regenerate generated_client/ from openapi.yaml"
 	@echo "make check-generated  fail if generated_client/ differs from a fresh generation"
@@ -32,6 +34,7 @@ help:
 	@echo "make test-lowest      mock, client and plugin tests at the lower bounds of every dependency"
 	@echo "make downstream       build the wheel, install it outside the checkout, run examples/downstream"
 	@echo "make docker-smoke     build the mock's image and check it turns healthy (skips without Docker)"
+	@echo "make dist             build the sdist and the wheel into dist/ and check them (twine check)"
 
 $(STAMP): requirements.txt constraints.txt pyproject.toml generated_client/pyproject.toml
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -96,6 +99,13 @@ downstream:
 docker-smoke:
 	bash .ci/docker.sh
 
+# The release artefacts, built as .github/workflows/release.yml builds them (an isolated build with the
+# pinned hatchling; the wheel from the sdist), then checked as PyPI will read them.
+dist: $(STAMP)
+	rm -rf dist
+	$(BIN)/python -m build --outdir dist .
+	$(BIN)/twine check --strict dist/*
+
 # Rewrites constraints.txt from the venv after a change to requirements.txt.
 lock: $(STAMP)
 	{ echo "# Every package of the development environment at its exact version: a pip freeze of .venv,"; \
@@ -103,4 +113,4 @@ lock: $(STAMP)
 	  $(BIN)/python -m pip freeze --exclude-editable | grep -viE "^(-e|offcloud-kit|offcloud-client)"; } > constraints.txt
 
 clean:
-	rm -rf $(VENV) .hypothesis .mypy_cache .ruff_cache bench/results drift-report.md drift-report.json
+	rm -rf $(VENV) .hypothesis .mypy_cache .ruff_cache bench/results drift-report.md drift-report.json dist

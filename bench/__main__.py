@@ -2,7 +2,7 @@
 
 python -m bench                      every default section, 3 runs each
 python -m bench --quick              1 run, shorter loads, fewer examples: a smoke run of a few minutes
-python -m bench --only http,scale    some sections (http, inprocess, endpoints, scale, generate, profile, servers)
+python -m bench --only http,scale    some sections (http, inprocess, endpoints, fixture, scale, generate, profile, servers)
 python -m bench --only servers       the mock under other servers and settings (not in the default)
 python -m bench --render FILE        print the table of a saved run again
 """

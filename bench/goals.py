@@ -168,6 +168,31 @@ def _endpoint_lines(results: Any) -> list[Verdict]:
     return lines
 
 
+def _fixture_goals(results: Any) -> list[Verdict]:
+    cost = ("fixture", "cost_ms")
+    verdicts = [
+        _ratio_goal(
+            results,
+            "the offcloud_mock fixture costs <= 1 ms per test in-process (median, over a plain test)",
+            (*cost, "offcloud offcloud_mock"),
+            lambda ms: ms <= 1.0,
+            lambda ms: f"{ms:.3f} ms",
+        )
+    ]
+    ours = lookup(results, *cost, "offcloud offcloud_mock", "median")
+    theirs = lookup(results, *cost, "httpx httpx_mock", "median")
+    live = lookup(results, *cost, "offcloud offcloud_mock live", "median")
+    if ours is not None and theirs is not None:
+        verdicts.append(
+            Verdict(
+                "beside pytest-httpx on this machine (no bar): offcloud_mock; httpx_mock; offcloud_mock live",
+                "INFO",
+                f"{ours:.3f} ms; {theirs:.3f} ms; {live if live is not None else float('nan'):.3f} ms",
+            )
+        )
+    return verdicts
+
+
 def judge(results: Any) -> list[Verdict]:
     ratios = ("http", "ratios")
     verdicts = [
@@ -197,6 +222,7 @@ def judge(results: Any) -> list[Verdict]:
             _times,
         ),
     ]
+    verdicts += _fixture_goals(results)
     verdicts += _idle_cpu(results)
     flask = lookup(results, "http", "ratios", "mock/flask-minimal rps", "8", "median")
     floor = lookup(results, "http", "ratios", "flask-minimal/bare-wsgi rps", "8", "median")

@@ -130,6 +130,28 @@ def _endpoints_section(found: Any) -> list[str]:
     ]
 
 
+def _fixture_section(found: Any) -> list[str]:
+    rows = [
+        [
+            kind,
+            spread_text(found["cost_ms"][kind], "{:.3f}"),
+            spread_text(found["mean_cost_ms"][kind], "{:.3f}"),
+            spread_text(found["first_ms"][kind], "{:.1f}"),
+        ]
+        for kind in found["cost_ms"]
+    ]
+    plain = ", ".join(
+        f"{group} {spread_text(value, '{:.3f}')} ms" for group, value in found["plain_median_ms"].items()
+    )
+    httpx = found.get("pytest_httpx")
+    return [
+        f"The pytest fixture's cost per test ({found['tests_per_kind']} tests of each kind, one pytest process "
+        f"per group; pytest-httpx {httpx or 'NOT INSTALLED: its rows are missing'})",
+        table(["kind", "cost ms (median)", "cost ms (mean)", "first test ms"], rows),
+        f"  cost: a test's time (setup, call, teardown) minus a plain test's (median {plain})",
+    ]
+
+
 def _scale_section(found: Any) -> list[str]:
     rows = [
         [
@@ -208,6 +230,8 @@ def render(results: Any) -> str:
         lines += ["", *_inprocess_section(results["inprocess"])]
     if "endpoints" in results:
         lines += ["", *_endpoints_section(results["endpoints"])]
+    if "fixture" in results:
+        lines += ["", *_fixture_section(results["fixture"])]
     if "scale" in results:
         lines += ["", *_scale_section(results["scale"])]
     if "generate" in results:

@@ -8,6 +8,7 @@ from dataclasses import dataclass
 
 from bench import tools
 from bench.endpoints import run_endpoints
+from bench.fixture import run_fixture
 from bench.generation import run_generation
 from bench.http_load import ADD_ONLY, HttpOutcome, LoadFn, make_load_fn, run_servers
 from bench.inprocess import client_versus_raw, schemathesis_rate
@@ -28,9 +29,9 @@ from bench.stats import spread
 
 __all__ = ["DEFAULT_SECTIONS", "SECTIONS", "Options", "run_section"]
 
-SECTIONS = ("http", "inprocess", "endpoints", "scale", "generate", "profile", "servers")
+SECTIONS = ("http", "inprocess", "endpoints", "fixture", "scale", "generate", "profile", "servers")
 # `servers` (the mock under other servers, for the recommendations) takes as long as `http`: opt-in.
-DEFAULT_SECTIONS = ("http", "inprocess", "endpoints", "scale", "generate", "profile")
+DEFAULT_SECTIONS = ("http", "inprocess", "endpoints", "fixture", "scale", "generate", "profile")
 
 
 @dataclass(frozen=True, slots=True)
@@ -44,6 +45,7 @@ class Options:
     profile_requests: int
     profile_passes: int
     endpoint_calls: int
+    fixture_tests: int
 
     @classmethod
     def make(
@@ -59,6 +61,7 @@ class Options:
             profile_requests=500 if quick else 1000,
             profile_passes=5 if quick else 15,
             endpoint_calls=50 if quick else 300,
+            fixture_tests=100 if quick else 400,
         )
 
 
@@ -182,6 +185,7 @@ _RUNNERS: dict[str, Callable[[Options], dict[str, object]]] = {
     "servers": _servers,
     "inprocess": _inprocess,
     "endpoints": lambda options: run_endpoints(options.runs, options.endpoint_calls),
+    "fixture": lambda options: run_fixture(options.runs, options.fixture_tests),
     "scale": lambda options: run_scale(options.runs, options.scale_polls),
     "generate": lambda options: run_generation(options.runs),
     "profile": _profile,

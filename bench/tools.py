@@ -5,6 +5,8 @@
 - orjson (only for the server and JSON comparisons): pip --target .cache/bench-extras/,
   --no-deps, so the project's .venv is never changed; the modules are put at the END of sys.path, so
   nothing there shadows a package of the venv.
+- pytest-httpx (only for the fixture section, the plugin users compare ours with): the same way, into
+  .cache/bench-pytest-httpx/, on the PYTHONPATH of that section's pytest process alone.
 Every step is bounded by a timeout; a step that fails returns None and the bench says what it skipped.
 """
 
@@ -21,8 +23,10 @@ from bench import CACHE_DIR
 __all__ = [
     "EXTRAS_DIR",
     "PRISM_VERSION",
+    "PYTEST_HTTPX_VERSION",
     "ensure_extras",
     "ensure_prism",
+    "ensure_pytest_httpx",
     "ensure_wrk",
     "prism_version",
     "wrk_version",
@@ -32,6 +36,8 @@ PRISM_VERSION = "5.16.0"
 PRISM_DIR = CACHE_DIR / "prism"
 EXTRAS_DIR = CACHE_DIR / "bench-extras"
 EXTRAS = {"orjson": "3.13.0"}
+PYTEST_HTTPX_DIR = CACHE_DIR / "bench-pytest-httpx"
+PYTEST_HTTPX_VERSION = "0.36.2"  # needs httpx 0.28 and pytest 9, both in the venv
 _INSTALL_TIMEOUT_S = 300
 
 
@@ -96,17 +102,29 @@ def ensure_prism() -> Path | None:
     return None
 
 
-def _extras_installed() -> bool:
-    return all((EXTRAS_DIR / f"{name}-{version}.dist-info").is_dir() for name, version in EXTRAS.items())
+def _installed(folder: Path, pins: dict[str, str]) -> bool:
+    return all(
+        (folder / f"{name.replace('-', '_')}-{version}.dist-info").is_dir() for name, version in pins.items()
+    )
+
+
+def _ensure_target(folder: Path, pins: dict[str, str]) -> Path | None:
+    """`pins` in `folder` (pip --target, --no-deps: the venv is never changed), installed on first use."""
+    if _installed(folder, pins):
+        return folder
+    _log(f"installing {', '.join(f'{n}=={v}' for n, v in pins.items())} into {folder}")
+    argv = [sys.executable, "-m", "pip", "install", "--quiet", "--disable-pip-version-check", "--no-deps"]
+    argv += ["--target", str(folder), *(f"{n}=={v}" for n, v in pins.items())]
+    if _run(argv) and _installed(folder, pins):
+        return folder
+    return None
 
 
 def ensure_extras() -> Path | None:
     """orjson in .cache/bench-extras/ (for the comparisons only), installed on first use."""
-    if _extras_installed():
-        return EXTRAS_DIR
-    _log(f"installing {', '.join(f'{n}=={v}' for n, v in EXTRAS.items())} into {EXTRAS_DIR}")
-    argv = [sys.executable, "-m", "pip", "install", "--quiet", "--disable-pip-version-check", "--no-deps"]
-    argv += ["--target", str(EXTRAS_DIR), *(f"{n}=={v}" for n, v in EXTRAS.items())]
-    if _run(argv) and _extras_installed():
-        return EXTRAS_DIR
-    return None
+    return _ensure_target(EXTRAS_DIR, EXTRAS)
+
+
+def ensure_pytest_httpx() -> Path | None:
+    """pytest-httpx in .cache/bench-pytest-httpx/ (for the fixture section only), installed on first use."""
+    return _ensure_target(PYTEST_HTTPX_DIR, {"pytest-httpx": PYTEST_HTTPX_VERSION})

@@ -10,7 +10,9 @@ Against the real service (your key is in your account settings at https://offclo
 
     OFFCLOUD_API_KEY=... .venv/bin/python examples/quickstart.py --base-url https://offcloud.com
 
-The hashes and links below exist in the mock's demo scenario. Progress is one redrawn text line, or a rich
+Only the client is needed (`pip install offcloud-kit`, no `[mock]` extra): the mock may run anywhere
+(`make mock`, a container, another machine). The hashes, links and key below are those of the mock's
+demo scenario, written out here rather than imported from the mock, which a client-only install lacks. Progress is one redrawn text line, or a rich
 progress bar when rich is installed and the output is a terminal (`--progress plain|rich` to choose).
 Either server era works: the legacy server reports bytes, so the line shows bytes done of total, the speed
 and the ETA; the 2026 server (the default of `make mock`) reports only a fraction done, so the line shows
@@ -29,16 +31,14 @@ from offcloud_client.models import CloudDownloadStatus
 
 from offcloud_kit import BadRequestError, Offcloud, OffcloudError, Progress
 from offcloud_kit.waiting import to_int
-from offcloud_mock.backend.demo import BUNNY_HASH, DEMO_KEY, SINTEL_HASH, TEARS_HASH
 
 DEFAULT_BASE_URL = "http://127.0.0.1:8080"
-# DEMO_KEY: the mock's demo account; it opens nothing else.
-BIG_BUCK_BUNNY = BUNNY_HASH  # cached, four files
-HASHES = [
-    BIG_BUCK_BUNNY,
-    SINTEL_HASH,  # cached, one file
-    TEARS_HASH,  # not cached
-]
+# The mock's demo scenario (offcloud_mock.backend.demo; tests/packaging checks they agree).
+DEMO_KEY = "demo-key-0123456789abcdef"  # the demo account's key: it opens nothing else
+BIG_BUCK_BUNNY = "92b926e37e61e370e948cda081685a45731f9406"  # cached, four files
+SINTEL = "cb2b4cfedce06e72a7792bfdfd05549df4ca5452"  # cached, one file
+TEARS_OF_STEEL = "2ce6ed1b37ab62d0b2a4b369cd2f36ff15cb2eae"  # not cached
+HASHES = [BIG_BUCK_BUNNY, SINTEL, TEARS_OF_STEEL]
 UNCACHED_URL = "https://files.example.com/docs/annual-report-2025.pdf"
 BAR_WIDTH = 30
 

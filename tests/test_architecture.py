@@ -33,6 +33,7 @@ CORE = (
     "offcloud_mock.recordings",  # the recorded-exchange file format (drift writes it, replay reads it)
     "offcloud_mock.replay",  # plain WSGI: the app factory puts it in front of the app
     "offcloud_mock.transports",  # httpx transports into a WSGI app, for the plugin and the contract suite
+    "offcloud_mock.extra",  # which modules of the [mock] extra are missing (the standard library only)
 )
 HTTP = ("offcloud_mock.http",)
 SERVING = ("offcloud_mock.serving",)
@@ -40,6 +41,9 @@ ENTRY_POINTS = (
     "offcloud_mock.controls",
     "offcloud_mock.cli",
     "offcloud_mock.pytest_plugin",
+    "offcloud_mock.session_apps",  # the plugin's apps, built once per configuration
+    "offcloud_mock.listening",  # the CLI's address, banner and control token
+    "offcloud_mock.healthcheck",  # the container's health check
     "offcloud_mock.__main__",
 )
 # The mock's public entry points, the only modules of the mock the drift tools import.
@@ -130,6 +134,16 @@ def outside(path: Path, allowed: Iterable[str]) -> set[str]:
 # --- The mock, layer by layer ----------------------------------------------------------------------------
 
 
+@pytest.mark.parametrize("path", modules_under("mock_server/offcloud_mock"), ids=_ids)
+def test_every_module_of_the_mock_is_in_one_layer(path: Path) -> None:
+    # A new module must be placed in a layer, or no rule below would look at it.
+    name = module_name(path)
+    if name == "offcloud_mock":
+        return
+    layers = [layer for layer in (BACKEND, CORE, HTTP, SERVING, ENTRY_POINTS) if _within(name, layer)]
+    assert len(layers) == 1, f"{name} is in {len(layers)} layers"
+
+
 @pytest.mark.parametrize("path", modules_under("mock_server/offcloud_mock/backend"), ids=_ids)
 def test_the_backend_imports_only_itself(path: Path) -> None:
     assert not top_packages(path) & (WEB_PACKAGES | {"httpx"})
@@ -171,7 +185,8 @@ def test_the_entry_points_import_the_mock_and_only_what_they_serve(path: Path) -
     extra = {
         # The pytest plugin builds the generated client and the kit's clients for its users, lazily.
         "offcloud_mock.pytest_plugin": ("offcloud_kit", "offcloud_client"),
-        "offcloud_mock.cli": ("offcloud_drift.cli",),  # the drift subcommands: `offcloud-mock proxy ...`
+        # The drift subcommands (`offcloud-mock proxy ...`) and their one-line help.
+        "offcloud_mock.cli": ("offcloud_drift.cli", "offcloud_drift.commands"),
     }.get(module_name(path), ())
     assert outside(path, ("offcloud_mock", *extra)) == set()
 

@@ -21,10 +21,12 @@ import os
 import sys
 from collections.abc import Sequence
 from pathlib import Path
+from typing import NoReturn
 
 from offcloud_drift.apply import read_report
 from offcloud_drift.checks import Checker
 from offcloud_drift.collect import Collector
+from offcloud_drift.commands import COMMANDS
 from offcloud_drift.flows import DEFAULT_HASHES, DEFAULT_PLAIN_LINK, DEFAULT_WRITE_URL
 from offcloud_drift.loop import apply_and_tell, default_spec, render_applied
 from offcloud_drift.mock_told import tell_mock
@@ -51,13 +53,18 @@ def _say(message: str) -> None:
     print(f"{_PROG}: {message}", file=sys.stderr, flush=True)
 
 
+class _Parser(argparse.ArgumentParser):
+    """argparse, with a misuse told on one line that says where to read on (the usage is in --help)."""
+
+    def error(self, message: str) -> NoReturn:
+        self.exit(2, f"{self.prog}: {message} (see {self.prog} --help)\n")
+
+
 def parser() -> argparse.ArgumentParser:
-    p = argparse.ArgumentParser(
-        prog=_PROG, description="Drift tools: validating proxy, report, replay, scenarios."
-    )
+    p = _Parser(prog=_PROG, description="Drift tools: validating proxy, report, replay, scenarios.")
     commands = p.add_subparsers(dest="command", required=True)
 
-    proxy = commands.add_parser("proxy", help="a validating, recording proxy in front of a server")
+    proxy = commands.add_parser("proxy", help=COMMANDS["proxy"])
     proxy.add_argument(
         "--upstream", required=True, help="the server to forward to, e.g. https://offcloud.com"
     )
@@ -68,7 +75,7 @@ def parser() -> argparse.ArgumentParser:
 
     drift = commands.add_parser(
         "drift",
-        help="run flows through the proxy and report the drift; apply a report; tell the mock",
+        help=COMMANDS["drift"],
         description="Run the flows through the proxy and report the drift (no action), or: "
         "`apply` a report to openapi.yaml, `tell-mock` which answers of the mock the spec refuses, "
         "`pr` the nightly pull request's parts.",
@@ -115,10 +122,10 @@ def parser() -> argparse.ArgumentParser:
     pr.add_argument("--spec", dest="target", type=Path, help="the file to change (default: the kit's)")
     pr.add_argument("--dry-run", action="store_true", help="change only a copy of the spec, in OUTDIR")
 
-    scenario = commands.add_parser("scenario-from", help="a mock scenario from recordings (YAML on stdout)")
+    scenario = commands.add_parser("scenario-from", help=COMMANDS["scenario-from"])
     scenario.add_argument("directory", type=Path)
 
-    replay = commands.add_parser("replay", help="serve recorded answers")
+    replay = commands.add_parser("replay", help=COMMANDS["replay"])
     replay.add_argument("directory", type=Path)
     replay.add_argument("--host", default="127.0.0.1")
     replay.add_argument("--port", type=int, default=8080)
@@ -225,8 +232,18 @@ def _tell_mock(args: argparse.Namespace) -> int:
     return told.code
 
 
+def _no_recordings(directory: Path) -> ValueError:
+    return ValueError(
+        f"{directory}: no recordings in it (files such as 0001-listProxies-200.json, "
+        f"written by `{_PROG} proxy --upstream URL --record {directory}`)"
+    )
+
+
 def _scenario_from(args: argparse.Namespace) -> int:
-    text = scenario_from_records(read_recordings(args.directory))
+    records = read_recordings(args.directory)
+    if not records:  # a scenario of placeholders alone would look like a success
+        raise _no_recordings(args.directory)
+    text = scenario_from_records(records)
     sys.stdout.write(text)
     return 0
 
@@ -239,6 +256,8 @@ def _replay(args: argparse.Namespace) -> int:
     else:
         fallback = not_recorded_app
     app = ReplayMiddleware(fallback, args.directory)
+    if app.recorded == 0:
+        raise _no_recordings(args.directory)
 
     def ready(base_url: str) -> None:
         _say(f"replaying {app.recorded} recorded answers from {args.directory} on {base_url}; Ctrl-C to stop")

@@ -19,46 +19,52 @@
     def test_over_sockets(offcloud_mock): ...
 
 Fixtures (function-scoped): `offcloud_mock` (in-process unless the marker or `--offcloud-mock-live` says
-live) and `offcloud_mock_live` (always live). Each gets a new app and backend: the demo scenario (or the
-marker's / `--offcloud-mock-scenario`), a FROZEN clock, response validation ON (an answer outside
-openapi.yaml is a 500 that fails the test), the 2026 era (or `--offcloud-mock-era`).
+live) and `offcloud_mock_live` (always live). Each test meets a mock as new: the demo scenario (or the
+marker's / `--offcloud-mock-scenario`), a FROZEN clock at the scenario's start, no fault, an empty
+journal, response validation ON (an answer outside openapi.yaml is a 500 that fails the test), the 2026
+era (or `--offcloud-mock-era`), whatever the test before it changed through the controls. The app
+itself (spec, validators, routes: ~15 ms to build) is built once per configuration and pytest process
+(each xdist worker has its own) and made new again before each test (~0.3 ms a test in `make bench`): see
+`offcloud_mock.session_apps`.
 
 In-process, requests go through `offcloud_mock.transports.WSGITransport` straight into the app: no
-socket, no thread, fast. Live, the same app is served by waitress on a free port in a thread of the
-test process (milliseconds to start, no port races since waitress binds port 0 itself; real HTTP
-parsing, real sockets, real concurrency and dropped connections); the CLI as a subprocess is tested
-separately. Controls go through
+socket, no thread, fast. Live, the same kind of app is served by waitress on a free port in a thread
+of the test process, once per configuration for the session (real HTTP parsing, real sockets, real
+concurrency and dropped connections); the CLI as a subprocess is tested separately. Controls go through
 /_mock/ over HTTP when live, so both paths of the control plane are used.
 
 The kit's clients from `.kit()` and `.async_kit()` never sleep: their `sleep` (poll intervals, retry
 backoff) advances the mock's clock and their `clock` reads it, so a wait of ten mock minutes takes
-milliseconds. The plugin imports only httpx and pytest at load time: a project that installed
-offcloud-kit without the `[mock]` extra gets a clear error from the fixture, not from every pytest run.
+milliseconds.
+
+This module is loaded by every pytest run of a project that installed offcloud-kit, whether or not a
+test uses the fixture: at load time it imports only the standard library and pytest, so it cannot fail
+to load, whatever the project's own modules are called. The mock (and httpx) are imported when a test
+asks for the fixture; without the `[mock]` extra that test fails with a message naming it, and the
+other tests run.
 """
 
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
-import httpx
 import pytest
 
 from offcloud_mock.eras import DEFAULT_ERA, ERAS
 
 if TYPE_CHECKING:  # the plugin is loaded by every pytest run: import the mock only when a test uses it
+    import httpx
     from flask import Flask
 
     from offcloud_kit import AsyncOffcloud, Offcloud
     from offcloud_mock.backend import MockBackend
     from offcloud_mock.controls import MockControls
-    from offcloud_mock.serving.waitress_server import RunningServer
+    from offcloud_mock.session_apps import SessionApps
 
 __all__ = ["IN_PROCESS_BASE_URL", "MARKER", "OffcloudMock"]
 
 MARKER = "offcloud_mock"
 IN_PROCESS_BASE_URL = "http://offcloud-mock.test"
-# What the fixture needs beyond httpx: the modules of the `[mock]` extra.
-_MOCK_EXTRA_MODULES = ("flask", "waitress", "flask_swagger_ui", "yaml", "jsonschema_rs", "jsonref")
 _MARKER_ARGS = frozenset(
     {
         "live",
@@ -110,17 +116,19 @@ class OffcloudMock:
     controls: "MockControls"
     backend: "MockBackend"  # the live server runs in this process too, so its backend is reachable
     live: bool
-    _httpx_clients: list[httpx.Client] = field(default_factory=list, repr=False)
+    _httpx_clients: list["httpx.Client"] = field(default_factory=list, repr=False)
     _kits: list["Offcloud"] = field(default_factory=list, repr=False)
 
-    def transport(self) -> httpx.BaseTransport | None:
+    def transport(self) -> "httpx.BaseTransport | None":
         """The transport that reaches this mock: the app itself in-process, None (the network) live."""
         from offcloud_mock.transports import WSGITransport
 
         return None if self.live else WSGITransport(self.app)
 
-    def http(self, **kwargs: Any) -> httpx.Client:
+    def http(self, **kwargs: Any) -> "httpx.Client":
         """A plain httpx.Client on the mock's base URL (closed after the test)."""
+        import httpx
+
         transport = self.transport()
         if transport is not None:
             kwargs.setdefault("transport", transport)
@@ -210,23 +218,35 @@ def _settings(request: pytest.FixtureRequest) -> dict[str, Any]:
 
 
 def _require_mock_extra() -> None:
-    import importlib.util
+    from offcloud_mock.extra import INSTALL_MOCK, missing_mock_modules
 
-    missing = [name for name in _MOCK_EXTRA_MODULES if importlib.util.find_spec(name) is None]
+    missing = missing_mock_modules()
     if missing:
         pytest.fail(
-            f"the offcloud_mock fixture needs the mock extra: pip install 'offcloud-kit[mock]' "
-            f"(missing: {', '.join(missing)})",
+            f"the offcloud_mock fixture needs the mock extra: {INSTALL_MOCK} (missing: {', '.join(missing)})",
             pytrace=False,
         )
 
 
+# The apps of this pytest process (see offcloud_mock.session_apps), kept on its config.
+_APPS = pytest.StashKey["SessionApps"]()
+
+
+def _session_apps(config: pytest.Config) -> "SessionApps":
+    apps = config.stash.get(_APPS, None)
+    if apps is None:
+        from offcloud_mock.session_apps import SessionApps
+
+        apps = config.stash[_APPS] = SessionApps()
+        config.add_cleanup(apps.close)
+    return apps
+
+
 def _start(request: pytest.FixtureRequest, *, force_live: bool) -> Iterator[OffcloudMock]:
     _require_mock_extra()
+    from offcloud_mock.backend.errors import ScenarioError
+    from offcloud_mock.cli import scenario_error_line
     from offcloud_mock.controls import HttpControls, InProcessControls
-    from offcloud_mock.http.app import create_app
-    from offcloud_mock.http.runtime import runtime
-    from offcloud_mock.serving.waitress_server import serve_in_thread
     from offcloud_mock.settings import MockConfig
 
     settings = _settings(request)
@@ -240,14 +260,22 @@ def _start(request: pytest.FixtureRequest, *, force_live: bool) -> Iterator[Offc
         frozen_clock=settings["frozen"],
         max_downloads=settings["max_downloads"],
     )
-    app = create_app(config)
-    backend = runtime(app).backend
-    first = backend.accounts()[0]
     live = force_live or bool(settings["live"])
-    server: RunningServer | None = serve_in_thread(app) if live else None
-    controls: MockControls = HttpControls(server.base_url) if server is not None else InProcessControls(app)
+    broken: str | None = None
+    try:
+        served = _session_apps(request.config).get(config, live=live)
+        backend = served.fresh()
+    except ScenarioError as error:
+        broken = scenario_error_line(error, config.scenario)
+    if broken is not None:  # outside the except: the failure is one line, not two chained tracebacks
+        pytest.fail(f"offcloud_mock: {broken}", pytrace=False)
+    first = backend.accounts()[0]
+    server = served.server
+    controls: MockControls = (
+        HttpControls(server.base_url) if server is not None else InProcessControls(served.app)
+    )
     mock = OffcloudMock(
-        app=app,
+        app=served.app,
         base_url=server.base_url if server is not None else IN_PROCESS_BASE_URL,
         api_key=first.api_key,
         login=(first.email, first.account.password),
@@ -261,17 +289,15 @@ def _start(request: pytest.FixtureRequest, *, force_live: bool) -> Iterator[Offc
         mock.close()
         if isinstance(controls, HttpControls):
             controls.close()
-        if server is not None:
-            server.stop()
 
 
 @pytest.fixture
 def offcloud_mock(request: pytest.FixtureRequest) -> Iterator[OffcloudMock]:
-    """A fresh mock: in-process, unless `@pytest.mark.offcloud_mock(live=True)` or --offcloud-mock-live."""
+    """A mock as new: in-process, unless `@pytest.mark.offcloud_mock(live=True)` or --offcloud-mock-live."""
     yield from _start(request, force_live=False)
 
 
 @pytest.fixture
 def offcloud_mock_live(request: pytest.FixtureRequest) -> Iterator[OffcloudMock]:
-    """A fresh mock served by waitress on a free port (see `.base_url`)."""
+    """A mock as new, served by waitress on a free port (see `.base_url`)."""
     yield from _start(request, force_live=True)

@@ -9,7 +9,7 @@ import pytest
 from flask import Flask
 from flask.testing import FlaskClient
 
-from offcloud_mock import cli
+from offcloud_mock import cli, listening
 from offcloud_mock.controls import ControlError, HttpControls
 from offcloud_mock.http.app import create_app
 from offcloud_mock.http.control_guard import TOKEN_HEADER, is_loopback
@@ -157,18 +157,18 @@ def test_is_loopback(host: str, loopback: bool) -> None:
 def test_the_cli_generates_a_token_and_warns_beyond_loopback() -> None:
     stderr = io.StringIO()
     with redirect_stderr(stderr):
-        token, generated = cli._control_token("0.0.0.0", None)
+        token, generated = listening.control_token("0.0.0.0", None)
     assert token is not None
     assert generated == token
     assert len(token) >= 24
     assert "warning" in stderr.getvalue()
     assert "X-Mock-Token" in stderr.getvalue()
     with redirect_stderr(io.StringIO()) as quiet:
-        assert cli._control_token("127.0.0.1", None) == (None, None)
-        assert cli._control_token("0.0.0.0", "given-token-123") == ("given-token-123", None)
+        assert listening.control_token("127.0.0.1", None) == (None, None)
+        assert listening.control_token("0.0.0.0", "given-token-123") == ("given-token-123", None)
     assert "given-token-123" not in quiet.getvalue()
     app = create_app(MockConfig(control_token=token))
-    banner = cli._banner(app, "http://192.0.2.1:8080", MockConfig(control_token=token), generated)
+    banner = listening.banner(app, "http://192.0.2.1:8080", MockConfig(control_token=token), generated)
     assert token in banner  # the only way to learn a generated token
 
 
@@ -184,9 +184,9 @@ class _controls:
 
 
 def test_the_cli_allows_its_host_name_and_each_allow_host() -> None:
-    assert cli._allowed_hosts("127.0.0.1", []) == ()
-    assert cli._allowed_hosts("0.0.0.0", ["Mock", "mock."]) == ("mock",)
-    assert cli._allowed_hosts("mock.lan", ["api"]) == ("api", "mock.lan")
+    assert listening.allowed_hosts("127.0.0.1", []) == ()
+    assert listening.allowed_hosts("0.0.0.0", ["Mock", "mock."]) == ("mock",)
+    assert listening.allowed_hosts("mock.lan", ["api"]) == ("api", "mock.lan")
     assert cli.parser().parse_args(["--allow-host", "a", "--allow-host", "b"]).allow_host == ["a", "b"]
 
 

@@ -1,6 +1,7 @@
 """The offcloud_mock fixtures, in-process and live, with markers and command-line options."""
 
 import asyncio
+import json
 import os
 import subprocess
 import sys
@@ -170,3 +171,107 @@ def test_the_async_transport_hands_over_pep_3333_paths() -> None:
 
     assert asyncio.run(call()) == 204
     assert seen == ["/é/中".encode().decode("latin-1")]
+
+
+def _run_pytest(folder: Path, *options: str) -> subprocess.CompletedProcess[str]:
+    env = {
+        **os.environ,
+        "PYTHONPATH": os.pathsep.join(filter(None, [str(ROOT), os.environ.get("PYTHONPATH")])),
+    }
+    # -p no:offcloud_mock: the installed entry point, if any, must not register the plugin a second time.
+    command = [sys.executable, "-m", "pytest", "-p", "no:offcloud_mock", "-p", "offcloud_mock.pytest_plugin"]
+    return subprocess.run(  # noqa: S603 - our own interpreter and module
+        [*command, "-p", "no:cacheprovider", "--strict-markers", "-q", *options, str(folder)],
+        capture_output=True,
+        text=True,
+        env=env,
+        cwd=folder,
+        timeout=120,
+        check=False,
+    )
+
+
+@pytest.mark.live
+def test_a_test_never_sees_what_the_test_before_changed(tmp_path: Path) -> None:
+    # One app per configuration serves the whole session: each kind of state a test can change is
+    # changed by one test and must be gone in the next, on the same app, in-process and live.
+    pairs = Path(__file__).with_name("fixture_isolation_pairs.py").read_text(encoding="utf-8")
+    (tmp_path / "test_pairs.py").write_text(pairs, encoding="utf-8")
+    (tmp_path / "scenario.json").write_text(
+        '{"accounts": [{"email": "first@example.test", "password": "pw-123456",'
+        ' "api_key": "scenario-key-0123456789"}]}',
+        encoding="utf-8",
+    )
+    result = _run_pytest(tmp_path, "-p", "no:randomly")
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert "40 passed" in result.stdout, result.stdout
+
+
+def test_a_broken_scenario_errs_its_test_in_one_line(tmp_path: Path) -> None:
+    (tmp_path / "broken.yaml").write_text("accounts: [unclosed\n", encoding="utf-8")
+    (tmp_path / "test_user.py").write_text(
+        textwrap.dedent(
+            """
+            import pytest
+
+            @pytest.mark.offcloud_mock(scenario="broken.yaml")
+            def test_broken(offcloud_mock):
+                pass
+
+            def test_plain():
+                pass
+            """
+        ),
+        encoding="utf-8",
+    )
+    result = _run_pytest(tmp_path)
+    assert "1 passed, 1 error" in result.stdout, result.stdout + result.stderr
+    assert "offcloud_mock: broken.yaml: not valid YAML" in result.stdout
+    assert '"<unicode string>"' not in result.stdout
+    assert "During handling" not in result.stdout
+
+
+XDIST_USER = """
+import json, os
+from pathlib import Path
+
+import pytest
+
+REPORT = "https://files.example.com/docs/annual-report-2025.pdf"
+
+
+@pytest.mark.parametrize("live", [False, True])
+@pytest.mark.parametrize("round", range(6))
+def test_each_worker_meets_a_new_mock(request, live, round):
+    mock = request.getfixturevalue("offcloud_mock_live" if live else "offcloud_mock")
+    assert mock.controls.journal() == []
+    assert mock.controls.clock_state()["elapsed"] == 0
+    http = mock.http()
+    added = http.post("/api/cloud", params={"key": mock.api_key}, data={"url": REPORT})
+    assert added.json()["requestId"] == FIRST_ID or not FIRST_ID
+    mock.controls.advance(60)
+    seen = {"worker": os.environ.get("PYTEST_XDIST_WORKER"), "live": live, "app": id(mock.app),
+            "base_url": mock.base_url, "id": added.json()["requestId"]}
+    with Path("seen.jsonl").open("a") as out:
+        out.write(json.dumps(seen) + "\\n")
+
+
+FIRST_ID = ""
+"""
+
+
+@pytest.mark.live
+def test_the_fixture_on_two_xdist_workers(tmp_path: Path) -> None:
+    pytest.importorskip("xdist")
+    (tmp_path / "test_workers.py").write_text(textwrap.dedent(XDIST_USER), encoding="utf-8")
+    result = _run_pytest(tmp_path, "-n", "2", "-p", "xdist")
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert "12 passed" in result.stdout, result.stdout
+    seen = [json.loads(line) for line in (tmp_path / "seen.jsonl").read_text().splitlines()]
+    assert {entry["worker"] for entry in seen} == {"gw0", "gw1"}
+    assert len({entry["id"] for entry in seen}) == 1  # every test made the first download of a new mock
+    for worker in ("gw0", "gw1"):
+        for live in (False, True):
+            mine = [entry for entry in seen if (entry["worker"], entry["live"]) == (worker, live)]
+            # one app (and when live one server) per worker and mode, reused by each of its tests
+            assert len({(entry["app"], entry["base_url"]) for entry in mine}) <= 1, mine

@@ -15,7 +15,7 @@ from urllib.parse import quote, quote_plus
 import pytest
 from flask.testing import FlaskClient
 
-from offcloud_mock import cli
+from offcloud_mock import listening
 from offcloud_mock.backend.demo import DEMO_KEY
 from offcloud_mock.backend.errors import ScenarioError
 from offcloud_mock.backend.scenario import parse_scenario
@@ -84,7 +84,7 @@ def test_no_planted_secret_in_anything_captured(tmp_path: Path, caplog: pytest.L
     assert any("/_mock/journal" in text for text in captured)
     assert "account=vi***@offcloud.test" in caplog.text  # the request log ran, masked
     captured.append(caplog.text)
-    captured.append(cli._banner(app, "http://127.0.0.1:8080", config, None))
+    captured.append(listening.banner(app, "http://127.0.0.1:8080", config, None))
     for index, text in enumerate(captured):
         _assert_clean(f"capture {index}", text)
 
@@ -118,7 +118,7 @@ def test_a_repeated_key_is_named_not_quoted(client: FlaskClient) -> None:
 
 def test_the_banner_shows_credentials_of_the_demo_only() -> None:
     demo = MockConfig()
-    banner = cli._banner(create_app(demo), "http://127.0.0.1:8080", demo, None)
+    banner = listening.banner(create_app(demo), "http://127.0.0.1:8080", demo, None)
     assert DEMO_KEY in banner  # the demo's credentials are public (README)
     assert "demo@offcloud.test / demo-password" in banner
 

@@ -74,6 +74,26 @@ def test_the_client_imports_no_mock_dependency() -> None:
     assert not MOCK_MODULES & loaded
 
 
+def test_the_plugin_loads_only_the_standard_library_and_pytest() -> None:
+    # pytest imports the plugin of every installed offcloud-kit in every run: anything it imported at
+    # load time that failed, or that a project's own module of the same name shadowed, would stop the
+    # whole run (exit 3, no test run), even in a project that never uses the fixture.
+    code = (
+        "import json, sys, pytest; before = set(sys.modules); import offcloud_mock.pytest_plugin; "
+        "print(json.dumps(sorted(set(sys.modules) - before)))"
+    )
+    result = subprocess.run(  # noqa: S603 - this interpreter, a fixed program
+        [sys.executable, "-c", code], capture_output=True, text=True, check=True, timeout=60
+    )
+    loaded = set(json.loads(result.stdout))
+    assert {"offcloud_mock", "offcloud_mock.pytest_plugin"} <= loaded
+    # offcloud_mock.eras: the list of eras for the --offcloud-mock-era option, itself the standard library only.
+    others = {
+        name for name in loaded - {"offcloud_mock", "offcloud_mock.pytest_plugin", "offcloud_mock.eras"}
+    }
+    assert {name for name in others if name.split(".")[0] not in sys.stdlib_module_names} == set()
+
+
 def test_the_fixture_names_the_missing_extra(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setitem(sys.modules, "flask", None)  # as if offcloud-kit was installed without [mock]
     with pytest.raises(pytest.fail.Exception, match=r"pip install 'offcloud-kit\[mock\]' \(missing: flask\)"):

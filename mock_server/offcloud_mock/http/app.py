@@ -46,9 +46,13 @@ def _demo() -> Scenario:
     return demo_scenario()
 
 
-def build_backend(config: MockConfig) -> MockBackend:
-    """The backend a config asks for; ScenarioError when its scenario file is broken."""
-    scenario = _demo() if config.scenario is None else load_scenario(config.scenario)
+def build_backend(config: MockConfig, *, scenario: Scenario | None = None) -> MockBackend:
+    """The backend a config asks for; ScenarioError when its scenario file is broken.
+
+    `scenario`: the config's scenario already read, so that a caller that builds many backends of one
+    config (the pytest fixture, one per test) parses its file once."""
+    if scenario is None:
+        scenario = _demo() if config.scenario is None else load_scenario(config.scenario)
     # Frozen from the first instant, so a frozen mock always starts at exactly the scenario's start.
     clock = MockClock(scenario.start, config.clock_speed, frozen=config.frozen_clock)
     return MockBackend(scenario, seed=config.seed, clock=clock, max_downloads=config.max_downloads)
