@@ -16,7 +16,8 @@ from offcloud_drift.serve import serve_in_thread
 from offcloud_mock.cli import main as cli_main
 from offcloud_mock.http.app import create_app
 from offcloud_mock.settings import MockConfig
-from tests.drift.conftest import BUNNY_MAGNET, PLANTED_KEY, PLANTED_PASSWORD, UpstreamFactory, run
+from tests.drift.runs import UpstreamFactory, run
+from tests.drift.values import BUNNY_MAGNET, PLANTED_KEY, PLANTED_PASSWORD
 
 
 @pytest.fixture(scope="module")

@@ -17,7 +17,7 @@ import httpx
 import pytest
 
 from offcloud_mock.backend.demo import DEMO_KEY
-from tests.mock_http.conftest import REPORT_URL
+from tests.mock_http.values import REPORT_URL
 
 pytestmark = pytest.mark.live
 

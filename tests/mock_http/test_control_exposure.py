@@ -13,7 +13,7 @@ from offcloud_mock.http.app import create_app
 from offcloud_mock.http.control_guard import is_loopback
 from offcloud_mock.serving.waitress_server import serve_in_thread
 from offcloud_mock.settings import MockConfig
-from tests.mock_http.conftest import key
+from tests.mock_http.values import key
 
 TOKEN = "test-control-token-0123"  # noqa: S105 - a test value
 

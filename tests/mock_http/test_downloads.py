@@ -6,7 +6,7 @@ import pytest
 from flask.testing import FlaskClient
 
 from offcloud_mock.controls import InProcessControls
-from tests.mock_http.conftest import (
+from tests.mock_http.values import (
     BROKEN_URL,
     BUNNY_MAGNET,
     FLAKY_URL,

@@ -12,7 +12,7 @@ from offcloud_mock.controls import InProcessControls
 from offcloud_mock.http.app import create_app
 from offcloud_mock.settings import Era, MockConfig
 from offcloud_mock.spec import operations
-from tests.mock_http.conftest import DEMO_LOGIN, REPORT_URL, UNKNOWN_ID, key
+from tests.mock_http.values import DEMO_LOGIN, REPORT_URL, UNKNOWN_ID, key
 
 
 def _client(era: Era) -> FlaskClient:

@@ -13,7 +13,7 @@ from offcloud_mock.controls import InProcessControls
 from offcloud_mock.http.app import create_app
 from offcloud_mock.http.presenters import Era2026Presenter, Presenter
 from offcloud_mock.settings import Era, MockConfig
-from tests.mock_http.conftest import DEMO_KEY, FREE_KEY, REPORT_URL, SINTEL_MAGNET, UNKNOWN_ID, key
+from tests.mock_http.values import DEMO_KEY, FREE_KEY, REPORT_URL, SINTEL_MAGNET, UNKNOWN_ID, key
 
 
 @pytest.fixture
