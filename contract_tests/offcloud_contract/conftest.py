@@ -14,9 +14,10 @@ from collections.abc import Iterator
 import pytest
 
 from offcloud_contract.support import hypothesis_profiles
-from offcloud_contract.support.live_server import MockProcess
-from offcloud_contract.support.reach import REACH
-from offcloud_contract.support.server_targets import (
+from offcloud_contract.support.coverage.reach import REACH
+from offcloud_contract.support.mock_handles import DEFAULT_ERA
+from offcloud_contract.support.targets.live_server import MockProcess
+from offcloud_contract.support.targets.server_targets import (
     DEMO,
     Target,
     external_target,
@@ -93,7 +94,7 @@ def external() -> Iterator[Target]:
 @pytest.fixture
 def era() -> str:
     """The era the `target` plays: today's server, unless a test parametrizes `era` itself."""
-    return "2026"
+    return DEFAULT_ERA
 
 
 @pytest.fixture(params=TARGET_PARAMS)

@@ -3,11 +3,11 @@
 import pytest
 from hypothesis.stateful import run_state_machine_as_test
 
-from offcloud_contract.support.client_machine import CLIENT_BUDGET, client_machine_for
-from offcloud_contract.support.openapi_document import ERAS
-from offcloud_contract.support.reach import REACH
-from offcloud_contract.support.server_targets import Target
-from offcloud_contract.support.workflow_checks import machine_settings
+from offcloud_contract.support.client_machine.machine import CLIENT_BUDGET, client_machine_for
+from offcloud_contract.support.coverage.reach import REACH
+from offcloud_contract.support.hypothesis_profiles import machine_settings
+from offcloud_contract.support.mock_handles import ERAS
+from offcloud_contract.support.targets.server_targets import Target
 
 
 @pytest.mark.suite("client")

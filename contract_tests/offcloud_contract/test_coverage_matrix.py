@@ -4,8 +4,8 @@ by the stateless, stateful and client-vs-mock suites of this session (it runs la
 import pytest
 
 from offcloud_contract.conftest import suites_collected
-from offcloud_contract.support.coverage_matrix import gaps, matrix, render
-from offcloud_contract.support.reach import REACH, SUITES
+from offcloud_contract.support.coverage.matrix import gaps, matrix, render
+from offcloud_contract.support.coverage.reach import REACH, SUITES
 
 
 @pytest.mark.coverage_matrix

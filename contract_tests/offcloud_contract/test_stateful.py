@@ -11,12 +11,12 @@ from collections import Counter
 import pytest
 from hypothesis.stateful import run_state_machine_as_test
 
-from offcloud_contract.support.openapi_document import ERAS
-from offcloud_contract.support.reach import REACH
-from offcloud_contract.support.schemathesis_schema import build_schema
-from offcloud_contract.support.server_targets import Target, inprocess_era_target, inprocess_target
-from offcloud_contract.support.workflow_checks import machine_settings
-from offcloud_contract.support.workflow_machine import workflow_machine_for
+from offcloud_contract.support.coverage.reach import REACH
+from offcloud_contract.support.hypothesis_profiles import machine_settings
+from offcloud_contract.support.mock_handles import ERAS
+from offcloud_contract.support.schemathesis_runs.schema import build_schema
+from offcloud_contract.support.schemathesis_runs.workflow_machine import workflow_machine_for
+from offcloud_contract.support.targets.server_targets import Target, inprocess_era_target, inprocess_target
 
 _DOCUMENTED = (
     "addCloudDownload",

@@ -14,12 +14,13 @@ import random
 
 from hypothesis import HealthCheck, Phase, settings
 
-__all__ = ["PROFILES", "active_profile", "load", "seed"]
+__all__ = ["MIN_SCENARIOS", "PROFILES", "active_profile", "load", "machine_settings", "seed"]
 
 PROFILES = ("quick", "thorough")
 _ENV = "HYPOTHESIS_PROFILE"
 _SEED_ENV = "CONTRACT_SEED"
 _QUICK_SEED = 20261127
+MIN_SCENARIOS = 20  # scenarios of a stateful run at least, whatever the profile
 _SLOW_DATA = [HealthCheck.too_slow, HealthCheck.data_too_large, HealthCheck.filter_too_much]
 
 settings.register_profile(
@@ -72,3 +73,16 @@ def seed() -> int:
         else:
             _seed = random.SystemRandom().randrange(2**63)
     return _seed
+
+
+def machine_settings(min_scenarios: int = MIN_SCENARIOS, min_steps: int = 20) -> settings:
+    """The active profile's budget (at least `min_scenarios` runs of up to `min_steps` steps), without
+    deadline or health checks (API calls are slow by hypothesis' standards)."""
+    current = settings()
+    return settings(
+        current,
+        max_examples=max(current.max_examples, min_scenarios),
+        stateful_step_count=max(current.stateful_step_count, min_steps),
+        deadline=None,
+        suppress_health_check=list(HealthCheck),
+    )
