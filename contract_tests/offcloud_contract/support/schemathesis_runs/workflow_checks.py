@@ -2,6 +2,7 @@
 and the notes that name the field a failure is about."""
 
 import json
+from collections.abc import Callable
 from typing import Any
 
 from offcloud_contract.support.answers.diagnose import diagnose_body
@@ -25,10 +26,6 @@ _KINDS = {
     "addCloudDownloadAlias": "cloud",
     "addRemoteDownloadAlias": "remote",
 }
-_REMOVE_ONE = ("removeCloudDownload", "removeCloudDownloadSiteRoot")
-_FOUND_ONLY_IF_KEPT = ("getCloudStatus", "exploreCloudDownload", "listCloudDownloadLinks")
-_STATUS_OPS = {"getCloudStatus": "cloud", "getRemoteStatus": "remote"}
-_RETRY_OPS = {"retryCloudDownload": "cloud", "retryRemoteDownload": "remote"}
 
 
 class StatefulFailure(AssertionError):
@@ -86,82 +83,143 @@ def check_isolation(target: Target, case: Any, response: Any) -> None:
         )
 
 
+# One check per operation: (model, operationId, case, response) -> None; it raises StatefulFailure.
+ModelCheck = Callable[[OffcloudModel, str, Any, Any], None]
+
+
 def hold_to_model(model: OffcloudModel, operation_id: str, case: Any, response: Any) -> None:
     """Compare one answer with the model, field by field where it predicts them, and move the model along."""
     answer = json_body(response)
-    status = response.status_code
     if isinstance(answer, dict) and answer.get("error") == "NOAUTH":
         return  # a case sent without credentials on purpose (the legacy 401); credentials_accepted's job
-    if operation_id in _KINDS and status == 200 and isinstance(answer, dict) and "requestId" in answer:
-        link = str(case.body.get("url", "")) if isinstance(case.body, dict) else ""
-        download = model.downloads.get(answer["requestId"])
-        if download is None:
-            download = model.record_new("account", _KINDS[operation_id], link, answer["requestId"])  # type: ignore[arg-type]
-            if isinstance(answer.get("url"), str):
-                model.learn_server(download, answer["url"].removeprefix("https://").split(".", 1)[0])
-        if download.size is not None:  # adding again answers the request's current status
-            fields = {name: value for name, value in answer.items() if name != "createdOn"}
-            _expect(fields_problem(model.add_answer(download), fields), operation_id, download, model)
-        return
-    if operation_id == "getCloudHistory" and status == 200 and isinstance(answer, list):
-        _hold_history(model, answer)
-        return
-    if operation_id == "removeCloudDownloads" and status == 200 and isinstance(case.body, dict):
-        for request_id in case.body.get("requests") or ():
-            known = model.downloads.get(request_id) if isinstance(request_id, str) else None
-            if known is not None and not known.removed:
-                model.remove(known)
-        return
-    request_id = request_id_of(case)
-    if request_id in model.removed and operation_id in (*_FOUND_ONLY_IF_KEPT, *_REMOVE_ONE):
-        if status == 200 and not _is_error(response):
+    check = _MODEL_CHECKS.get(operation_id)
+    if check is not None:
+        check(model, operation_id, case, response)
+
+
+def _gone_once_removed(check: ModelCheck) -> ModelCheck:
+    """`check`, for an operation that must answer "not found" for a removed download (and nothing else)."""
+
+    def checked(model: OffcloudModel, operation_id: str, case: Any, response: Any) -> None:
+        request_id = request_id_of(case)
+        if request_id not in model.removed:
+            check(model, operation_id, case, response)
+        elif response.status_code == 200 and not _is_error(response):
             raise StatefulFailure(
                 f"removal: {operation_id} of {request_id}, a removed download, answered HTTP 200 "
                 f"{response.content[:200]!r}; a removed download is gone (not found)"
             )
+
+    return checked
+
+
+def _download_of(model: OffcloudModel, case: Any) -> DownloadModel | None:
+    request_id = request_id_of(case)
+    return model.downloads.get(request_id) if request_id else None
+
+
+def _ok(response: Any) -> bool:
+    return response.status_code == 200 and not _is_error(response)  # legacy refusals: 200 {"error": ...}
+
+
+def _hold_add(model: OffcloudModel, operation_id: str, case: Any, response: Any) -> None:
+    answer = json_body(response)
+    if response.status_code != 200 or not isinstance(answer, dict) or "requestId" not in answer:
         return
-    download = model.downloads.get(request_id) if request_id else None
+    link = str(case.body.get("url", "")) if isinstance(case.body, dict) else ""
+    download = model.downloads.get(answer["requestId"])
     if download is None:
+        download = model.record_new("account", _KINDS[operation_id], link, answer["requestId"])  # type: ignore[arg-type]
+        if isinstance(answer.get("url"), str):
+            model.learn_server(download, answer["url"].removeprefix("https://").split(".", 1)[0])
+    if download.size is not None:  # adding again answers the request's current status
+        fields = {name: value for name, value in answer.items() if name != "createdOn"}
+        _expect(fields_problem(model.add_answer(download), fields), operation_id, download, model)
+
+
+def _hold_history_answer(model: OffcloudModel, operation_id: str, case: Any, response: Any) -> None:
+    answer = json_body(response)
+    if response.status_code == 200 and isinstance(answer, list):
+        _hold_history(model, answer)
+
+
+def _hold_removal_of_many(model: OffcloudModel, operation_id: str, case: Any, response: Any) -> None:
+    if response.status_code != 200 or not isinstance(case.body, dict):
         return
-    ok = status == 200 and not _is_error(response)  # the legacy server refuses with 200 {"error": ...}
-    if operation_id in _REMOVE_ONE and ok:
+    for request_id in case.body.get("requests") or ():
+        known = model.downloads.get(request_id) if isinstance(request_id, str) else None
+        if known is not None and not known.removed:
+            model.remove(known)
+
+
+def _hold_removal(model: OffcloudModel, operation_id: str, case: Any, response: Any) -> None:
+    download = _download_of(model, case)
+    if download is not None and _ok(response):
         model.remove(download)
+
+
+def _hold_status(model: OffcloudModel, operation_id: str, case: Any, response: Any) -> None:
+    download = _download_of(model, case)
+    answer = json_body(response)
+    if download is None or response.status_code != 200 or not isinstance(answer, dict):
         return
-    if operation_id in _STATUS_OPS and status == 200 and isinstance(answer, dict):
-        _hold_progress(model, operation_id, download, answer.get("status"))
-    if operation_id in _STATUS_OPS and status == 200 and isinstance(answer, dict):
-        body = answer.get("status")
-        if not isinstance(body, dict) or not str(body.get("fileSize", "")).isdigit():
-            return  # the schema checks report it
-        numbers(body, "fileSize", "downloadingSpeed")
-        model.learn_size(download, body["fileSize"])
-        if isinstance(body.get("server"), str):
-            model.learn_server(download, body["server"])
-        _expect(fields_problem(model.status_answer(download), body), operation_id, download, model)
-    elif download.size is None:
+    _hold_progress(model, operation_id, download, answer.get("status"))
+    body = answer.get("status")
+    if not isinstance(body, dict) or not str(body.get("fileSize", "")).isdigit():
+        return  # the schema checks report it
+    numbers(body, "fileSize", "downloadingSpeed")
+    model.learn_size(download, body["fileSize"])
+    if isinstance(body.get("server"), str):
+        model.learn_server(download, body["server"])
+    _expect(fields_problem(model.status_answer(download), body), operation_id, download, model)
+
+
+def _hold_retry(model: OffcloudModel, operation_id: str, case: Any, response: Any) -> None:
+    download = _download_of(model, case)
+    if download is None or download.size is None or response.status_code not in (200, 400):
         return
-    elif operation_id in _RETRY_OPS and status in (200, 400):
-        can_retry = model.can_retry(download)
-        _expect(None if can_retry == ok else _outcome(response), operation_id, download, model)
-        if ok:
-            model.retry(download)
-    elif operation_id in ("exploreCloudDownload", "listCloudDownloadLinks") and status in (200, 400):
-        done = model.finished(download)
-        should_succeed = done and (operation_id == "listCloudDownloadLinks" or download.content.multi_file)
-        _expect(None if should_succeed == ok else _outcome(response), operation_id, download, model)
-        detailed = (case.query or {}).get("format") == "detailed"  # files with their own URLs
-        if ok and download.server is not None and not detailed:
-            links = model.file_links(download)
-            predicted: object = (
-                links if operation_id == "exploreCloudDownload" else "".join(f"{x}\n" for x in links)
-            )
-            got = answer if operation_id == "exploreCloudDownload" else response.content.decode()
-            _expect(
-                None if got == predicted else f"download links {got!r} != {predicted!r}",
-                operation_id,
-                download,
-                model,
-            )
+    ok, can_retry = _ok(response), model.can_retry(download)
+    _expect(None if can_retry == ok else _outcome(response), operation_id, download, model)
+    if ok:
+        model.retry(download)
+
+
+def _hold_links(model: OffcloudModel, operation_id: str, case: Any, response: Any) -> None:
+    """exploreCloudDownload and listCloudDownloadLinks: they succeed once the download is finished (explore
+    only for several files), and give the links the model predicts."""
+    download = _download_of(model, case)
+    if download is None or download.size is None or response.status_code not in (200, 400):
+        return
+    ok = _ok(response)
+    done = model.finished(download)
+    should_succeed = done and (operation_id == "listCloudDownloadLinks" or download.content.multi_file)
+    _expect(None if should_succeed == ok else _outcome(response), operation_id, download, model)
+    detailed = (case.query or {}).get("format") == "detailed"  # files with their own URLs
+    if not ok or download.server is None or detailed:
+        return
+    links = model.file_links(download)
+    if operation_id == "exploreCloudDownload":
+        predicted: object = links
+        got: object = json_body(response)
+    else:
+        predicted, got = "".join(f"{x}\n" for x in links), response.content.decode()
+    problem = None if got == predicted else f"download links {got!r} != {predicted!r}"
+    _expect(problem, operation_id, download, model)
+
+
+_MODEL_CHECKS: dict[str, ModelCheck] = {
+    **dict.fromkeys(_KINDS, _hold_add),
+    "getCloudHistory": _hold_history_answer,
+    "removeCloudDownloads": _hold_removal_of_many,
+    "removeCloudDownload": _gone_once_removed(_hold_removal),
+    "removeCloudDownloadSiteRoot": _gone_once_removed(_hold_removal),
+    "getCloudStatus": _gone_once_removed(_hold_status),
+    "getRemoteStatus": _hold_status,
+    "retryCloudDownload": _hold_retry,
+    "retryRemoteDownload": _hold_retry,
+    "exploreCloudDownload": _gone_once_removed(_hold_links),
+    "listCloudDownloadLinks": _gone_once_removed(_hold_links),
+}
 
 
 def _outcome(response: Any) -> str:
