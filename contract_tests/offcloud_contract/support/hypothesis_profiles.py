@@ -4,17 +4,19 @@
   on every run and every machine (about 3 minutes for the whole contract suite on 2 cores).
 * `thorough` (nightly): many more examples and longer stateful runs, random each time.
 
-Both print the `@reproduce_failure` blob of a failing example. Schemathesis runs are seeded separately
-(see `seed()`): the seed is shown in the pytest header and in every failure message, and
-CONTRACT_SEED=<seed> replays it.
+Both print the `@reproduce_failure` blob of a failing example. Schemathesis runs and the state machines
+(`run_machine`) are seeded separately (see `seed()`): the seed is shown in the pytest header and in every
+schemathesis failure message, and CONTRACT_SEED=<seed> replays it (or tries another walk).
 """
 
 import os
 import random
 
 from hypothesis import HealthCheck, Phase, settings
+from hypothesis import seed as seed_of
+from hypothesis.stateful import RuleBasedStateMachine, run_state_machine_as_test
 
-__all__ = ["MIN_SCENARIOS", "PROFILES", "active_profile", "load", "machine_settings", "seed"]
+__all__ = ["MIN_SCENARIOS", "PROFILES", "active_profile", "load", "machine_settings", "run_machine", "seed"]
 
 PROFILES = ("quick", "thorough")
 _ENV = "HYPOTHESIS_PROFILE"
@@ -86,3 +88,11 @@ def machine_settings(min_scenarios: int = MIN_SCENARIOS, min_steps: int = 20) ->
         deadline=None,
         suppress_health_check=list(HealthCheck),
     )
+
+
+def run_machine(
+    machine: type[RuleBasedStateMachine], min_scenarios: int = MIN_SCENARIOS, min_steps: int = 20
+) -> None:
+    """Run a state machine within `machine_settings`, seeded with `seed()`: its walk changes with
+    CONTRACT_SEED like the schemathesis runs', and is the same for the same seed."""
+    run_state_machine_as_test(seed_of(seed())(machine), settings=machine_settings(min_scenarios, min_steps))

@@ -2,6 +2,7 @@
 reading, beyond and machine."""
 
 import json
+from collections import Counter
 from datetime import datetime, timedelta
 from fractions import Fraction
 from typing import Any, ClassVar
@@ -13,6 +14,7 @@ from offcloud_client.api.cloud import get_cloud_status
 from offcloud_client.api.remote import get_remote_status
 from offcloud_client.models import CloudStatusResult, ErrorBody, RemoteStatusResult, RequestIdForm
 
+from offcloud_contract.support.answers.outcome import succeeded
 from offcloud_contract.support.client_machine.calls import ACCOUNTS, SCENARIO, call
 from offcloud_contract.support.coverage.reach import Recorder
 from offcloud_contract.support.model.answer_fields import fields_problem, numbers
@@ -49,6 +51,7 @@ class ClientMachineBase(RuleBasedStateMachine):
         self.limit_filled = False
         self.account_read = False
         self.device_logged_in = False
+        self.successes: Counter[str] = Counter()  # this run's successful answers by operationId
         self.clients = {who: target.client(self.keys[who], on_response=self._on_response) for who in ACCOUNTS}
         accounts = []
         for who in ACCOUNTS:
@@ -66,8 +69,13 @@ class ClientMachineBase(RuleBasedStateMachine):
 
     def _on_response(self, response: httpx.Response) -> None:
         operation = operation_for(response.request.method, response.request.url.path)
-        if operation is not None:
-            type(self).record(operation.operation_id, response.status_code)
+        if operation is None:
+            return
+        type(self).record(operation.operation_id, response.status_code)
+        if 200 <= response.status_code < 300:
+            response.read()  # an event hook sees the answer before its body is read
+            if succeeded(response.status_code, response.content):
+                self.successes[operation.operation_id] += 1
 
     def teardown(self) -> None:
         for client in self.clients.values():

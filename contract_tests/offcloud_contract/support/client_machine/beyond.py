@@ -32,9 +32,9 @@ from offcloud_contract.support.client_machine.base import ClientMachineBase
 from offcloud_contract.support.client_machine.calls import ACCOUNTS, ASKER, CLOUD, SCENARIO, call, parsed
 from offcloud_contract.support.model.demo_data import magnet
 
-__all__ = ["BeyondRules"]
+__all__ = ["REMOVALS", "BeyondRules"]
 
-_REMOVALS = {
+REMOVALS = {
     "2026": ("removeCloudDownload", "removeCloudDownloadSiteRoot", "removeCloudDownloads"),
     "legacy": ("removeCloudDownloadSiteRoot",),
 }
@@ -47,7 +47,11 @@ class BeyondRules(ClientMachineBase):
         from status and history, and its place under the link limit is free (the model's predictions of
         later adds hold the rest: the same content again is a new requestId)."""
         who, _ = self.asker(request_id, asker)
-        how = data.draw(st.sampled_from(_REMOVALS[self.target.era]), label="operation")
+        how = data.draw(st.sampled_from(REMOVALS[self.target.era]), label="operation")
+        self.remove_as(who, request_id, how)
+
+    def remove_as(self, who: str, request_id: str, how: str) -> None:
+        """Remove a download as `who` with the removal operation `how`, and hold the answers to the model."""
         what = f"{how}({request_id}) as {who}"
         download = self.model.visible(who, request_id, "cloud")
         client = self.client(who)

@@ -9,7 +9,8 @@ move the mock's
 frozen clock (here): by fixed amounts, and to a point inside a phase of a download chosen from the
 model's phase table, so that every phase is seen however short it is. Every answer is parsed by the
 generated client into its typed model (an `UnexpectedResponse` fails the test) and every field of it is
-compared with `reference_model.OffcloudModel`'s prediction.
+compared with `reference_model.OffcloudModel`'s prediction. Every run ends by reaching the success path of
+every operation it calls that it has not reached yet (success_paths).
 """
 
 from fractions import Fraction
@@ -17,10 +18,8 @@ from fractions import Fraction
 from hypothesis import strategies as st
 from hypothesis.stateful import rule
 
-from offcloud_contract.support.client_machine.adding import AddingRules
-from offcloud_contract.support.client_machine.beyond import BeyondRules
 from offcloud_contract.support.client_machine.calls import CLOUD, REMOTE
-from offcloud_contract.support.client_machine.reading import ReadingRules
+from offcloud_contract.support.client_machine.success_paths import SuccessPathRules
 from offcloud_contract.support.coverage.reach import Recorder
 from offcloud_contract.support.model.phase_table import ADVANCES, Phase, on_grid
 from offcloud_contract.support.model.reference_model import DownloadModel
@@ -34,7 +33,7 @@ CLIENT_BUDGET = {"min_scenarios": 60, "min_steps": 40}
 _INSIDE = (Fraction(1, 64), Fraction(1, 2), Fraction(63, 64))
 
 
-class ClientVersusMock(AddingRules, ReadingRules, BeyondRules):
+class ClientVersusMock(SuccessPathRules):
     @rule(seconds=st.sampled_from(ADVANCES))
     def advance_clock(self, seconds: float) -> None:
         self.move_clock(Fraction(seconds))

@@ -6,6 +6,7 @@ from collections.abc import Callable
 from typing import Any
 
 from offcloud_contract.support.answers.diagnose import diagnose_body
+from offcloud_contract.support.answers.outcome import succeeded as answer_succeeded
 from offcloud_contract.support.model.answer_fields import fields_problem, numbers
 from offcloud_contract.support.model.reference_model import DownloadModel, OffcloudModel
 from offcloud_contract.support.spec.openapi_document import operation_for
@@ -18,6 +19,7 @@ __all__ = [
     "hold_to_model",
     "json_body",
     "request_id_of",
+    "succeeded",
 ]
 
 _KINDS = {
@@ -55,6 +57,11 @@ def explain(failure: BaseException, case: Any, response: Any) -> None:
     diagnosis = diagnose_body(operation.operation_id, response.status_code, response.content, media_type)
     if not diagnosis.ok:
         failure.add_note(f"contract: {diagnosis}")
+
+
+def succeeded(response: Any) -> bool:
+    """A success: a 2xx answer that is not a legacy refusal."""
+    return answer_succeeded(response.status_code, response.content)
 
 
 def _is_error(response: Any) -> bool:

@@ -12,8 +12,11 @@ they are in error) come up. On top of the generated rules this machine adds:
 * `check_cache`: checkCache with demo and random hashes (no operation links to it);
 * `watch_a_download`: a cloud download's status read twice with time passing between (progress);
 * `list_a_finished_download`: listCloudDownloadLinks of a download the model has finished;
-* at the end of each scenario, every operation of the era no link leads to or from (histories,
-  account, sites, 2026 cache, device login, aliases, upload, removal of many), with its spec example.
+* at the end of each scenario, a deterministic phase that reaches the success path of every operation
+  of `success_paths.MUST_SUCCEED` this scenario did not reach (known content, the clock moved past the
+  point where the operation succeeds: success_paths), then every operation of the era no link leads to
+  or from (histories, account, sites, 2026 cache, device login, aliases, upload, removal of many), with
+  its spec example.
 
 Every answer goes through the suite's checks plus two of this machine's own, which hold the answers to
 the reference model (reference_model.OffcloudModel):
@@ -24,6 +27,7 @@ the reference model (reference_model.OffcloudModel):
   mock's other account.
 """
 
+import sys
 from collections import Counter
 from collections.abc import Callable
 from fractions import Fraction
@@ -39,14 +43,16 @@ from offcloud_contract.support.model.phase_table import ADVANCES
 from offcloud_contract.support.model.reference_model import AccountModel, DownloadModel, OffcloudModel
 from offcloud_contract.support.schemathesis_runs.auth import SESSION_COOKIE
 from offcloud_contract.support.schemathesis_runs.schema import build_schema
+from offcloud_contract.support.schemathesis_runs.success_paths import reach_the_success_paths
 from offcloud_contract.support.schemathesis_runs.workflow_checks import (
     StatefulFailure,
     check_isolation,
     explain,
     hold_to_model,
     json_body,
+    succeeded,
 )
-from offcloud_contract.support.spec.openapi_document import era_document, operation_for
+from offcloud_contract.support.spec.openapi_document import era_document, operation_by_id, operation_for
 from offcloud_contract.support.spec.unlinked_operations import example_case, unlinked_operations
 from offcloud_contract.support.targets.server_targets import Target
 
@@ -107,9 +113,13 @@ class WorkflowRules(RuleBasedStateMachine):
             self.controls.reset()
         self.logged_in = False  # login/getApiKey and checkCache once per scenario: they depend on no
         self.cache_checked = False  # state, and would crowd out the download rules otherwise
+        self.successes: Counter[str] = Counter()  # this scenario's successful answers by operationId
 
     def teardown(self) -> None:
-        if self.clock_controlled:
+        # With a failure on its way out (or hypothesis ending the scenario early), more calls would only
+        # hide it: the final phase is for scenarios that went well.
+        if self.clock_controlled and sys.exc_info()[1] is None:
+            reach_the_success_paths(self)
             self._call_the_unlinked_operations()
         if self.journal_successes is not None and self.clock_controlled and self.controls is not None:
             for entry in self.controls.journal():
@@ -284,12 +294,25 @@ class WorkflowRules(RuleBasedStateMachine):
     def _run(self, case: Any) -> Any:
         return self._step(case).response
 
+    def send(self, operation_id: str, **fields: Any) -> Any:
+        """A case of the operation (a form body if any) with the account's key, sent and checked."""
+        operation = operation_by_id(operation_id)
+        if "body" in fields:
+            fields["media_type"] = FORM
+        case = self.schema[operation.path][operation.method].Case(
+            query={"key": self.target.account.api_key}, **fields
+        )
+        return self._run(case)
+
     # Hooks of the generated machine -------------------------------------------------------------
 
     def validate_response(
         self, response: Any, case: Any, additional_checks: list[Any] | None = None, **kwargs: Any
     ) -> None:
         machine = self
+        operation = operation_for(case.operation.method, case.operation.path)
+        if operation is not None and succeeded(response):
+            self.successes[operation.operation_id] += 1
 
         def status_progression(ctx: Any, response: Any, case: Any) -> bool | None:
             operation = operation_for(case.operation.method, case.operation.path)

@@ -24,6 +24,7 @@ __all__ = [
     "era_document",
     "inline_refs",
     "load_raw",
+    "operation_by_id",
     "operation_for",
     "operation_ids",
     "operations",
@@ -194,3 +195,11 @@ def operation_for(method: str, url_path: str, path: Path = SPEC_PATH) -> SpecOpe
         if operation.method == method.upper() and operation.path_pattern.match(url_path):
             return operation
     return None
+
+
+def operation_by_id(operation_id: str, path: Path = SPEC_PATH) -> SpecOperation:
+    """The operation of this operationId."""
+    for operation in operations(path):
+        if operation.operation_id == operation_id:
+            return operation
+    raise LookupError(f"no operation {operation_id!r} in {path}")
