@@ -105,7 +105,8 @@ def hold_to_model(model: OffcloudModel, operation_id: str, case: Any, response: 
 
 
 def _gone_once_removed(check: ModelCheck) -> ModelCheck:
-    """`check`, for an operation that must answer "not found" for a removed download (and nothing else)."""
+    """`check`, for an operation that must answer "not found" for a removed download (and nothing else):
+    a removed download is gone from every operation that reads or changes it by its requestId."""
 
     def checked(model: OffcloudModel, operation_id: str, case: Any, response: Any) -> None:
         request_id = request_id_of(case)
@@ -155,7 +156,7 @@ def _hold_removal_of_many(model: OffcloudModel, operation_id: str, case: Any, re
         return
     for request_id in case.body.get("requests") or ():
         known = model.downloads.get(request_id) if isinstance(request_id, str) else None
-        if known is not None and not known.removed:
+        if known is not None and known.kind == "cloud" and not known.removed:  # others are skipped
             model.remove(known)
 
 
@@ -222,8 +223,8 @@ _MODEL_CHECKS: dict[str, ModelCheck] = {
     "removeCloudDownloadSiteRoot": _gone_once_removed(_hold_removal),
     "getCloudStatus": _gone_once_removed(_hold_status),
     "getRemoteStatus": _hold_status,
-    "retryCloudDownload": _hold_retry,
-    "retryRemoteDownload": _hold_retry,
+    "retryCloudDownload": _gone_once_removed(_hold_retry),
+    "retryRemoteDownload": _gone_once_removed(_hold_retry),
     "exploreCloudDownload": _gone_once_removed(_hold_links),
     "listCloudDownloadLinks": _gone_once_removed(_hold_links),
 }
