@@ -22,7 +22,14 @@ from offcloud_contract.support import hypothesis_profiles
 from offcloud_contract.support.mock_handles import DEFAULT_ERA
 from offcloud_contract.support.model.demo_data import demo
 
-__all__ = ["ALL_CHECKS", "POSITIVE_STATUSES", "STATUS_BASED_CHECKS", "config_dict", "make_config"]
+__all__ = [
+    "ALL_CHECKS",
+    "MOCK_DISAGREEMENTS",
+    "POSITIVE_STATUSES",
+    "STATUS_BASED_CHECKS",
+    "config_dict",
+    "make_config",
+]
 
 # Every built-in check that applies to this API (stateful-only and identity checks excluded: no DELETE,
 # no second identity configured).
@@ -50,6 +57,16 @@ ALL_CHECKS = (
 STATUS_BASED_CHECKS = frozenset(
     {"ignored_auth", "negative_data_rejection", "unsupported_method", "allow_header_conformance"}
 )
+
+# Where the mock disagrees with openapi.yaml today: the check that finds it is off for that operation
+# alone (operationId -> check), and test_spec_disagreements.py holds each disagreement as a strict xfail,
+# so the entry goes when the mock is mended.
+MOCK_DISAGREEMENTS: dict[str, str] = {
+    # The mock validates no query parameter: explore of a finished download with `format` other than
+    # `detailed` answers as if no format were given (200), where the spec's enum allows `detailed` alone.
+    # Only a stateful walk meets it (an unknown requestId answers 404 first).
+    "exploreCloudDownload": "negative_data_rejection",
+}
 
 _DEFAULT_POSITIVE = ["2xx"]
 POSITIVE_STATUSES: dict[str, list[str]] = {
@@ -102,6 +119,10 @@ def _operation_sections(bias: float, restrict_positive: bool) -> list[dict[str, 
         }
         for operation_id, statuses in POSITIVE_STATUSES.items()
         if restrict_positive
+    ]
+    sections += [
+        {"include-operation-id": operation_id, "checks": {check: {"enabled": False}}}
+        for operation_id, check in MOCK_DISAGREEMENTS.items()
     ]
     if bias > 0:
         sections += [
