@@ -40,6 +40,7 @@ STATEFUL = {
     "skipped-step": "2026",
     "inverted-is-directory": "legacy",
     "links-on-wrong-host": "2026",
+    "folder-refused": "2026",
 }
 # The client machine also has the free account (its link limit) and lands in every phase of the table.
 CLIENT = (*STATEFUL, "link-limit-off-by-one", "skipped-processing")

@@ -150,6 +150,11 @@ def _links_on_another_host(response: Response) -> Response:
     return response
 
 
+def _folder_refused(response: Response) -> Response:
+    """explore refuses a finished folder as if it were one file."""
+    return Response('{"error": "Bad archive"}', status=400, mimetype="application/json")
+
+
 @contextmanager
 def _one_link_too_many(app: Flask) -> Iterator[None]:
     """The link limit lets one more download through than the account's limit (an off-by-one)."""
@@ -263,6 +268,14 @@ DEFECTS = (
         _after(("exploreCloudDownload", "listCloudDownloadLinks"), _links_on_another_host),
         ("exploreCloudDownload", "listCloudDownloadLinks"),
         "download links",
+    ),
+    # A success path the stateful runs reach by construction, not only when their walk meets one.
+    Defect(
+        "folder-refused",
+        "explore answers a finished multi-file download `Bad archive`, as if it were one file",
+        _after("exploreCloudDownload", _folder_refused),
+        ("exploreCloudDownload",),
+        "Bad archive",
     ),
 )
 BY_NAME = {defect.name: defect for defect in DEFECTS}

@@ -49,12 +49,22 @@ _DOCUMENTED = (
     "checkCache",
     "getCloudHistory",
 )
-_REMOVAL = {"2026": "removeCloudDownload", "legacy": "removeCloudDownloadSiteRoot"}
-# The operations whose success path every stateful run reaches (the test fails on one it never saw).
-MUST_SUCCEED = {
-    "2026": (*_DOCUMENTED, _REMOVAL["2026"]),
-    "legacy": (*_DOCUMENTED, _REMOVAL["legacy"], "login", "getApiKey"),
+# Linked operations beyond the documented ones: the walk calls them only when its draws lead there.
+_ALSO_LINKED = ("addInstantDownload", "listProxies", "listRemoteAccounts")
+_REMOVALS = {
+    "2026": ("removeCloudDownload", "removeCloudDownloadSiteRoot"),
+    "legacy": ("removeCloudDownloadSiteRoot",),
 }
+# The operations whose success path every stateful run reaches (the test fails on one it never saw): with
+# the unlinked operations (called at the end of every scenario) and the own rules' login and cache, every
+# operation of the era is called in every scenario.
+MUST_SUCCEED = {
+    "2026": (*_DOCUMENTED, *_ALSO_LINKED, *_REMOVALS["2026"]),
+    "legacy": (*_DOCUMENTED, *_ALSO_LINKED, *_REMOVALS["legacy"], "login", "getApiKey"),
+}
+_PLAIN_LINK = next(
+    r.link for r in demo().resources if r.info_hash is None and not r.fails and r.kind == "normal"
+)
 _REMOTE_OPTION = demo().remote_option_ids[0]
 
 
@@ -101,7 +111,6 @@ def judge_reach(target: Target, reached: dict[str, int]) -> None:
 
 def reach_the_success_paths(machine: SteeredMachine) -> None:
     era = machine.target.era
-    removal = _REMOVAL[era]
 
     def missing(*operation_ids: str) -> bool:
         return any(op in MUST_SUCCEED[era] and machine.successes[op] == 0 for op in operation_ids)
@@ -123,20 +132,26 @@ def reach_the_success_paths(machine: SteeredMachine) -> None:
             machine.send("getRemoteStatus", body={"requestId": remote.request_id})
         if missing("retryRemoteDownload"):
             _retry(machine, remote, "retryRemoteDownload")
+    if missing("addInstantDownload"):
+        machine.send("addInstantDownload", body={"url": _PLAIN_LINK})
+    for listing in ("listProxies", "listRemoteAccounts"):
+        if missing(listing):
+            machine.send(listing)
     if missing("checkCache"):
         machine.check_cache([CACHED_HASH])
     if missing("getCloudHistory"):
         machine.send("getCloudHistory")
     if missing("login", "getApiKey"):
         machine.login_then_get_key()
-    if missing(removal):
-        gone = _own(machine, "cloud", FOLDER_LINK)
-        machine.send(removal, path_parameters={"requestId": gone.request_id})
-        if not gone.removed:
-            raise StatefulFailure(f"{removal} of {gone.request_id} did not remove it")
-        # Gone: status is "not found" and history does not list it (the model's checks hold both).
-        machine.send("getCloudStatus", body={"requestId": gone.request_id})
-        machine.send("getCloudHistory")
+    for removal in _REMOVALS[era]:
+        if missing(removal):
+            gone = _own(machine, "cloud", FOLDER_LINK)
+            machine.send(removal, path_parameters={"requestId": gone.request_id})
+            if not gone.removed:
+                raise StatefulFailure(f"{removal} of {gone.request_id} did not remove it")
+            # Gone: status is "not found" and history does not list it (the model's checks hold both).
+            machine.send("getCloudStatus", body={"requestId": gone.request_id})
+            machine.send("getCloudHistory")
 
 
 def _own(machine: SteeredMachine, kind: Kind, link: str) -> DownloadModel:

@@ -178,10 +178,7 @@ class WorkflowRules(RuleBasedStateMachine):
         download = self.model.downloads.get(request_id)
         if download is None or download.removed or download.attempt != attempt:
             return
-        case = self.schema["/api/cloud/status"]["POST"].Case(
-            body={"requestId": request_id}, query={"key": self.target.account.api_key}, media_type=FORM
-        )
-        self._run(case)
+        self.send("getCloudStatus", body={"requestId": request_id})
 
     @precondition(
         lambda self: (
@@ -214,12 +211,7 @@ class WorkflowRules(RuleBasedStateMachine):
     @rule(hashes=_HASHES)
     def check_cache(self, hashes: list[str]) -> None:
         self.cache_checked = True
-        case = self.schema["/api/cache"]["POST"].Case(
-            body={"hashes": hashes},
-            query={"key": self.target.account.api_key},
-            media_type="application/json",
-        )
-        answer = json_body(self._run(case))
+        answer = json_body(self.send("checkCache", body={"hashes": hashes}, media_type="application/json"))
         items = answer.get("cachedItems") if isinstance(answer, dict) else None
         predicted = self.model.cached_items(hashes)
         if items != predicted:
@@ -231,10 +223,7 @@ class WorkflowRules(RuleBasedStateMachine):
         """Read a cloud download's status, let time pass, read it again: the model holds both answers
         (a 2026 `progress` must not go back between them)."""
         download = data.draw(st.sampled_from(self._cloud_downloads()), label="watched download")
-        key = {"key": self.target.account.api_key}
-        status = self.schema["/api/cloud/status"]["POST"]
-        body = {"requestId": download.request_id}
-        self._run(status.Case(body=body, query=key, media_type=FORM))
+        self.send("getCloudStatus", body={"requestId": download.request_id})
         self.advance_clock(seconds)  # reads it again
 
     @precondition(lambda self: self.clock_controlled and self._finished_downloads())
@@ -242,10 +231,8 @@ class WorkflowRules(RuleBasedStateMachine):
     def list_a_finished_download(self, data: st.DataObject) -> None:
         # Like retry below: the spec's links meet a finished download only by chance.
         download = data.draw(st.sampled_from(self._finished_downloads()), label="finished download")
-        case = self.schema["/api/cloud/list/{requestId}"]["GET"].Case(
-            path_parameters={"requestId": download.request_id}, query={"key": self.target.account.api_key}
-        )
-        self._run(case)  # status_progression holds the answer to the model
+        ids = {"requestId": download.request_id}
+        self.send("listCloudDownloadLinks", path_parameters=ids)  # status_progression holds the answer
 
     def _finished_downloads(self) -> list[DownloadModel]:
         return [d for d in self._cloud_downloads() if d.size is not None and self.model.finished(d)]
@@ -263,11 +250,9 @@ class WorkflowRules(RuleBasedStateMachine):
         # The spec's retry links are followed too, but whether a followed link meets a download in
         # error depends on the draw; this makes retry's success path certain to be exercised.
         download = data.draw(st.sampled_from(self._failed_downloads()), label="failed download")
-        path = "/api/cloud/retry/{requestId}" if download.kind == "cloud" else "/api/remote/retry/{requestId}"
-        case = self.schema[path]["GET"].Case(
-            path_parameters={"requestId": download.request_id}, query={"key": self.target.account.api_key}
-        )
-        response = self._run(case)  # status_progression holds the answer to the model (and retries it)
+        operation_id = "retryCloudDownload" if download.kind == "cloud" else "retryRemoteDownload"
+        # status_progression holds the answer to the model (and retries it there)
+        response = self.send(operation_id, path_parameters={"requestId": download.request_id})
         if response.status_code != 200:
             raise StatefulFailure(f"retrying failed download {download.request_id}: {response.text!r}")
 
@@ -295,10 +280,11 @@ class WorkflowRules(RuleBasedStateMachine):
         return self._step(case).response
 
     def send(self, operation_id: str, **fields: Any) -> Any:
-        """A case of the operation (a form body if any) with the account's key, sent and checked."""
+        """A case of the operation (a form body unless `media_type` says otherwise) with the account's
+        key, sent and checked."""
         operation = operation_by_id(operation_id)
         if "body" in fields:
-            fields["media_type"] = FORM
+            fields.setdefault("media_type", FORM)
         case = self.schema[operation.path][operation.method].Case(
             query={"key": self.target.account.api_key}, **fields
         )
