@@ -17,8 +17,8 @@ DRIFT_ERA ?= 2026
 DRIFT_ARGS ?=
 
 .DEFAULT_GOAL := help
-.PHONY: help venv test mock generate check-generated lint format contract contract-orders drift bench lock \
-	clean test-lowest downstream docker-smoke
+.PHONY: help venv test mock generate check-generated lint format contract contract-orders drift drift-apply \
+	mock-told bench lock clean test-lowest downstream docker-smoke
 
 help:
 	@echo "make mock             run the mock server on http://127.0.0.1:8080 with the demo data"
@@ -29,6 +29,8 @@ help:
 	@echo "make contract         contract tests against BASE_URL (with OFFCLOUD_API_KEY)"
 	@echo "make contract-orders  the contract suite alone: as collected, then reversed under each of CONTRACT_SEEDS"
 	@echo "make drift            drift-report.md/.json: BASE_URL (with OFFCLOUD_API_KEY) against openapi.yaml"
+	@echo "make drift-apply      apply drift-report.json to openapi.yaml, regenerate, tell what the mock must change"
+	@echo "make mock-told        which answers of the mock openapi.yaml refuses, and where the mock builds them"
 	@echo "make bench            benchmarks, printed and written to bench/results/"
 	@echo "make test-lowest      mock, client and plugin tests at the lower bounds of every dependency"
 	@echo "make downstream       build the wheel, install it outside the checkout, run examples/downstream"
@@ -82,6 +84,16 @@ contract-orders: $(STAMP)
 drift: $(STAMP)
 	DRIFT_REPORT="$(DRIFT_REPORT)" $(BIN)/python -m offcloud_drift drift --base-url "$(BASE_URL)" \
 	  --era "$(DRIFT_ERA)" $(if $(DRIFT_RECORD),--record "$(DRIFT_RECORD)") $(DRIFT_ARGS)
+
+# Applies $(DRIFT_REPORT).json to openapi.yaml in place (comments and layout kept), runs the generator,
+# then says what the mock must change. Twice is the same as once.
+drift-apply: $(STAMP)
+	$(BIN)/python -m offcloud_drift drift apply "$(DRIFT_REPORT).json"
+
+# The mock of each era against openapi.yaml (with $(DRIFT_REPORT).json when there is one: also the nodes
+# it added that the mock does not send yet). Exit 1 when an answer of the mock must change.
+mock-told: $(STAMP)
+	$(BIN)/python -m offcloud_drift drift tell-mock $(if $(wildcard $(DRIFT_REPORT).json),--report "$(DRIFT_REPORT).json")
 
 bench: $(STAMP)
 	$(BIN)/python -m bench

@@ -27,13 +27,13 @@ from werkzeug.test import EnvironBuilder
 from bench.profiling import call
 from bench.stats import spread
 from offcloud_mock.backend.demo import BUNNY_HASH, DEMO_EMAIL, DEMO_KEY, DEMO_PASSWORD, GDRIVE_OPTION
+from offcloud_mock.eras import ERAS
 from offcloud_mock.http.app import create_app
 from offcloud_mock.settings import MockConfig
 from offcloud_mock.spec import AuthKind, Operation, load_spec, operations
 
 __all__ = ["ERAS", "EndpointRequest", "build_requests", "run_endpoints"]
 
-ERAS = ("2026", "legacy")
 _UNKNOWN_ID = "0" * 24
 _FORM = "application/x-www-form-urlencoded"
 _SESSION_AUTH = (AuthKind.SESSION, AuthKind.OPTIONAL_SESSION)
@@ -140,7 +140,7 @@ def _time_us(app: Flask, request: EndpointRequest, calls: int) -> tuple[float, s
 def _one_run(calls: int) -> dict[str, dict[str, tuple[float, str]]]:
     found: dict[str, dict[str, tuple[float, str]]] = {}
     for era in ERAS:
-        app = create_app(MockConfig(era=era))  # type: ignore[arg-type]  # ERAS holds the Era values
+        app = create_app(MockConfig(era=era))
         found[era] = {
             request.operation_id: _time_us(app, request, calls) for request in build_requests(app, era)
         }

@@ -12,7 +12,7 @@ httpx.WSGITransport, in alternating blocks so that drift hits both alike; per-ca
 import time
 from collections.abc import Callable
 from dataclasses import dataclass, field
-from typing import Any, cast
+from typing import Any
 
 import httpx
 
@@ -81,15 +81,16 @@ def schemathesis_rate(examples_per_operation: int) -> dict[str, object]:
     import schemathesis
     from schemathesis.core.result import Ok
 
+    from offcloud_mock.eras import ERAS
     from offcloud_mock.http.app import create_app
-    from offcloud_mock.settings import ERAS, Era, MockConfig
+    from offcloud_mock.settings import MockConfig
 
     # Loaded and built before the clock starts: the rate is of cases alone. One schema an era, as
     # schemathesis keeps the operations it made, each with the app the schema had then.
     schemas = {}
     for era in ERAS:
         schemas[era] = schemathesis.openapi.from_path(str(REPO_ROOT / "openapi.yaml"))
-        schemas[era].app = create_app(MockConfig(era=cast(Era, era)))
+        schemas[era].app = create_app(MockConfig(era=era))
     tally = _Tally()
     started = time.perf_counter()
     unloadable = 0

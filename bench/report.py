@@ -144,10 +144,19 @@ def _scale_section(found: Any) -> list[str]:
         for size in found["sizes"]
     ]
     headers = ["downloads", "poll p50 us", "poll p99 us", "CPU p50 us", "RSS KiB", "bytes/download", "add s"]
-    return [
+    lines = [
         f"Scale (in-process status polls, {found['polls_per_sample']} per sample; a fresh process per size)",
         table(headers, rows),
     ]
+    memory = found.get("memory")
+    if memory:
+        lines.append(
+            f"  memory kept (tracemalloc): journal entry {memory['journal_entry_bytes']:.0f} B "
+            f"({memory['journal_entry_of_1mb_bytes']:.0f} B for ~1 MB of parameters); uploaded torrent "
+            f"{memory['upload_of_3_files_bytes']:.0f} B of 3 files, {memory['upload_file_of_1000_bytes']:.0f} B "
+            "a file of 1,000"
+        )
+    return lines
 
 
 def _profile_section(found: Any) -> list[str]:

@@ -1,4 +1,5 @@
-"""Section 5: status-poll latency and memory with 100, 10,000 and 100,000 downloads in the mock.
+"""Section 5: status-poll latency and memory with 100, 10,000 and 100,000 downloads in the mock, and
+what a journal entry and an uploaded torrent keep (bench.memory).
 
 Each size runs in a fresh process (bench.scale_probe). Within a run the processes of every size are alive
 at once and polled in turns, a block of polls each: the shared host's speed was seen to change by a
@@ -16,6 +17,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from bench import REPO_ROOT
+from bench.memory import memory_figures
 from bench.stats import ratio, spread
 
 __all__ = ["SIZES", "Sample", "run_scale"]
@@ -148,4 +150,5 @@ def run_scale(runs: int, polls: int, sizes: Sequence[int] = SIZES) -> dict[str, 
         ).as_dict(),
         # Only the largest size grows RSS by more than the allocator's page-sized steps.
         "bytes_per_download": memory[sizes[-1]].median,
+        "memory": memory_figures(),  # a journal entry and an uploaded torrent, beside a download
     }

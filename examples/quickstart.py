@@ -264,9 +264,10 @@ def run(oc: Offcloud, args: argparse.Namespace, renderer: Renderer | None = None
     for link in oc.explore(torrent.request_id):
         print(f"  {link}")
     try:
-        oc.explore(web.request_id)
-    except BadRequestError:  # "Bad archive": a single file has no listing, but it has its link
-        print(f"\n{web.file_name} is a single file: {oc.list_links(web.request_id)[0]}")
+        links = oc.explore(web.request_id)  # 2026: a single file's one link
+    except BadRequestError:  # legacy "Bad archive": a single file has no listing, but it has its link
+        links = oc.list_links(web.request_id)
+    print(f"\n{web.file_name} is a single file: {links[0]}")
 
 
 def main(

@@ -13,17 +13,20 @@ AsyncOffcloud has the same methods as coroutines. `oc.raw` is the generated `off
 for the generated call styles (sync, sync_detailed, asyncio, asyncio_detailed) with the same settings.
 """
 
-from offcloud_kit._base import DEFAULT_BASE_URL, DEFAULT_TIMEOUT
-from offcloud_kit._core import CACHE_BATCH_SIZE, CallOptions, WaitOptions
+from offcloud_kit._base import DEFAULT_BASE_URL, DEFAULT_DEADLINE, DEFAULT_MAX_RESPONSE_SIZE, DEFAULT_TIMEOUT
+from offcloud_kit._core import CallOptions, WaitOptions
+from offcloud_kit._operations.cache import CACHE_BATCH_SIZE
 from offcloud_kit.async_client import AsyncOffcloud
 from offcloud_kit.client import Offcloud
-from offcloud_kit.device_login import DeviceAccessDeniedError, DeviceCodeExpiredError, DeviceLoginError
 from offcloud_kit.errors import (
     APIConnectionError,
     APIStatusError,
     APITimeoutError,
     AuthenticationError,
     BadRequestError,
+    DeviceAccessDeniedError,
+    DeviceCodeExpiredError,
+    DeviceLoginError,
     DownloadFailedError,
     NotAvailableError,
     NotFoundError,
@@ -40,6 +43,8 @@ from offcloud_kit.waiting import Progress
 __all__ = [
     "CACHE_BATCH_SIZE",
     "DEFAULT_BASE_URL",
+    "DEFAULT_DEADLINE",
+    "DEFAULT_MAX_RESPONSE_SIZE",
     "DEFAULT_TIMEOUT",
     "SAFE_OPERATIONS",
     "APIConnectionError",

@@ -4,17 +4,23 @@ import dataclasses
 import random as _random
 import time
 from collections.abc import Callable
-from typing import Any, Literal
+from typing import Any, ClassVar, Literal, Self
 
 import httpx
 from offcloud_client import Client
 from offcloud_client.client import DEFAULT_TIMEOUT  # 5 s connect, 30 s read
 
-from offcloud_kit._core import Core
+from offcloud_kit._core import DEFAULT_DEADLINE, DEFAULT_MAX_RESPONSE_SIZE, Core
 from offcloud_kit.redact import install_log_redaction, register_secret
 from offcloud_kit.retry import RetryPolicy
 
-__all__ = ["DEFAULT_BASE_URL", "DEFAULT_TIMEOUT", "ClientBase"]
+__all__ = [
+    "DEFAULT_BASE_URL",
+    "DEFAULT_DEADLINE",
+    "DEFAULT_MAX_RESPONSE_SIZE",
+    "DEFAULT_TIMEOUT",
+    "ClientBase",
+]
 
 DEFAULT_BASE_URL = "https://offcloud.com"
 
@@ -26,6 +32,14 @@ class ClientBase:
     """
 
     _default_sleep: Callable[[float], object]
+    # The two facades, registered as they are defined (`class Offcloud(ClientBase, is_async=False)`):
+    # to_async() and to_sync() build the twin from here, so neither facade's module imports the other.
+    _facades: ClassVar[dict[bool, type["ClientBase"]]] = {}
+
+    def __init_subclass__(cls, *, is_async: bool | None = None, **kwargs: Any) -> None:
+        super().__init_subclass__(**kwargs)
+        if is_async is not None:
+            ClientBase._facades[is_async] = cls
 
     def __init__(
         self,
@@ -37,6 +51,8 @@ class ClientBase:
         max_retries: int | None = None,
         retry_policy: RetryPolicy | None = None,
         retry_unsafe: bool = False,
+        deadline: float | None = DEFAULT_DEADLINE,
+        max_response_size: int = DEFAULT_MAX_RESPONSE_SIZE,
         sleep: Callable[[float], object] | None = None,
         clock: Callable[[], float] = time.monotonic,
         random: Callable[[], float] = _random.random,
@@ -59,7 +75,15 @@ class ClientBase:
         elif api_key is not None:
             raise TypeError("give either api_key (and the other connection settings) or raw, not both")
         register_secret(raw.api_key)
-        self._core = Core(raw, policy=policy, retry_unsafe=retry_unsafe, clock=clock, random=random)
+        self._core = Core(
+            raw,
+            policy=policy,
+            retry_unsafe=retry_unsafe,
+            deadline=deadline,
+            max_response_size=max_response_size,
+            clock=clock,
+            random=random,
+        )
 
     @property
     def raw(self) -> Client:
@@ -80,9 +104,25 @@ class ClientBase:
             "raw": core.raw,
             "retry_policy": core.policy,
             "retry_unsafe": core.retry_unsafe,
+            "deadline": core.deadline,
+            "max_response_size": core.max_response_size,
             "clock": core.clock,
             "random": core.random,
         }
+
+    def _twin(self, *, is_async: bool, sleep: Callable[[float], object] | None) -> "ClientBase":
+        """The other facade on this generated client: same key, settings and session cookie."""
+        return ClientBase._facades[is_async](**self._shared_settings(), sleep=sleep)
+
+    @classmethod
+    def _device_login_helper(cls, settings: dict[str, Any]) -> tuple[Self, bool]:
+        """The client a device login runs on (built from the constructor's keywords, with no key), and
+        whether to close it afterwards: not when the caller gave the transport, which stays open for the
+        client login_with_device() returns."""
+        if "api_key" in settings or "raw" in settings:
+            raise TypeError("login_with_device() gets its key from the login; give no api_key or raw")
+        close_after = "transport" not in (settings.get("httpx_args") or {})
+        return cls(None, **settings), close_after
 
     def __repr__(self) -> str:
         raw = self._core.raw

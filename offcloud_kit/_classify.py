@@ -44,7 +44,16 @@ from offcloud_kit.errors import (
 from offcloud_kit.redact import RedactedDict, redact, redact_bytes, redact_json, scrub_exception
 from offcloud_kit.retry import parse_retry_after
 
-__all__ = ["Plan", "body_of", "connection_error", "interpret"]
+__all__ = [
+    "DeadlinePassed",
+    "Plan",
+    "TooLarge",
+    "body_of",
+    "connection_error",
+    "deadline_error",
+    "interpret",
+    "too_large_error",
+]
 
 T = TypeVar("T")
 
@@ -69,6 +78,49 @@ class Plan(Generic[T]):
         # Plan and the Send that carries it: its repr is redacted.
         if not isinstance(self.request, RedactedDict):
             object.__setattr__(self, "request", RedactedDict(self.request))
+
+
+@dataclass(frozen=True)
+class DeadlinePassed:
+    """An attempt stopped by the call's deadline; `request` is what was being sent (None: nothing yet)."""
+
+    request: RedactedRequest | None
+
+
+@dataclass(frozen=True)
+class TooLarge:
+    """An answer stopped at the size cap: `limit` bytes, counted once decompressed when `decompressed`."""
+
+    request: RedactedRequest
+    status: int
+    limit: int
+    decompressed: bool
+
+
+def deadline_error(operation: str, deadline: float | None, passed: DeadlinePassed) -> APITimeoutError:
+    within = "its deadline" if deadline is None else f"the call's deadline of {deadline:g} s"
+    error = APITimeoutError(
+        f"{operation}: timed out: no answer within {within} (pass deadline= to the client or to the call "
+        "to wait longer, or None for no deadline)",
+        operation=operation,
+    )
+    error.request = passed.request
+    return error
+
+
+def too_large_error(operation: str, stopped: TooLarge) -> UnexpectedResponseError:
+    reason = f"larger than the cap of {stopped.limit} bytes" + (
+        " once decompressed" if stopped.decompressed else ""
+    )
+    error = UnexpectedResponseError(
+        f"{operation}: unexpected response (HTTP {stopped.status}): the answer is {reason} (pass "
+        "max_response_size= to the client or to the call to accept more)",
+        reason=reason,
+        operation=operation,
+        status=stopped.status,
+    )
+    error.request = stopped.request
+    return error
 
 
 def body_of(content: bytes) -> Any:
@@ -158,11 +210,13 @@ def _build(plan: Plan[Any], raw: Client, response: httpx.Response) -> Any:
     outside = sys.exc_info()[1]  # the caller's exception, if it calls us while handling one
     try:
         return plan.build_response(client=raw, response=response).parsed
-    except UnexpectedResponse as exc:
+    except (UnexpectedResponse, RecursionError) as exc:
         # The generated error and what it chains (a JSONDecodeError holds the whole body) are scrubbed,
         # and become the __cause__ of an error raised later, outside this handler: raised inside it, the
-        # error would also keep the unscrubbed original as __context__.
-        failure = _unexpected(plan.operation, response, exc.reason)
+        # error would also keep the unscrubbed original as __context__. Python's JSON reader gives up on
+        # nesting deeper than the interpreter's recursion limit, with a RecursionError.
+        reason = exc.reason if isinstance(exc, UnexpectedResponse) else "JSON nested too deep to read"
+        failure = _unexpected(plan.operation, response, reason)
         failure.__cause__ = scrub_exception(exc, outside=outside)
         return failure
 

@@ -2,8 +2,10 @@
 
 A call is a generator that yields actions and receives their outcomes:
 
-* `Send(request, timeout)`: perform an HTTP request; the outcome is the httpx.Response, or the
-  httpx.RequestError it raised (passed in, not thrown, so the generator decides what it means);
+* `Send(request, timeout, deadline, max_size)`: perform an HTTP request within `deadline` seconds (None:
+  no limit) reading at most `max_size` bytes of answer (see _exchange); the outcome is the
+  httpx.Response, the httpx.RequestError it raised (passed in, not thrown, so the generator decides
+  what it means), or DeadlinePassed or TooLarge when a bound stopped it;
 * `Sleep(seconds)`: wait (for a retry's backoff, or between two polls of a download);
 * `Notify(callback, value)`: call a progress callback (the async client awaits it if it is a coroutine).
 
@@ -21,7 +23,15 @@ import httpx
 from httpx._client import UseClientDefault
 from offcloud_client import Client
 
-from offcloud_kit._classify import Plan, connection_error, interpret
+from offcloud_kit._classify import (
+    DeadlinePassed,
+    Plan,
+    TooLarge,
+    connection_error,
+    deadline_error,
+    interpret,
+    too_large_error,
+)
 from offcloud_kit.errors import APIConnectionError, OffcloudError
 from offcloud_kit.retry import SAFE_OPERATIONS, RetryPolicy
 
@@ -50,6 +60,8 @@ TimeoutArg: TypeAlias = float | httpx.Timeout | UseClientDefault | None
 class Send:
     request: dict[str, Any]
     timeout: TimeoutArg
+    deadline: float | None  # seconds left for this attempt, None for no limit
+    max_size: int  # bytes of answer, before and after decompression
 
 
 @dataclass(frozen=True)
@@ -89,6 +101,8 @@ class CallSettings:
     timeout: TimeoutArg
     max_retries: int
     retry_unsafe: bool
+    deadline: float | None  # seconds for the whole call, retries and their waits included
+    max_response_size: int
 
 
 def _reason(error: OffcloudError) -> str:
@@ -97,25 +111,55 @@ def _reason(error: OffcloudError) -> str:
     return f"HTTP {error.status}"
 
 
+def _result(plan: Plan[T], raw: Client, settings: CallSettings, outcome: object) -> T:
+    """The call's result for one attempt's outcome, or raise the OffcloudError it means."""
+    if isinstance(outcome, httpx.RequestError):
+        raise connection_error(plan.operation, outcome) from outcome
+    if isinstance(outcome, DeadlinePassed):
+        raise deadline_error(plan.operation, settings.deadline, outcome)
+    if isinstance(outcome, TooLarge):
+        raise too_large_error(plan.operation, outcome)
+    if not isinstance(outcome, httpx.Response):
+        raise TypeError(f"Send expects an httpx.Response, an httpx.RequestError or a bound, got {outcome!r}")
+    return interpret(plan, raw, outcome)
+
+
 def execute(
-    plan: Plan[T], raw: Client, settings: CallSettings, policy: RetryPolicy, random: Callable[[], float]
+    plan: Plan[T],
+    raw: Client,
+    settings: CallSettings,
+    policy: RetryPolicy,
+    random: Callable[[], float],
+    clock: Callable[[], float],
 ) -> Steps[T]:
-    """Send `plan` and judge the answer, retrying transient failures where that is safe."""
+    """Send `plan` and judge the answer, retrying transient failures where that is safe.
+
+    With a deadline, each attempt gets the time left, and a retry whose wait would end at or past the
+    deadline is not made: the call raises the failure it has (a deadline passed during an attempt is an
+    APITimeoutError, never retried).
+    """
+    ends = None if settings.deadline is None else clock() + settings.deadline
     retries_done = 0
     while True:
-        outcome = yield Send(plan.request, settings.timeout)
+        left = None if ends is None else ends - clock()
+        if left is not None and left <= 0:
+            raise deadline_error(plan.operation, settings.deadline, DeadlinePassed(request=None))
+        outcome = yield Send(plan.request, settings.timeout, left, settings.max_response_size)
         try:
-            if isinstance(outcome, httpx.RequestError):
-                raise connection_error(plan.operation, outcome) from outcome
-            if not isinstance(outcome, httpx.Response):
-                raise TypeError(f"Send expects an httpx.Response or httpx.RequestError, got {outcome!r}")
-            return interpret(plan, raw, outcome)
+            return _result(plan, raw, settings, outcome)
         except OffcloudError as exc:
             error = exc
         repeatable = plan.operation in SAFE_OPERATIONS or settings.retry_unsafe
-        if retries_done >= settings.max_retries or not repeatable or not policy.is_retryable(error):
+        if (
+            retries_done >= settings.max_retries
+            or not repeatable
+            or isinstance(outcome, DeadlinePassed)
+            or not policy.is_retryable(error)
+        ):
             raise error
         delay = policy.delay(error, retries_done, random)
+        if ends is not None and clock() + delay >= ends:
+            raise error
         retries_done += 1
         reason = _reason(error)
         logger.info(

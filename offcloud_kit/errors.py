@@ -3,6 +3,9 @@
     OffcloudError
     ├── APIStatusError            the server answered, and the answer is a refusal or not understood
     │   ├── AuthenticationError   NOAUTH, HTTP 401, wrong e-mail or password
+    │   │   └── DeviceLoginError  a device login ended without a token (.error, .description)
+    │   │       ├── DeviceAccessDeniedError  the user denied it (`access_denied`)
+    │   │       └── DeviceCodeExpiredError   not approved in time (`expired_token`)
     │   ├── NotAvailableError     {"not_available": "<add-on>"}: the account needs an add-on (.addon)
     │   ├── BadRequestError       HTTP 400, or a legacy HTTP 200 {"error": ...} not classified otherwise
     │   ├── NotFoundError         HTTP 404, or a "not found" message
@@ -39,6 +42,9 @@ __all__ = [
     "APITimeoutError",
     "AuthenticationError",
     "BadRequestError",
+    "DeviceAccessDeniedError",
+    "DeviceCodeExpiredError",
+    "DeviceLoginError",
     "DownloadFailedError",
     "NotAvailableError",
     "NotFoundError",
@@ -94,6 +100,32 @@ class APIStatusError(OffcloudError):
 
 class AuthenticationError(APIStatusError):
     """Missing, wrong or revoked API key (NOAUTH, HTTP 401), wrong login credentials, no session."""
+
+
+class DeviceLoginError(AuthenticationError):
+    """A device login that ended without a token; `error` is the OAuth error code, `description` its text."""
+
+    def __init__(
+        self,
+        message: str,
+        *,
+        error: str,
+        description: str | None = None,
+        operation: str | None = "requestDeviceToken",
+        status: int | None = None,
+        body: Any = None,
+    ) -> None:
+        super().__init__(message, operation=operation, status=status, body=body)
+        self.error = error
+        self.description = description
+
+
+class DeviceCodeExpiredError(DeviceLoginError):
+    """The user did not approve in time (`expired_token`, or `expires_in` passed while pending)."""
+
+
+class DeviceAccessDeniedError(DeviceLoginError):
+    """The user denied the login (`access_denied`)."""
 
 
 class NotAvailableError(APIStatusError):

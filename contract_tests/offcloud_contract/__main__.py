@@ -31,7 +31,7 @@ def _run(pytest_args: Sequence[str]) -> int:
     suite = str(Path(__file__).resolve().parent)
     code = pytest.main(["-m", "real_server", "-p", "no:cacheprovider", "-q", suite, *pytest_args])
     print()
-    _say("coverage matrix of this run (2xx answers/all answers per suite)")
+    _say("coverage matrix of this run (2xx answers/all answers per suite; examples given/in the spec)")
     print(render(matrix(REACH.snapshot())))
     return int(code)
 

@@ -12,7 +12,7 @@ PREFIX = "offcloud_contract.support."
 LAYERS = (
     ("mock_handles", "hypothesis_profiles"),
     ("targets", "spec", "model"),
-    ("answers", "coverage", "defects"),
+    ("answers", "coverage", "defects", "examples"),
     ("schemathesis_runs", "client_machine"),
 )
 LAYER_OF = {group: level for level, groups in enumerate(LAYERS) for group in groups}

@@ -11,7 +11,14 @@ What counts as drift, in the order it is looked at:
   (audited even where the schema allows extra properties), `enum-value`, `constraint`;
 * `other-era`: an `{"error": ...}` body with a status the era does not use for errors. The legacy server
   answered errors with 200, the 2026 one with 4xx; a response may list other eras in
-  `x-offcloud-error-eras` (the suggested change for this finding adds it).
+  `x-offcloud-error-eras` (the suggested change for this finding adds it);
+* `error-wording` (value drift, only while `check_wordings` is on: the scripted flows, whose requests
+  are the documented ones, not the contract suite's invalid data): an error whose text no example of
+  the spec gives. Any example counts, not only the answered response's: a response documents one
+  wording among several, so a text known elsewhere is no evidence of change; a text the spec never
+  shows is (a reworded message, a new refusal).
+
+With a `Coverage`, every exchange also notes the spec's nodes its answer populated (`coverage`).
 """
 
 import json
@@ -19,10 +26,13 @@ import re
 from dataclasses import dataclass
 from typing import Any
 
-from offcloud_drift.patch import SEEN, Edit
+from offcloud_drift.coverage import Coverage, Trace
+from offcloud_drift.patch import Edit, seen_note
 from offcloud_drift.redact import redact_names
 from offcloud_drift.schema_walk import Problem, SchemaWalker, infer_schema
-from offcloud_drift.spec_view import ERAS, SpecOperation, SpecView, escape_pointer
+from offcloud_drift.spec_view import SpecView
+from offcloud_mock.eras import ERAS
+from offcloud_mock.spec import Route, escape_pointer
 
 __all__ = ["Checker", "Finding", "is_error_body", "media_type"]
 
@@ -76,12 +86,15 @@ def _templated(path: str) -> str:
 class Checker:
     """Checks exchanges against one spec under one era; safe to share between threads."""
 
-    def __init__(self, spec: SpecView, era: str) -> None:
+    def __init__(self, spec: SpecView, era: str, coverage: Coverage | None = None) -> None:
         if era not in ERAS:
             raise ValueError(f"era must be one of {', '.join(ERAS)}, not {era!r}")
         self.spec = spec
         self.era = era
         self.walker = SchemaWalker(spec)
+        self.coverage = coverage
+        self.check_wordings = False  # switched on by `make drift` for its scripted flows only
+        self.known_errors = frozenset(_error_texts(spec.document))
 
     def check(
         self, method: str, path: str, status: int, content_type: str, body: bytes
@@ -109,7 +122,11 @@ class Checker:
                     (Edit("merge-list", op.pointer, "x-offcloud-eras", value=[*op.eras, self.era]),),
                 )
             )
-        return op.operation_id, findings + self._answer(op, status, media, body, parsed, parse_error)
+        trace = Trace() if self.coverage is not None else None
+        findings += self._answer(op, status, media, body, parsed, parse_error, trace)
+        if self.coverage is not None and trace is not None and op.in_era(self.era):
+            self.coverage.add(op.operation_id, trace)
+        return op.operation_id, findings
 
     def _unknown_route(
         self, method: str, path: str, status: int, media: str, parsed: Any
@@ -118,7 +135,7 @@ class Checker:
         name = f"{method.upper()} {template}"
         operation: dict[str, Any] = {
             "operationId": _operation_id(method, template),
-            "summary": SEEN,
+            "summary": seen_note(),
             "x-offcloud-eras": [self.era],
             "responses": {str(status): _response(status, media, parsed)},
         }
@@ -137,11 +154,22 @@ class Checker:
         return name, [Finding(name, "undocumented-route", "route", message, (edit,))]
 
     def _answer(
-        self, op: SpecOperation, status: int, media: str, body: bytes, parsed: Any, parse_error: str
+        self,
+        op: Route,
+        status: int,
+        media: str,
+        body: bytes,
+        parsed: Any,
+        parse_error: str,
+        trace: Trace | None = None,
     ) -> list[Finding]:
         oid = op.operation_id
         responses = self.spec.operation_node(op).get("responses") or {}
         key = next((k for k in (str(status), f"{status // 100}XX", "default") if k in responses), None)
+        if trace is not None:
+            for documented in responses:
+                pointer = f"{op.pointer}/responses/{escape_pointer(documented)}"
+                trace.offer(pointer, "status", f"status {documented}", documented == key)
         if key is None:
             return [
                 Finding(
@@ -166,6 +194,10 @@ class Checker:
         content: dict[str, Any] = response.get("content") or {}
         if not content:
             return []
+        if trace is not None:
+            for documented in content:
+                pointer = f"{rpointer}/content/{escape_pointer(documented)}"
+                trace.offer(pointer, "content", f"status {key} {documented}", documented == media)
         if media not in content:
             documented = ", ".join(content)
             return [
@@ -185,9 +217,13 @@ class Checker:
         if isinstance(schema, dict):
             value = parsed if _is_json(media) else body.decode("utf-8", "replace")
             problems = self.walker.walk(
-                value, schema, f"{rpointer}/content/{escape_pointer(media)}/schema", "body"
+                value, schema, f"{rpointer}/content/{escape_pointer(media)}/schema", "body", trace
             )
             findings += [_finding(oid, problem) for problem in problems]
+        if is_error_body(parsed) and self.check_wordings and parsed["error"] not in self.known_errors:
+            findings += _wording(
+                oid, status, content[media], f"{rpointer}/content/{escape_pointer(media)}", parsed
+            )
         if is_error_body(parsed):
             eras = response.get("x-offcloud-error-eras") or _default_error_eras(status)
             if self.era not in eras:
@@ -204,6 +240,43 @@ class Checker:
                     )
                 )
         return findings
+
+
+def documented_errors(media_node: dict[str, Any]) -> list[str]:
+    """The error texts a response's examples give (its `example` and every named `examples` value)."""
+    values: list[Any] = [media_node.get("example")]
+    examples = media_node.get("examples")
+    if isinstance(examples, dict):
+        values += [item.get("value") for item in examples.values() if isinstance(item, dict)]
+    return [value["error"] for value in values if is_error_body(value)]
+
+
+def _error_texts(node: Any) -> list[str]:
+    """Every error text the document's examples give, wherever they stand."""
+    if is_error_body(node):
+        return [node["error"]]
+    if isinstance(node, dict):
+        return [text for value in node.values() for text in _error_texts(value)]
+    if isinstance(node, list):
+        return [text for value in node for text in _error_texts(value)]
+    return []
+
+
+def _wording(oid: str, status: int, media_node: dict[str, Any], pointer: str, parsed: Any) -> list[Finding]:
+    text = parsed["error"]
+    documented = documented_errors(media_node)
+    listed = ", ".join(repr(item) for item in documented) or "none"
+    return [
+        Finding(
+            oid,
+            "error-wording",
+            f"status {status}",
+            f"answered {status} {text!r}, a wording no example of the spec gives "
+            f"(this answer's examples: {listed})",
+            (Edit("add-example", pointer, value={"error": text}, seen={"error": text}),),
+            detail=text,
+        )
+    ]
 
 
 def _other(era: str) -> str:
@@ -235,8 +308,8 @@ def _media(media: str, parsed: Any) -> dict[str, Any]:
 
 def _response(status: int, media: str, parsed: Any) -> dict[str, Any]:
     if not media:
-        return {"description": SEEN}
-    return {"description": SEEN, "content": {media: _media(media, parsed)}}
+        return {"description": seen_note()}
+    return {"description": seen_note(), "content": {media: _media(media, parsed)}}
 
 
 def _operation_id(method: str, template: str) -> str:

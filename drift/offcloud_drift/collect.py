@@ -58,7 +58,10 @@ def _excerpt(exchange: Exchange, where: str, redactor: Redactor) -> Any:
 
 
 def _scrubbed(finding: Finding, redactor: Redactor) -> Finding:
-    edits = tuple(dataclasses.replace(edit, value=redactor.strings(edit.value)) for edit in finding.edits)
+    edits = tuple(
+        dataclasses.replace(edit, value=redactor.strings(edit.value), seen=redactor.value(edit.seen))
+        for edit in finding.edits
+    )
     return dataclasses.replace(
         finding,
         message=redactor.text(finding.message),

@@ -1,65 +1,21 @@
 """One request and its answer, as the proxy saw it and as a recording file keeps it (redacted, capped).
 
-A recording file (`<seq>-<operation>-<status>.json`, keys sorted, no times, so two runs of the same flow
-diff cleanly):
-
-    {"seq": 3, "operation": "getCloudStatus", "match_key": "<sha256>",
-     "request": {"method": "POST", "path": "/api/cloud/status", "query": [["key", "<redacted>"]],
-                 "headers": {...}, "body_kind": "form", "body": [["requestId", "5f..."]], "truncated": false},
-     "response": {"status": 200, "headers": {"content-type": "application/json"},
-                  "body_kind": "json", "body": {...}, "truncated": false},
-     "findings": [{"kind": "unknown-field", "where": "body.status.progress", "message": "..."}]}
-
-Replay matching (`match_key`): method, path, the query without secret-named parameters (key, apiKey,
-token, ...) sorted, and the body without secret-named fields, canonical (form fields sorted; JSON with
-sorted keys; anything else as text). Credentials never take part, so a recording answers any key.
+The file format (names, fields, the replay match key) is the mock's: `offcloud_mock.recordings`, whose
+replay reads what `Exchange.record` writes.
 """
 
-import hashlib
 import json
 from dataclasses import dataclass
 from typing import Any
 from urllib.parse import parse_qsl
 
 from offcloud_drift.checks import Finding, media_type
-from offcloud_drift.redact import Redactor, is_secret_name
+from offcloud_drift.redact import Redactor
+from offcloud_mock.recordings import match_key
 
-__all__ = ["BODY_CAP", "Exchange", "match_key"]
+__all__ = ["BODY_CAP", "Exchange"]
 
 BODY_CAP = 64 * 1024  # bytes of each body kept in a recording; the check sees the whole body
-
-
-def _drop_secrets(value: Any) -> Any:
-    if isinstance(value, dict):
-        return {k: _drop_secrets(v) for k, v in value.items() if not is_secret_name(str(k))}
-    if isinstance(value, list):
-        return [_drop_secrets(item) for item in value]
-    return value
-
-
-def _canonical_body(body: bytes, content_type: str) -> str:
-    media = media_type(content_type)
-    text = body.decode("utf-8", "replace")
-    if not body:
-        return ""
-    if media == "application/x-www-form-urlencoded":
-        pairs = sorted((n, v) for n, v in parse_qsl(text, keep_blank_values=True) if not is_secret_name(n))
-        return json.dumps(pairs)
-    if "json" in media:
-        try:
-            return json.dumps(_drop_secrets(json.loads(text)), sort_keys=True, separators=(",", ":"))
-        except ValueError:
-            return text
-    return text
-
-
-def match_key(method: str, path: str, query_string: str, body: bytes, content_type: str) -> str:
-    """What replay matches a request on; see the module docstring."""
-    query = sorted(
-        (n, v) for n, v in parse_qsl(query_string, keep_blank_values=True) if not is_secret_name(n)
-    )
-    material = json.dumps([method.upper(), path, query, _canonical_body(body, content_type)])
-    return hashlib.sha256(material.encode()).hexdigest()
 
 
 @dataclass(frozen=True, slots=True)

@@ -23,9 +23,12 @@ import httpx
 __all__ = ["FlowSettings", "preflight", "run_flows"]
 
 UNKNOWN_ID = "000000000000000000000000"
-# Public-domain torrents (Big Buck Bunny, Sintel): cached on most services, harmless to add.
+# The default probes, each overridable (`drift --probe-hash`, `--write-url`, `--plain-link`, or the
+# environment: DRIFT_PROBE_HASHES, DRIFT_WRITE_URL, DRIFT_PLAIN_LINK). Public-domain torrents (Big Buck
+# Bunny, Sintel): cached on most services, harmless to add; a plain link: a public speed-test file.
 DEFAULT_HASHES = ("dd8255ecdc7ca55fb0bbf81323d87062db1f6d1c", "08ada5a7a6183aae1e09d831df6748d566095a10")
 DEFAULT_WRITE_URL = "magnet:?xt=urn:btih:dd8255ecdc7ca55fb0bbf81323d87062db1f6d1c&dn=Big+Buck+Bunny"
+DEFAULT_PLAIN_LINK = "https://proof.ovh.net/files/1Mb.dat"
 _SETTLED = {"downloaded", "error", "canceled"}
 
 
@@ -38,6 +41,7 @@ class FlowSettings:
     request_ids: tuple[str, ...] = ()
     hashes: tuple[str, ...] = DEFAULT_HASHES
     write_url: str = DEFAULT_WRITE_URL
+    plain_link: str = DEFAULT_PLAIN_LINK  # what the instant download adds when write_url is a magnet
     polls: int = 5
     poll_seconds: float = 1.0
     sleep: Callable[[float], None] = field(default=time.sleep, compare=False)
@@ -106,7 +110,7 @@ def _writes_beyond_the_doc(client: httpx.Client, s: FlowSettings, key: dict[str,
     added: list[str] = []
     for path, data in (
         ("/api/cloud/download", {"url": s.write_url}),
-        ("/api/instant/download", {"url": s.write_url}),
+        ("/api/instant/download", {"url": _instant_url(s)}),  # instant takes http(s) links only
     ):
         body = _json(client.post(path, params=key, data=data))
         if isinstance(body, dict) and isinstance(body.get("requestId"), str):
@@ -140,6 +144,10 @@ def _poll(client: httpx.Client, s: FlowSettings, key: dict[str, str], path: str,
             s.sleep(s.poll_seconds)
 
 
+def _instant_url(s: FlowSettings) -> str:
+    return s.write_url if s.write_url.startswith("http") else s.plain_link
+
+
 def _writes(client: httpx.Client, s: FlowSettings, key: dict[str, str]) -> None:
     if s.email and s.password:
         client.post("/api/login", data={"username": s.email, "password": s.password})
@@ -149,8 +157,7 @@ def _writes(client: httpx.Client, s: FlowSettings, key: dict[str, str]) -> None:
     proxies = _json(client.post("/api/proxy", params=key))
     proxy_list = proxies.get("list") if isinstance(proxies, dict) else None
     proxy_id = proxy_list[0].get("id", "") if isinstance(proxy_list, list) and proxy_list else ""
-    instant_url = s.write_url if s.write_url.startswith("http") else "https://proof.ovh.net/files/1Mb.dat"
-    client.post("/api/instant", params=key, data={"url": instant_url, "proxyId": proxy_id})
+    client.post("/api/instant", params=key, data={"url": _instant_url(s), "proxyId": proxy_id})
     added = _json(client.post("/api/cloud", params=key, data={"url": s.write_url}))
     cloud_id = added.get("requestId") if isinstance(added, dict) else None
     if isinstance(cloud_id, str):

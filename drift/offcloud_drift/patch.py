@@ -8,16 +8,23 @@ enum value added twice is added once).
 """
 
 import copy
+import datetime as dt
 import json
+import re
 from dataclasses import dataclass, field
 from typing import Any
 
-from offcloud_drift.spec_view import escape_pointer, pointer_get
+from offcloud_mock.spec import escape_pointer, pointer_get
 
-__all__ = ["Edit", "apply_patch", "edits_to_patch"]
+__all__ = ["Edit", "apply_patch", "bare_schema", "edit_from_json", "edits_to_patch", "ops_for", "seen_note"]
 
 JsonPatch = list[dict[str, Any]]
-SEEN = "Seen from the server by the drift report; describe it."
+
+
+def seen_note(day: dt.date | None = None) -> str:
+    """The description a node seen from the server gets, until a person writes what it means."""
+    day = day or dt.datetime.now(dt.UTC).date()
+    return f"Seen from the server on {day.isoformat()}, describe it."
 
 
 @dataclass(frozen=True, slots=True)
@@ -25,14 +32,43 @@ class Edit:
     """One change to the spec. `action` says what; `pointer` is the node it changes."""
 
     action: str  # add-property, drop-required, rename-property, add-enum, widen, add-response,
-    # add-content, add-operation, remove-keyword, merge-list
+    # add-content, add-operation, remove-keyword, merge-list, add-example
     pointer: str
     name: str = ""  # a property, status, media type, keyword or new property name
     value: Any = field(default=None, compare=False)  # a schema, enum value, response, eras, ...
     other: str = ""  # rename-property: the new name
+    # The value the server answered there (redacted), for the changed node's `example`; None: nothing
+    # to show (a dropped `required`, a removed keyword).
+    seen: Any = field(default=None, compare=False)
 
     def key(self) -> str:
         return json.dumps([self.action, self.pointer, self.name, self.other, self.value], sort_keys=True)
+
+    def to_json(self) -> dict[str, Any]:
+        return {
+            "action": self.action,
+            "pointer": self.pointer,
+            "name": self.name,
+            "value": self.value,
+            "other": self.other,
+            "seen": self.seen,
+        }
+
+
+def edit_from_json(data: Any) -> Edit:
+    """An edit as a report's JSON holds it; ValueError when it is not one."""
+    if not isinstance(data, dict) or not isinstance(data.get("action"), str):
+        raise ValueError(f"not an edit of a drift report: {str(data)[:80]}")
+    if not isinstance(data.get("pointer"), str):
+        raise ValueError(f"an edit without a pointer: {str(data)[:80]}")
+    return Edit(
+        str(data["action"]),
+        str(data["pointer"]),
+        str(data.get("name") or ""),
+        data.get("value"),
+        str(data.get("other") or ""),
+        data.get("seen"),
+    )
 
 
 def _parent_and_key(document: Any, pointer: str) -> tuple[Any, str]:
@@ -93,7 +129,7 @@ def _exists(document: Any, pointer: str) -> bool:
     return True
 
 
-def _ops_for(document: Any, edit: Edit) -> JsonPatch:
+def ops_for(document: Any, edit: Edit) -> JsonPatch:
     """The operations that make `edit` true of `document`; [] when it already is."""
     p, name = edit.pointer, edit.name
     if edit.action == "add-property":
@@ -134,9 +170,9 @@ def _ops_for(document: Any, edit: Edit) -> JsonPatch:
         return [{"op": "add", "path": f"{p}/enum/-", "value": edit.value}]
     if edit.action == "widen":
         node = pointer_get(document, p)
-        branches = node.get("anyOf") if set(node) == {"anyOf"} else None
+        branches = node.get("anyOf") if set(node) - _NOTES == {"anyOf"} else None
         if branches is not None:
-            if edit.value in branches:
+            if bare_schema(edit.value) in [bare_schema(branch) for branch in branches]:
                 return []
             return [{"op": "add", "path": f"{p}/anyOf/-", "value": edit.value}]
         return [{"op": "replace", "path": p, "value": {"anyOf": [node, edit.value]}}]
@@ -146,6 +182,8 @@ def _ops_for(document: Any, edit: Edit) -> JsonPatch:
     if edit.action == "remove-keyword":
         target = f"{p}/{escape_pointer(name)}"
         return [{"op": "remove", "path": target}] if _exists(document, target) else []
+    if edit.action == "add-example":  # value drift: an answer none of the examples gives
+        return _example_ops(pointer_get(document, p), p, edit.value)
     if edit.action == "merge-list":  # e.g. an era added to x-offcloud-eras
         target = f"{p}/{escape_pointer(name)}"
         current = pointer_get(document, target) if _exists(document, target) else None
@@ -154,6 +192,39 @@ def _ops_for(document: Any, edit: Edit) -> JsonPatch:
         merged = sorted({str(item) for item in [*edit.value, *(current or [])]})
         return [{"op": "replace" if current is not None else "add", "path": target, "value": merged}]
     raise ValueError(f"unknown edit {edit.action!r}")
+
+
+def _example_ops(media_node: Any, pointer: str, value: Any) -> JsonPatch:
+    """A named example (`examples`) for `value`; a lone `example` becomes the first named one, since
+    OpenAPI allows one of the two keywords, not both."""
+    examples = media_node.get("examples")
+    known = [media_node.get("example")]
+    if isinstance(examples, dict):
+        known += [item.get("value") for item in examples.values() if isinstance(item, dict)]
+    if value in known:
+        return []
+    text = str(value.get("error", "")) if isinstance(value, dict) else str(value)
+    name = "seen-" + (re.sub(r"[^A-Za-z0-9]+", "-", text).strip("-").lower()[:40] or "value")
+    entry = {"summary": seen_note(), "value": value}
+    if isinstance(examples, dict):
+        return [{"op": "add", "path": f"{pointer}/examples/{escape_pointer(name)}", "value": entry}]
+    named: dict[str, Any] = {}
+    ops: JsonPatch = []
+    if "example" in media_node:
+        named["documented"] = {"value": media_node["example"]}
+        ops.append({"op": "remove", "path": f"{pointer}/example"})
+    named[name] = entry
+    return [*ops, {"op": "add", "path": f"{pointer}/examples", "value": named}]
+
+
+_NOTES = {"description", "example"}  # what `drift apply` adds to a node it changed
+
+
+def bare_schema(schema: Any) -> Any:
+    """A schema without the notes a person or `drift apply` adds: what it allows."""
+    if isinstance(schema, dict):
+        return {key: value for key, value in schema.items() if key not in _NOTES}
+    return schema
 
 
 def edits_to_patch(document: Any, edits: list[Edit]) -> JsonPatch:
@@ -165,7 +236,7 @@ def edits_to_patch(document: Any, edits: list[Edit]) -> JsonPatch:
         if edit.key() in done:
             continue
         done.add(edit.key())
-        ops = _ops_for(working, edit)
+        ops = ops_for(working, edit)
         if ops:
             working = apply_patch(working, ops)
             patch.extend(ops)

@@ -2,7 +2,8 @@
 
 Two nets, because one is not enough:
 * by name: query parameters, form and JSON fields, headers and cookies whose name says secret (key,
-  apiKey, token, password, secret, session, Authorization, Cookie, ...) get `<redacted>` as value;
+  apiKey, token, password, secret, session, Authorization, Cookie, ...) get `<redacted>` as value; the
+  rule (`is_secret_name`) is the recordings' own, by which replay's match key leaves credentials out;
 * by value: every secret seen by name (and the API key given on the command line or in
   OFFCLOUD_API_KEY) is remembered and scrubbed from ALL text afterwards, wherever it turns up: an echoed
   URL, an error message, a body field with an innocent name, a later exchange.
@@ -15,23 +16,16 @@ from collections.abc import Iterable
 from typing import Any
 from urllib.parse import parse_qsl
 
+from offcloud_mock.recordings import is_secret_name
+
 __all__ = ["REDACTED", "Redactor", "is_secret_name", "redact_names"]
 
 REDACTED = "<redacted>"
-_SECRET_WORDS = ("password", "passwd", "secret", "token", "apikey", "credential")
-_SECRET_NAMES = {"key", "sid", "connectsid", "authorization", "cookie", "setcookie", "auth", "session"}
 _MIN_SECRET = 4  # shorter values would scrub ordinary words and digits
 _URL_SECRET = re.compile(r"(?i)([?&;](?:key|api_?key|token|access_token|password)=)[^&#\s\"'<>]+")
 _BEARER = re.compile(r"(?i)\b(bearer|basic)\s+[A-Za-z0-9._~+/=-]+")
 # Headers worth keeping in a recording: what a diff of two runs or a replay needs, nothing identifying.
 _KEPT_HEADERS = ("content-type", "location", "retry-after", "set-cookie", "allow", "www-authenticate")
-
-
-def is_secret_name(name: str) -> bool:
-    simple = re.sub(r"[^a-z0-9]", "", name.lower())
-    if simple in _SECRET_NAMES or simple.endswith("key"):
-        return True
-    return any(word in simple for word in _SECRET_WORDS)
 
 
 def redact_names(value: Any) -> Any:

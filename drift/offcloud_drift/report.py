@@ -2,10 +2,12 @@
 
 Per operation: each drift with how often it was seen, a redacted minimal example, and a suggested change
 to openapi.yaml as a JSON Patch (RFC 6902, against the spec as it is) and as the YAML the changed node
-would read; then the operations of the era the run never reached, and every suggestion as one patch.
-Everything is passed through the redactor once more before it is written.
+would read, and the edits it is made of (what `drift apply` replays); then the operations of the era
+the run never reached, the schema nodes no answer populated (what a clean report did not prove), and
+every suggestion as one patch. Everything is passed through the redactor once more before it is written.
 """
 
+import datetime as dt
 import json
 from pathlib import Path
 from typing import Any
@@ -13,9 +15,11 @@ from typing import Any
 import yaml
 
 from offcloud_drift.collect import Collected, Item
+from offcloud_drift.coverage import Coverage, Unpopulated, describe
 from offcloud_drift.patch import Edit, apply_patch, edits_to_patch
 from offcloud_drift.redact import Redactor
-from offcloud_drift.spec_view import SpecView, escape_pointer, pointer_get
+from offcloud_drift.spec_view import SpecView
+from offcloud_mock.spec import escape_pointer, pointer_get
 
 __all__ = ["build_report", "render_markdown", "write_report"]
 
@@ -65,11 +69,17 @@ def _finding_entry(spec: SpecView, item: Item) -> dict[str, Any]:
         "example": item.example,
         "suggested_patch": patch,
         "suggested_yaml": _yaml_after(spec, finding.edits, patch),
+        "edits": [edit.to_json() for edit in finding.edits],
     }
 
 
 def build_report(
-    spec: SpecView, era: str, collected: Collected, upstream: str, notes: list[str] | None = None
+    spec: SpecView,
+    era: str,
+    collected: Collected,
+    upstream: str,
+    notes: list[str] | None = None,
+    coverage: Coverage | None = None,
 ) -> dict[str, Any]:
     order = {op.operation_id: index for index, op in enumerate(spec.operations)}
     by_operation: dict[str, list[Item]] = {}
@@ -86,9 +96,11 @@ def build_report(
     ]
     in_era = [op.operation_id for op in spec.operations if op.in_era(era)]
     every_edit = [edit for item in collected.items for edit in item.finding.edits]
+    unpopulated = coverage.unpopulated() if coverage is not None else []
     return {
         "upstream": upstream,
         "era": era,
+        "date": dt.datetime.now(dt.UTC).date().isoformat(),
         "exchanges": collected.exchanges,
         "upstream_failures": len(collected.upstream_failures),
         "upstream_failure_examples": sorted(set(collected.upstream_failures))[:5],
@@ -98,6 +110,8 @@ def build_report(
         "unreached": sorted((op for op in in_era if op not in collected.reached), key=lambda n: order[n]),
         "patch": edits_to_patch(spec.document, every_edit),
         "notes": notes or [],
+        "coverage_checked": coverage is not None,
+        "never_populated": [node.to_json() for node in unpopulated],
     }
 
 
@@ -143,6 +157,7 @@ def render_markdown(report: dict[str, Any]) -> str:
         "None: every operation of the era was reached."
     ]
     lines.append("")
+    lines += _not_proven(report)
     if report["upstream_failure_examples"]:
         failures = [f"- {text}" for text in report["upstream_failure_examples"]]
         lines += ["## Upstream failures", "", *failures, ""]
@@ -150,11 +165,35 @@ def render_markdown(report: dict[str, Any]) -> str:
         lines += ["## Every suggested change as one JSON Patch", ""]
         lines += [*_fence("json", json.dumps(report["patch"], indent=2)), ""]
         lines += [
-            "Apply the changes to `openapi.yaml` by hand (keep its comments and style, and an `example` on every "
-            "response), then `make generate`, `make test`, and commit the spec and the client together.",
+            "`make drift-apply` (`offcloud-mock drift apply drift-report.json`) applies them to `openapi.yaml`, "
+            "keeping its comments and layout, regenerates the client and says which parts of the mock no "
+            "longer match; then describe the new nodes, `make test`, and commit the spec and the client together.",
             "",
         ]
     return "\n".join(lines)
+
+
+def _not_proven(report: dict[str, Any]) -> list[str]:
+    """The nodes no answer populated, one line per operation and kind: what a clean report did not prove."""
+    if not report.get("coverage_checked"):
+        return []
+    nodes = [Unpopulated(**node) for node in report.get("never_populated", [])]
+    lines = ["## What the answers never showed", ""]
+    if not nodes:
+        return [*lines, "Every field, array, alternative, enum value and status met was populated.", ""]
+    lines += [
+        "The answers fit the spec, but these nodes of the answers seen were never populated, so the run "
+        "says nothing about them:",
+        "",
+    ]
+    grouped: dict[str, dict[str, list[str]]] = {}
+    for node in nodes:
+        shown = f"`{node.where}`" + (f" `{node.detail}`" if node.kind == "enum-value" else "")
+        grouped.setdefault(node.operation, {}).setdefault(node.kind, []).append(shown)
+    for operation, kinds in grouped.items():
+        parts = [f"{describe(kind)}: {', '.join(items)}" for kind, items in kinds.items()]
+        lines.append(f"- `{operation}`: " + "; ".join(parts))
+    return [*lines, ""]
 
 
 def write_report(report: dict[str, Any], prefix: str, redactor: Redactor) -> tuple[Path, Path]:

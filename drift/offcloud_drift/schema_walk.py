@@ -4,18 +4,22 @@ A validator says "invalid"; the drift report needs more: which field, of which c
 the schema should say instead. So this walks value and schema together, following $refs (keeping the
 pointer of the schema that defines each field), choosing the `oneOf`/`anyOf` branch the value meant, and
 auditing every field the schema does not name, even where `additionalProperties` would allow it.
-Keywords it does not walk (pattern, minimum, ...) are checked by jsonschema on the node itself.
+Keywords it does not walk (pattern, minimum, ...) are checked by jsonschema-rs (the mock's validator) on the node itself.
 `format` is not checked: it is an annotation in OpenAPI 3.1, and the mock does not check it either.
+Given a `Trace`, it also notes every node the value could have populated and whether it did
+(`coverage`): what the run did not prove.
 """
 
 import re
 from dataclasses import dataclass, field
 from typing import Any
 
-import jsonschema
+import jsonschema_rs
 
-from offcloud_drift.patch import SEEN, Edit
-from offcloud_drift.spec_view import SpecView, escape_pointer
+from offcloud_drift.coverage import Trace
+from offcloud_drift.patch import Edit, seen_note
+from offcloud_drift.spec_view import SpecView
+from offcloud_mock.spec import escape_pointer
 
 __all__ = ["Problem", "SchemaWalker", "infer_schema"]
 
@@ -92,26 +96,29 @@ def _simplified(name: str) -> str:
 class SchemaWalker:
     def __init__(self, spec: SpecView) -> None:
         self.spec = spec
-        self._validators: dict[str, jsonschema.protocols.Validator] = {}
+        self._validators: dict[str, jsonschema_rs.Draft202012Validator] = {}
 
-    def _validator(self, node: Any, pointer: str) -> jsonschema.protocols.Validator:
+    def _validator(self, node: Any, pointer: str) -> jsonschema_rs.Draft202012Validator:
         found = self._validators.get(pointer)
         if found is None:
-            found = jsonschema.Draft202012Validator(self.spec.inline(node))
+            found = jsonschema_rs.Draft202012Validator(self.spec.inline(node))
             self._validators[pointer] = found
         return found
 
     def is_valid(self, value: Any, node: Any, pointer: str) -> bool:
         return bool(self._validator(node, pointer).is_valid(value))
 
-    def walk(self, value: Any, node: Any, pointer: str, where: str) -> list[Problem]:
+    def walk(
+        self, value: Any, node: Any, pointer: str, where: str, trace: Trace | None = None
+    ) -> list[Problem]:
         """Every problem of `value` against the schema `node` found at `pointer`."""
         resolved, rpointer = self.spec.resolve(node, pointer)
         if not isinstance(resolved, dict) or not resolved:
             return []
         for combinator in ("oneOf", "anyOf"):
             if isinstance(resolved.get(combinator), list):
-                return self._branches(value, resolved[combinator], f"{rpointer}/{combinator}", pointer, where)
+                base = f"{rpointer}/{combinator}"
+                return self._branches(value, resolved[combinator], base, pointer, where, trace)
         types = resolved.get("type")
         if types is not None:
             allowed = [types] if isinstance(types, str) else list(types)
@@ -121,7 +128,7 @@ class SchemaWalker:
                         "type-mismatch",
                         where,
                         f"{where} is {type(value).__name__} {_short(value)}; the spec says {' or '.join(allowed)}",
-                        (Edit("widen", pointer, value=infer_schema(value)),),
+                        (Edit("widen", pointer, value=infer_schema(value), seen=value),),
                     )
                 ]
         if "enum" in resolved or "const" in resolved:
@@ -132,39 +139,54 @@ class SchemaWalker:
                         "enum-value",
                         where,
                         f"{where} is {_short(value)}, a value the spec does not list ({', '.join(map(str, listed))})",
-                        (Edit("add-enum", rpointer, value=value),),
+                        (Edit("add-enum", rpointer, value=value, seen=value),),
                         detail=_short(value),
                     )
                 ]
+            if trace is not None and len(listed) > 1:
+                for item in listed:
+                    trace.offer(rpointer, "enum-value", where, item == value, detail=item)
         problems: list[Problem] = []
         if isinstance(value, dict):
-            problems += self._object(value, resolved, rpointer, where)
+            problems += self._object(value, resolved, rpointer, where, trace)
         elif isinstance(value, list) and isinstance(resolved.get("items"), dict):
+            if trace is not None:
+                trace.offer(f"{rpointer}/items", "items", f"{where}[]", bool(value))
             for item in value[:_MAX_ITEMS]:
-                problems += self.walk(item, resolved["items"], f"{rpointer}/items", f"{where}[]")
+                problems += self.walk(item, resolved["items"], f"{rpointer}/items", f"{where}[]", trace)
         problems += self._constraints(value, resolved, rpointer, where)
         return _unique(problems)
 
     def _branches(
-        self, value: Any, branches: list[Any], base: str, pointer: str, where: str
+        self, value: Any, branches: list[Any], base: str, pointer: str, where: str, trace: Trace | None
     ) -> list[Problem]:
         pointers = [f"{base}/{index}" for index in range(len(branches))]
-        for branch, branch_pointer in zip(branches, pointers, strict=True):
-            if self.is_valid(value, branch, branch_pointer):
-                # Valid, but still audited: fields the branch does not name are drift too.
-                return self.walk(value, branch, branch_pointer, where)
-        scored = [(self._score(value, b), i) for i, b in enumerate(branches)]
-        best_score, best = max(scored, key=lambda pair: (pair[0], -pair[1]))
-        if best_score < 0:
-            return [
-                Problem(
-                    "type-mismatch",
-                    where,
-                    f"{where} is {type(value).__name__} {_short(value)}, which no alternative of the spec allows",
-                    (Edit("widen", pointer, value=infer_schema(value)),),
-                )
-            ]
-        return self.walk(value, branches[best], pointers[best], where)
+        taken = next(
+            (
+                i
+                for i, (b, p) in enumerate(zip(branches, pointers, strict=True))
+                if self.is_valid(value, b, p)
+            ),
+            None,
+        )
+        if taken is None:
+            scored = [(self._score(value, b), i) for i, b in enumerate(branches)]
+            best_score, taken = max(scored, key=lambda pair: (pair[0], -pair[1]))
+            if best_score < 0:
+                return [
+                    Problem(
+                        "type-mismatch",
+                        where,
+                        f"{where} is {type(value).__name__} {_short(value)}, which no alternative of the spec allows",
+                        (Edit("widen", pointer, value=infer_schema(value), seen=value),),
+                    )
+                ]
+        if trace is not None:
+            for index, branch in enumerate(branches):
+                label = f"{where} ({_branch_label(branch)})"
+                trace.offer(pointers[index], "branch", label, index == taken)
+        # A valid branch is still audited: fields it does not name are drift too.
+        return self.walk(value, branches[taken], pointers[taken], where, trace)
 
     def _score(self, value: Any, branch: Any) -> int:
         """How well `value` fits a branch it fails: below 0 when even its type is wrong."""
@@ -185,9 +207,15 @@ class SchemaWalker:
         return 2 * known - missing
 
     def _object(
-        self, value: dict[str, Any], schema: dict[str, Any], pointer: str, where: str
+        self, value: dict[str, Any], schema: dict[str, Any], pointer: str, where: str, trace: Trace | None
     ) -> list[Problem]:
         properties: dict[str, Any] = schema.get("properties") or {}
+        if trace is not None:
+            for name in properties:
+                present = value.get(name) is not None
+                trace.offer(
+                    f"{pointer}/properties/{escape_pointer(name)}", "property", f"{where}.{name}", present
+                )
         missing = [name for name in schema.get("required") or [] if name not in value]
         unknown = [name for name in value if name not in properties]
         problems: list[Problem] = []
@@ -202,7 +230,7 @@ class SchemaWalker:
                     "renamed-field",
                     f"{where}.{name}",
                     f"{where}.{name} is missing and {where}.{partner} is there instead: renamed?",
-                    (Edit("rename-property", pointer, name, other=partner),),
+                    (Edit("rename-property", pointer, name, other=partner, seen=value[partner]),),
                     detail=partner,
                 )
             )
@@ -226,7 +254,8 @@ class SchemaWalker:
                             "add-property",
                             pointer,
                             name,
-                            value={**infer_schema(value[name]), "description": SEEN},
+                            value={**infer_schema(value[name]), "description": seen_note()},
+                            seen=value[name],
                         ),
                     ),
                 )
@@ -234,7 +263,11 @@ class SchemaWalker:
         for name, item in value.items():
             if name in properties:
                 problems += self.walk(
-                    item, properties[name], f"{pointer}/properties/{escape_pointer(name)}", f"{where}.{name}"
+                    item,
+                    properties[name],
+                    f"{pointer}/properties/{escape_pointer(name)}",
+                    f"{where}.{name}",
+                    trace,
                 )
         return problems
 
@@ -266,8 +299,8 @@ class SchemaWalker:
         if "type" in schema:
             only["type"] = schema["type"]
         problems = []
-        for error in jsonschema.Draft202012Validator(only).iter_errors(value):
-            keyword = str(error.validator)
+        for error in jsonschema_rs.Draft202012Validator(only).iter_errors(value):
+            keyword = str(error.schema_path[-1]) if error.schema_path else ""
             if keyword in present:
                 problems.append(
                     Problem(
@@ -279,6 +312,16 @@ class SchemaWalker:
                     )
                 )
         return problems
+
+
+def _branch_label(branch: Any) -> str:
+    """How a person recognises an alternative: the schema it names, else its type."""
+    if isinstance(branch, dict):
+        if isinstance(branch.get("$ref"), str):
+            return str(branch["$ref"]).rsplit("/", 1)[-1]
+        if branch.get("type") is not None:
+            return str(branch["type"])
+    return "an alternative"
 
 
 def _short(value: Any, limit: int = 80) -> str:

@@ -4,7 +4,7 @@
                   [--era 2026|legacy] [--no-validate-requests] [--validate-responses]
                   [--string-numbers] [--threads N] [--server waitress|granian]
                   [--control-token TOKEN] [--allow-host NAME]... [--max-downloads N] [--log-requests]
-                  [--replay DIR]
+                  [--max-connections N] [--idle-timeout S] [--replay DIR]
     offcloud-mock proxy|drift|scenario-from|replay ...   (the drift tools: drift/offcloud_drift/cli.py)
 
 Listening on anything but loopback (e.g. --host 0.0.0.0), the control plane /_mock/ needs a token: the
@@ -25,24 +25,29 @@ import logging
 import os
 import secrets
 import sys
-from collections.abc import Callable, Sequence
+from collections.abc import Sequence
 from typing import cast
 
 from flask import Flask
 
 from offcloud_mock.backend.errors import ScenarioError
+from offcloud_mock.eras import DEFAULT_ERA, ERAS, Era
 from offcloud_mock.http.app import create_app
 from offcloud_mock.http.control_guard import TOKEN_HEADER, is_loopback
 from offcloud_mock.http.request_log import LOGGER_NAME
 from offcloud_mock.http.runtime import runtime
-from offcloud_mock.serving import waitress_server
+from offcloud_mock.serving.serve import DEFAULT_SERVER, SERVERS, serve_forever
 from offcloud_mock.serving.waitress_server import DEFAULT_THREADS
-from offcloud_mock.settings import ERAS, Era, MockConfig, era_of_error_mode
+from offcloud_mock.settings import (
+    DEFAULT_IDLE_TIMEOUT_S,
+    DEFAULT_MAX_CONNECTIONS,
+    MockConfig,
+    era_of_error_mode,
+)
 
-__all__ = ["main", "parser", "serve_forever"]
+__all__ = ["main", "parser"]
 
 _PROG = "offcloud-mock"
-SERVERS = ("waitress", "granian")
 
 
 def parser() -> argparse.ArgumentParser:
@@ -81,10 +86,10 @@ def parser() -> argparse.ArgumentParser:
     p.add_argument(
         "--server",
         choices=SERVERS,
-        default="granian",
+        default=DEFAULT_SERVER,
         help="granian (default: the faster, measured) or waitress (pure Python)",
     )
-    # --- issue 13 (exposure, budgets) and issue 12 (--log-requests) ---------------------------------
+    # --- exposure (who may reach the control plane), budgets, and the request log ----------------------
     p.add_argument(
         "--control-token",
         metavar="TOKEN",
@@ -102,7 +107,22 @@ def parser() -> argparse.ArgumentParser:
         "--max-downloads",
         type=int,
         metavar="N",
-        help="hold at most N downloads (about 1 KB each); more adds get a 400 (default: no cap)",
+        help="hold at most N downloads (about 1 KB each; each file of an uploaded torrent takes one "
+        "place too); more adds get a 400 (default: no cap)",
+    )
+    p.add_argument(
+        "--max-connections",
+        type=int,
+        default=DEFAULT_MAX_CONNECTIONS,
+        metavar="N",
+        help="connections held at once; at the limit the quietest idle ones close (default: %(default)s)",
+    )
+    p.add_argument(
+        "--idle-timeout",
+        type=float,
+        default=DEFAULT_IDLE_TIMEOUT_S,
+        metavar="S",
+        help="close a keep-alive connection after S seconds without a request (default: %(default)g)",
     )
     p.add_argument(
         "--replay",
@@ -175,27 +195,6 @@ def _is_address(host: str) -> bool:
     return True
 
 
-def serve_forever(
-    app: Flask,
-    host: str,
-    port: int,
-    *,
-    server: str,
-    config: MockConfig,
-    threads: int,
-    on_ready: Callable[[str], None],
-) -> str:
-    """Serve on the chosen server until Ctrl-C or SIGTERM; which of the two came.
-
-    ImportError when granian is chosen and not installed. granian's worker builds its own app from
-    `config`; `app` (built here for the banner) is the one waitress serves, with `threads`."""
-    if server == "granian":
-        from offcloud_mock.serving import granian_server  # imported only when asked for
-
-        return granian_server.serve_forever(config, host, port, on_ready=on_ready)
-    return waitress_server.serve_forever(app, host, port, threads=threads, on_ready=on_ready)
-
-
 # Commands of the drift tools (mock_server/offcloud_mock/drift), given as the first argument: `offcloud-mock proxy ...`.
 DRIFT_COMMANDS = ("proxy", "drift", "scenario-from", "replay")
 
@@ -218,7 +217,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         if args.threads < 1:
             raise ValueError(f"--threads must be at least 1, not {args.threads}")
         token, generated_token = _control_token(args.host, args.control_token)
-        era = cast(Era, args.era or (era_of_error_mode(args.error_mode) if args.error_mode else "2026"))
+        era = cast(Era, args.era or (era_of_error_mode(args.error_mode) if args.error_mode else DEFAULT_ERA))
         config = MockConfig(
             scenario=args.scenario,
             seed=args.seed,
@@ -230,6 +229,8 @@ def main(argv: Sequence[str] | None = None) -> int:
             control_token=token,
             allowed_hosts=_allowed_hosts(args.host, args.allow_host),
             max_downloads=args.max_downloads,
+            max_connections=args.max_connections,
+            idle_timeout_s=args.idle_timeout,
             log_requests=args.log_requests,
             replay=args.replay,
         )

@@ -43,6 +43,8 @@ from typing import TYPE_CHECKING, Any
 import httpx
 import pytest
 
+from offcloud_mock.eras import DEFAULT_ERA, ERAS
+
 if TYPE_CHECKING:  # the plugin is loaded by every pytest run: import the mock only when a test uses it
     from flask import Flask
 
@@ -84,7 +86,7 @@ def pytest_addoption(parser: pytest.Parser) -> None:
     )
     group.addoption(
         "--offcloud-mock-era",
-        choices=("2026", "legacy"),
+        choices=ERAS,
         help="the server era offcloud_mock fixtures play (default 2026)",
     )
 
@@ -192,7 +194,7 @@ def _settings(request: pytest.FixtureRequest) -> dict[str, Any]:
     settings: dict[str, Any] = {
         "live": bool(getattr(options, "offcloud_mock_live", False)),
         "scenario": getattr(options, "offcloud_mock_scenario", None),
-        "era": getattr(options, "offcloud_mock_era", None) or "2026",
+        "era": getattr(options, "offcloud_mock_era", None) or DEFAULT_ERA,
         "seed": None,
         "validate_responses": True,
         "frozen": True,

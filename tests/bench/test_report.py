@@ -84,3 +84,29 @@ def test_render_works_from_json_alone() -> None:
     assert "MISS  default server: >= 60% of the bare-WSGI ceiling" in text
     assert re.search(r"mock/prism rps +8 +1\.60 \(1\.50-1\.70\)", text)
     assert "N/A   generated-client call" in text
+
+
+def test_the_scale_section_shows_the_memory_of_a_journal_entry_and_an_upload() -> None:
+    size = {
+        "downloads": 100,
+        **{
+            name: _spread(1.0)
+            for name in (
+                "poll_p50_us",
+                "poll_p99_us",
+                "poll_cpu_p50_us",
+                "rss_after_kb",
+                "bytes_per_download",
+            )
+        },
+        "add_seconds": _spread(0.1),
+    }
+    memory = {
+        "journal_entry_bytes": 412.0,
+        "journal_entry_of_1mb_bytes": 1915.0,
+        "upload_of_3_files_bytes": 1088.0,
+        "upload_file_of_1000_bytes": 171.0,
+    }
+    text = render({"scale": {"polls_per_sample": 10, "sizes": [size], "memory": memory}})
+    assert "journal entry 412 B (1915 B for ~1 MB of parameters)" in text
+    assert "uploaded torrent 1088 B of 3 files, 171 B a file of 1,000" in text

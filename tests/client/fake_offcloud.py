@@ -19,8 +19,11 @@ def example(operation_id: str, status: str = "200", name: str | None = None) -> 
         for operation in item.values():
             if isinstance(operation, dict) and operation.get("operationId") == operation_id:
                 media = operation["responses"][status]["content"]["application/json"]
-                if name is None:
+                if name is None and "example" in media:
                     return media["example"]
+                if name is None:  # the only named example (a response example carries its request)
+                    (only,) = media["examples"].values()
+                    return only["value"]
                 return media["examples"][name]["value"]
     raise KeyError(operation_id)
 

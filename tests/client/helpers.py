@@ -7,6 +7,7 @@ import pytest
 
 from offcloud_kit import AsyncOffcloud, Offcloud
 from offcloud_mock.backend import demo
+from offcloud_mock.eras import ERAS as ERAS  # re-exported: the era tests take it from here
 from offcloud_mock.pytest_plugin import OffcloudMock
 
 # The demo scenario's values, under the names these tests use.
@@ -22,7 +23,6 @@ GDRIVE_OPTION = demo.GDRIVE_OPTION
 DEMO_LOGIN = (demo.DEMO_EMAIL, demo.DEMO_PASSWORD)
 UNKNOWN_ID = "5f1b2c3d4e5f60718293a4b6"
 
-ERAS = ("2026", "legacy")
 # Runs a test once per era of the server, each with its own mock (`@pytest.mark.offcloud_mock(era=...)`
 # on the parameter); the test takes `era: str` to assert what differs (legacy bytes, 2026 `progress`).
 each_era = pytest.mark.parametrize(

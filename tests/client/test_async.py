@@ -63,7 +63,8 @@ def test_async_download_follows_the_mock_clock(era: str, offcloud_mock_live: Off
             assert done.status == "downloaded"
             links = await client.explore(item.request_id)
             assert len(links) == 3
-            assert await client.list_links(item.request_id) == links
+            listed = await client.list_links(item.request_id)  # 2026: server links, explore's are CDN ones
+            assert [link.rsplit("/", 1)[1] for link in listed] == [link.rsplit("/", 1)[1] for link in links]
 
     asyncio.run(scenario())
     assert seen[0].status == "created"

@@ -11,7 +11,8 @@ import pytest
 from offcloud_client.models import HistoryItem
 
 from offcloud_kit import DownloadFailedError, Offcloud, Progress, ServerError
-from offcloud_kit._beyond import CACHE_INFO_BATCH_SIZE, REMOVE_BATCH_SIZE
+from offcloud_kit._operations.cache import CACHE_INFO_BATCH_SIZE
+from offcloud_kit._operations.cloud import REMOVE_BATCH_SIZE
 
 from .fake_offcloud import FakeOffcloud, FakeTime, example, ids
 
@@ -44,11 +45,11 @@ def test_cloud_history_parses_both_eras() -> None:
     oc = client(fake)
     legacy = oc.cloud_history()
     assert [type(item) for item in legacy] == [HistoryItem, HistoryItem]
-    assert (legacy[0].file_size, legacy[0].is_directory, legacy[0].server) == (734003200, True, "de-3")
+    assert (legacy[0].file_size, legacy[0].is_directory, legacy[0].server) == (1001599679, True, "fr-2")
     assert legacy[1].status == "downloading"
     (modern,) = oc.cloud_history()
     assert (modern.request_id, modern.status) == (REQUEST_ID, "downloaded")
-    assert modern.original_link.endswith(".torrent")
+    assert modern.original_link.startswith("magnet:")
     assert not modern.additional_properties  # every key of the 2026 item is described
     assert fake.requests[0].url.params["key"] == KEY
 
@@ -57,7 +58,7 @@ def test_instant_history_items_carry_their_link() -> None:
     fake = FakeOffcloud().on("GET", "/api/instant/history", example("getInstantHistory", name="items"))
     (item,) = client(fake).instant_history()
     assert item.status == "created"
-    assert str(item.download_link).startswith("https://fr-1.offcloud.com/instant/download/")
+    assert str(item.download_link).startswith("https://de-3.offcloud.com/instant/download/")
 
 
 def test_history_is_repeated_after_a_transient_failure() -> None:
@@ -142,7 +143,7 @@ def test_account_info_and_stats() -> None:
     fake.on("GET", "/api/account/stats", UNAVAILABLE, example("getAccountStats", name="premium"))
     oc = client(fake, auth_style="bearer")
     info = oc.account_info()
-    assert (info.user_id, info.is_premium, info.can_download) == ("53f89e52822c8bf413000009", False, False)
+    assert (info.user_id, info.is_premium, info.can_download) == ("d0e2864332ec7eb833a44066", False, False)
     assert fake.requests[0].headers["authorization"] == f"Bearer {KEY}"
     stats = oc.account_stats()  # repeated after the 503
     assert (stats.is_premium, stats.expiration_date, stats.limits.links) == (True, "31-12-2026", 500)
@@ -158,9 +159,14 @@ def test_sites_parse_both_eras() -> None:
     assert [(s.name, s.is_active, s.max_amount_per_user) for s in legacy] == [
         ("rapidgator", "Healthy", "unlimited"),
         ("youtube", "Fragile", 50),
+        ("megaupload", "Dead", "unlimited"),
     ]
     modern = oc.sites()
-    assert [(s.name, s.status) for s in modern] == [("rapidgator.net", "up"), ("youtube.com", "up")]
+    assert [(s.name, s.status) for s in modern] == [
+        ("rapidgator.net", "up"),
+        ("youtube.com", "degraded"),
+        ("megaupload.com", "down"),
+    ]
     assert modern[0].aliases == ["rg.to"]
 
 
@@ -174,13 +180,14 @@ def test_cache_info_sends_urls_and_include_files_and_keeps_the_order() -> None:
         "urls": [MAGNET, "89abcdef0123456789abcdef0123456789abcdef"],
         "includeFiles": True,
     }
-    assert [item.cached for item in answer] == [True, False]
+    assert [item.cached for item in answer] == [True, False, False]
     files = answer[0].files
     assert isinstance(files, list)
-    assert [(f.folder, f.filename, f.size) for f in files] == [
-        (["Open Movies"], "poster.jpg", 310380),
-        (["Open Movies", "Extras"], "trailer.mkv", 52428800),
-    ]
+    assert [(f.folder, f.filename, f.size) for f in files][-1] == (
+        ["Big Buck Bunny"],
+        "poster image.jpg",
+        310381,
+    )
 
 
 def test_cache_info_batches_long_lists() -> None:
@@ -196,13 +203,15 @@ def test_cache_download_and_detailed_explore() -> None:
     fake.on("POST", "/api/cache/download", example("getCachedDownloadLinks"))
     fake.on("GET", f"/api/cloud/explore/{REQUEST_ID}", example("exploreCloudDownload", name="detailed"))
     oc = client(fake)
-    (link,) = oc.cache_download(MAGNET)
-    assert (link.filename, link.size, link.folder) == ("poster.jpg", 310380, ["Open Movies"])
+    *_, link = oc.cache_download(MAGNET)
+    assert (link.filename, link.size, link.folder) == ("poster image.jpg", 310381, ["Big Buck Bunny"])
     assert body(fake.requests[0]) == {"url": MAGNET}
     files = oc.explore_detailed(REQUEST_ID)
     assert [f.path for f in files] == [
-        "Open Movies/Open Movies - Part 1.mkv",
-        "Open Movies/Open Movies - Part 2.mkv",
+        "Big Buck Bunny/Big Buck Bunny 1080p.mp4",
+        "Big Buck Bunny/Big Buck Bunny 720p.mp4",
+        "Big Buck Bunny/Subtitles (English).srt",
+        "Big Buck Bunny/poster image.jpg",
     ]
     assert fake.requests[1].url.params["format"] == "detailed"
 

@@ -1,4 +1,4 @@
-"""offcloud_kit's methods beyond the documentation against the mock (issue 10): one test each, through the
+"""offcloud_kit's methods beyond the documentation against the mock: one test each, through the
 `offcloud_mock` fixture (responses held to the spec, frozen clock)."""
 
 from typing import Any

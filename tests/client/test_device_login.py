@@ -17,7 +17,7 @@ from offcloud_kit import (
     DeviceLoginError,
     Offcloud,
 )
-from offcloud_kit.device_login import DEVICE_GRANT_TYPE
+from offcloud_kit._operations.oauth import DEVICE_GRANT_TYPE
 
 from .fake_offcloud import FakeOffcloud, FakeTime, example, oauth_error
 

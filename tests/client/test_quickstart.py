@@ -57,7 +57,8 @@ def test_quickstart_runs_against_the_live_mock(
     else:  # the 2026 status object has no bytes and no speed: percent and ETA only
         assert "MiB" not in out
         assert "done: annual-report-2025.pdf" in out
-    assert out.count("/cloud/download/") == 5  # four files of the torrent, one link of the PDF
+    # Four files of the torrent, one link of the PDF: on the download's server (legacy) or the CDN (2026).
+    assert out.count("/cloud/download/" if era == "legacy" else "https://cdn.offcloud.test/obj/") == 5
     assert "is a single file" in out
     assert sleeps.delays
     assert set(sleeps.delays) == {1.0}

@@ -213,7 +213,7 @@ def test_install_is_idempotent() -> None:
         assert len(filters) == 1, name
 
 
-# --- a key that URL-encoding, JSON and repr() change (issue 13) --------------------------------------
+# --- a key that URL-encoding, JSON and repr() change ----------------------------------------------------
 ODD_KEY = 'Odd+key/with=100% "é" ü~0123\\x'
 
 

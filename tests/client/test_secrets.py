@@ -1,4 +1,4 @@
-"""No planted key or password is reachable from anything the client leaves behind (issue 13, finding 8).
+"""No planted key or password is reachable from anything the client leaves behind.
 
 Errors of every kind are searched whole (chain, attributes, traceback frames' locals); a pytest run with
 --showlocals is grepped; a session with every logger at DEBUG is grepped. The secrets hold characters
@@ -133,7 +133,7 @@ def test_an_echoed_over_long_password_is_masked(planted: Offcloud) -> None:
     with pytest.raises(BadRequestError) as caught:
         planted.login(EMAIL, LONG_PASSWORD)
     error = caught.value
-    # Since issue 13 the mock names the field without quoting it; the kit's masking of an echo that a
+    # The mock names the field without quoting its value; the kit's masking of an echo that a
     # server does quote is test_redaction's test_a_truncated_echo_of_a_long_secret_is_masked_...
     assert "'password': the value is longer than 1024 characters" in str(error)
     assert exposures(error) == []

@@ -1,5 +1,6 @@
 """Fixtures of the drift tools' tests: the mock (optionally drifting) served on 127.0.0.1 with a planted
-account whose key and password must never reach a file (values.py); runs.py runs `make drift`'s code."""
+account whose key and password must never reach a file (values.py); runs.py runs `make drift`'s code;
+planted_run and clean_run run it once a session, against every planted drift and against none."""
 
 from collections.abc import Iterable, Iterator
 from pathlib import Path
@@ -8,9 +9,9 @@ from typing import Any
 import pytest
 
 from offcloud_drift.mock_bridge import mock_app
-from offcloud_drift.serve import Served, serve_in_thread
-from tests.drift.drifting import DriftingMiddleware
-from tests.drift.runs import UpstreamFactory
+from offcloud_mock.serving.waitress_server import RunningServer, serve_in_thread
+from tests.drift.drifting import EXPECTED, DriftingMiddleware
+from tests.drift.runs import PlantedRun, UpstreamFactory, run
 from tests.drift.values import PLANTED_KEY, PLANTED_PASSWORD, demo_scenario_text
 
 
@@ -30,7 +31,7 @@ def planted_scenario(tmp_path_factory: pytest.TempPathFactory) -> Path:
 @pytest.fixture
 def upstream(planted_scenario: Path) -> Iterator[UpstreamFactory]:
     """start(drifts=(), **mock settings) -> base URL of the mock, served on 127.0.0.1, stopped after the test."""
-    served: list[Served] = []
+    served: list[RunningServer] = []
 
     def start(drifts: Iterable[str] = (), **settings: Any) -> str:
         settings.setdefault("clock_speed", 1000.0)
@@ -42,4 +43,28 @@ def upstream(planted_scenario: Path) -> Iterator[UpstreamFactory]:
 
     yield start
     for running in served:
+        running.stop()
+
+
+@pytest.fixture(scope="session")
+def planted_run(planted_scenario: Path, tmp_path_factory: pytest.TempPathFactory) -> Iterator[PlantedRun]:
+    running = serve_in_thread(
+        DriftingMiddleware(mock_app(planted_scenario, clock_speed=1000.0), EXPECTED), threads=4
+    )
+    try:
+        outcome = run(running.base_url, tmp_path_factory.mktemp("planted-run"))
+        assert outcome.code == 1, outcome.messages
+        yield PlantedRun(outcome.directory / "drift-report.json", outcome.report, running.base_url)
+    finally:
+        running.stop()
+
+
+@pytest.fixture(scope="session")
+def clean_run(planted_scenario: Path, tmp_path_factory: pytest.TempPathFactory) -> Iterator[PlantedRun]:
+    running = serve_in_thread(mock_app(planted_scenario, clock_speed=1000.0), threads=4)
+    try:
+        outcome = run(running.base_url, tmp_path_factory.mktemp("clean-run"))
+        assert outcome.code == 0, outcome.messages
+        yield PlantedRun(outcome.directory / "drift-report.json", outcome.report, running.base_url)
+    finally:
         running.stop()

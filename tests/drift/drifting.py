@@ -22,7 +22,10 @@ EXPECTED: dict[str, tuple[str, str, str]] = {
     "undocumented-500": ("checkCache", "undocumented-status", "status"),
     "html": ("exploreCloudDownload", "undocumented-content-type", "status 200"),
     "other-era": ("getRemoteStatus", "other-era", "status 200"),
+    "item-type": ("listSites", "type-mismatch", "body[].aliases[]"),  # an array's items change type
+    "error-wording": ("getCloudStatus", "error-wording", "status 404"),  # value drift: same shape
 }
+NEW_WORDING = "Download not found"
 
 
 def _json(body: bytes) -> Any:
@@ -71,6 +74,18 @@ def _drift(drifts: frozenset[str], method: str, path: str, answer: Answer) -> An
         return 200, [("Content-Type", "text/html; charset=utf-8")], HTML_PAGE
     if "other-era" in drifts and path == "/api/remote/status" and status == 404:
         return _as_json(200, value)
+    if "item-type" in drifts and path == "/api/sites" and isinstance(value, list):
+        for site in value:
+            if isinstance(site, dict) and "aliases" in site:
+                site["aliases"] = [{"host": alias} for alias in site["aliases"]]
+        return _as_json(status, value)
+    if (
+        "error-wording" in drifts
+        and path == "/api/cloud/status"
+        and status == 404
+        and isinstance(value, dict)
+    ):
+        return _as_json(status, {"error": NEW_WORDING})
     return answer
 
 

@@ -10,7 +10,7 @@ from typing import Any
 from offcloud_drift.run import DriftSettings, run_drift
 from tests.drift.values import BUNNY_MAGNET, EMAIL, PLANTED_KEY, PLANTED_PASSWORD
 
-__all__ = ["Outcome", "UpstreamFactory", "run", "settings_for"]
+__all__ = ["Outcome", "PlantedRun", "UpstreamFactory", "run", "settings_for"]
 
 UpstreamFactory = Callable[..., str]
 
@@ -56,3 +56,13 @@ def run(base_url: str, directory: Path, **overrides: Any) -> Outcome:
     report_path = directory / "drift-report.json"
     report = json.loads(report_path.read_text()) if report_path.exists() else {}
     return Outcome(code, report, messages, directory)
+
+
+@dataclass(frozen=True)
+class PlantedRun:
+    """`make drift` once against an upstream with every planted drift: the report every test of the
+    loop (apply, the mock told, the pull request) starts from."""
+
+    report_path: Path
+    report: dict[str, Any]
+    base_url: str

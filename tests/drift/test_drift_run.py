@@ -1,7 +1,10 @@
 """`make drift` against the mock on 127.0.0.1: clean, drifted in planted ways, unreachable, refused."""
 
+import importlib.util
 import socket
+import subprocess
 from pathlib import Path
+from typing import Any
 
 import pytest
 import yaml
@@ -46,7 +49,7 @@ def test_each_drift_alone_is_named_with_a_suggested_change(
     assert finding["suggested_patch"], "every planted drift gets a JSON Patch"
     assert finding["suggested_yaml"]
     assert finding["count"] >= 1
-    assert finding["example"]["status"] in (200, 500)
+    assert finding["example"]["status"] in (200, 404, 500)
 
 
 def test_the_suggested_patch_makes_the_drift_go_away(upstream: UpstreamFactory, tmp_path: Path) -> None:
@@ -112,3 +115,22 @@ def test_the_legacy_mock_is_the_other_era_under_2026(upstream: UpstreamFactory, 
     assert ("getCloudStatus", "other-era", "status 200") in outcome.items
     assert any(item[:2] == ("getAccountStats", "not-in-era") for item in outcome.items)
     assert any(item[:2] == ("getAccountInfo", "undocumented-status") for item in outcome.items)
+
+
+def test_the_contract_suite_runs_as_make_contract_does(
+    upstream: UpstreamFactory, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    started: list[list[str]] = []
+
+    def fake_run(command: list[str], **options: Any) -> subprocess.CompletedProcess[str]:
+        started.append(command)
+        assert options["env"]["OFFCLOUD_BASE_URL"].startswith("http://127.0.0.1:")  # through the proxy
+        return subprocess.CompletedProcess(command, 0, stdout="3 passed in 0.1s\n", stderr="")
+
+    monkeypatch.setattr(subprocess, "run", fake_run)  # the module run.py calls
+    outcome = run(upstream(), tmp_path, contract=True)
+    assert outcome.code == 0, outcome.messages
+    ((_, flag, module, *_),) = started
+    assert (flag, module) == ("-m", "offcloud_contract")
+    assert importlib.util.find_spec(f"{module}.__main__") is not None  # runnable with -m
+    assert "contract suite through the proxy: exit code 0" in outcome.report["notes"]

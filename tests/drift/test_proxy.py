@@ -15,10 +15,11 @@ from offcloud_drift.checks import Checker
 from offcloud_drift.collect import Collector
 from offcloud_drift.exchange import BODY_CAP
 from offcloud_drift.proxy import DriftProxy
-from offcloud_drift.recorder import Recorder, read_recordings
+from offcloud_drift.recorder import Recorder
 from offcloud_drift.redact import REDACTED, Redactor
-from offcloud_drift.serve import Served, serve_in_thread
 from offcloud_drift.spec_view import SpecView
+from offcloud_mock.recordings import read_recordings
+from offcloud_mock.serving.waitress_server import RunningServer, serve_in_thread
 
 SECRET = "S3CRET-key-abcdef123456"  # noqa: S105 - planted, to be searched for
 SEEN: list[dict[str, Any]] = []
@@ -51,8 +52,8 @@ def echo(environ: dict[str, Any], start_response: Callable[..., Any]) -> Iterabl
 
 @pytest.fixture
 def proxied(tmp_path: Path) -> Iterator[Callable[..., tuple[str, Collector]]]:
-    started: list[tuple[Served, DriftProxy]] = []
-    upstreams: list[Served] = []
+    started: list[tuple[RunningServer, DriftProxy]] = []
+    upstreams: list[RunningServer] = []
 
     def start(upstream_url: str | None = None, timeout: float = 5.0) -> tuple[str, Collector]:
         if upstream_url is None:

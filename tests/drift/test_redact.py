@@ -1,5 +1,9 @@
 """The two nets of redaction: by name and by value."""
 
+from offcloud_drift.checks import Finding
+from offcloud_drift.collect import Collector
+from offcloud_drift.exchange import Exchange
+from offcloud_drift.patch import Edit
 from offcloud_drift.redact import REDACTED, Redactor, is_secret_name, redact_names
 
 KEY = "k3y-0123456789abcdefXYZ"
@@ -55,3 +59,18 @@ def test_headers_are_kept_only_when_harmless() -> None:
         "set-cookie": f"connect.sid={REDACTED}; Path=/; HttpOnly",
     }
     assert "abcdef123" not in redactor.text("the cookie s%3Aabcdef123 echoed")
+
+
+def test_the_seen_value_drift_apply_writes_into_the_spec_is_redacted() -> None:
+    # A new field of the answer holding a secret: its value is the `example` drift apply would write.
+    seen = {"token": KEY, "note": f"key {KEY}"}
+    edit = Edit("add-property", "/components/schemas/Proxy", "session", value={"type": "object"}, seen=seen)
+    finding = Finding("listProxies", "unknown-field", "body.list[].session", "new", (edit,))
+    exchange = Exchange(
+        "POST", "/api/proxy", "", (), b"", 200, (("Content-Type", "application/json"),), b"{}"
+    )
+    collector = Collector(Redactor([KEY]))
+    collector.add(collector.next_seq(), exchange, "listProxies", [finding])
+    (item,) = collector.snapshot().items
+    (kept,) = item.finding.edits
+    assert kept.seen == {"token": REDACTED, "note": f"key {REDACTED}"}

@@ -9,12 +9,12 @@ import pytest
 
 from offcloud_drift.cli import main
 from offcloud_drift.mock_bridge import check_scenario, mock_app
-from offcloud_drift.recorder import read_recordings
-from offcloud_drift.replay import ReplayMiddleware, install_replay
 from offcloud_drift.scenario_from import PLACEHOLDER_KEY, scenario_from_records
-from offcloud_drift.serve import serve_in_thread
 from offcloud_mock.cli import main as cli_main
 from offcloud_mock.http.app import create_app
+from offcloud_mock.recordings import read_recordings
+from offcloud_mock.replay import ReplayMiddleware, install_replay
+from offcloud_mock.serving.waitress_server import serve_in_thread
 from offcloud_mock.settings import MockConfig
 from tests.drift.runs import UpstreamFactory, run
 from tests.drift.values import BUNNY_MAGNET, PLANTED_KEY, PLANTED_PASSWORD

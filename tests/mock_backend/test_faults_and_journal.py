@@ -1,5 +1,8 @@
 """Fault registry (count, "*", order, validation) and request journal (masking, bounds)."""
 
+import json
+import tracemalloc
+from collections.abc import Callable
 from datetime import UTC, datetime, timedelta
 
 import pytest
@@ -8,7 +11,7 @@ from offcloud_mock.backend import MockBackend
 from offcloud_mock.backend.clock import MockClock, iso_millis
 from offcloud_mock.backend.errors import BadRequest
 from offcloud_mock.backend.faults import FaultRegistry
-from offcloud_mock.backend.journal import MASK, Journal
+from offcloud_mock.backend.journal import MASK, MAX_ITEMS, MAX_STRING_CHARS, MAX_TEXT_CHARS, Journal
 
 
 def test_a_fault_is_taken_count_times_then_gone() -> None:
@@ -204,3 +207,95 @@ def test_backend_journal_times_follow_the_mock_clock(backend: MockBackend, clock
     assert backend.journal.entries()[0]["time"] == iso_millis(clock.now_datetime())
     clock.advance(30)  # reading later does not move an entry's time
     assert backend.journal.entries()[0]["time"] == iso_millis(clock.at(90.5))
+
+
+# --- the journal's memory: a bounded summary per entry ---------------------------------------------
+
+# The README's figures ("Leaving it running"): an everyday entry costs about 0.5 KB, none more than 4 KB.
+BYTES_PER_ENTRY_BUDGET = 512
+BYTES_PER_ENTRY_AT_MOST = 4096
+
+
+def _bytes_per_entry(params_of: Callable[[int], dict[str, object]], count: int) -> float:
+    journal = Journal(maxlen=count, now=_clock, at=_at)
+    journal.record("addCloudDownload", "demo@offcloud.test", params_of(-1), 200)  # first-use caches
+    tracemalloc.start()
+    try:
+        before = tracemalloc.get_traced_memory()[0]
+        for index in range(count):
+            journal.record("addCloudDownload", "demo@offcloud.test", params_of(index), 400)
+        after = tracemalloc.get_traced_memory()[0]
+    finally:
+        tracemalloc.stop()
+    return (after - before) / count
+
+
+def bytes_per_everyday_entry(count: int = 5000) -> float:
+    """An add with a ~45-character URL, as the download budget counts it."""
+    return _bytes_per_entry(lambda index: {"url": f"https://files.test.example/bulk/{index:08d}.bin"}, count)
+
+
+def _huge(index: int) -> dict[str, object]:
+    """About 1 MB of parameters, as a refused add can carry (each string within the body's limits)."""
+    return {
+        **{f"field{number}": f"{index}-" + "x" * 60_000 for number in range(16)},
+        "hashes": [f"{number:040x}" for number in range(1000)],
+        "nested": [[[[[[str(index)]]]]]],
+    }
+
+
+def bytes_per_huge_entry(count: int = 20) -> float:
+    return _bytes_per_entry(_huge, count)
+
+
+def test_an_everyday_entry_stays_within_its_memory_budget() -> None:
+    assert bytes_per_everyday_entry(2000) <= BYTES_PER_ENTRY_BUDGET
+
+
+def test_a_huge_request_keeps_a_bounded_summary() -> None:
+    # The whole parameters used to be kept: 1.2 MB for a refused 1 MB add, 10 GB at the 10,000 cap.
+    assert bytes_per_huge_entry() <= BYTES_PER_ENTRY_AT_MOST
+
+
+def test_the_summary_says_what_was_cut() -> None:
+    journal = Journal(now=_clock, at=_at)
+    journal.record("check", None, {"url": "u" * 70_000, "hashes": list(range(25)), "key": "k" * 300}, 400)
+    params = journal.entries()[0]["params"]
+    assert isinstance(params, dict)
+    assert params["url"] == "u" * MAX_STRING_CHARS + "... (70000 characters)"
+    assert params["hashes"] == [*range(MAX_ITEMS), "... 5 more items"]
+    assert params["key"] == MASK  # masked, not cut: nothing of a secret is kept
+    deep = Journal(now=_clock, at=_at)
+    deep.record("check", None, {"a": [[[[1]]]], **{f"f{n}": n for n in range(30)}}, 400)
+    summary = deep.entries()[0]["params"]
+    assert isinstance(summary, dict)
+    assert summary["a"] == [[[["... 1 more items"]]]]  # at MAX_DEPTH, only the count
+    assert summary["..."] == "11 more fields"
+    assert len(json.dumps(summary)) < MAX_TEXT_CHARS + 1000
+
+
+if __name__ == "__main__":
+    print(
+        f"{bytes_per_everyday_entry():.0f} bytes per everyday journal entry (budget {BYTES_PER_ENTRY_BUDGET})"
+    )
+    print(
+        f"{bytes_per_huge_entry():.0f} bytes per entry of ~1 MB of parameters (at most {BYTES_PER_ENTRY_AT_MOST})"
+    )
+
+
+def test_everyday_parameters_are_kept_as_they_are_with_their_secrets_masked() -> None:
+    journal = Journal(now=_clock, at=_at)
+    params: dict[str, object] = {"url": "https://x.test/a", "key": "secret", "n": 3, "on": True, "none": None}
+    journal.record("addCloudDownload", None, params, 200)
+    assert journal.entries()[0]["params"] == {
+        "url": "https://x.test/a",
+        "key": MASK,
+        "n": 3,
+        "on": True,
+        "none": None,
+    }
+    journal.record("addCloudDownload", None, {"Password": "p", "big": 2**70}, 200)
+    assert journal.entries()[1]["params"] == {
+        "Password": MASK,
+        "big": "11805916207174113034... (22 characters)",
+    }

@@ -9,7 +9,7 @@ from offcloud_mock.backend.clock import MockClock
 from offcloud_mock.backend.downloads import PROGRESS_ORDER, STATUSES
 from offcloud_mock.backend.errors import BadRequest
 from offcloud_mock.backend.scenario import DEFAULT_ERROR_MESSAGE, parse_scenario
-from offcloud_mock.http.presenters import LegacyPresenter
+from offcloud_mock.http.presenters import LegacyEra
 
 from .world import (
     ALICE_KEY,
@@ -245,7 +245,7 @@ def test_legacy_string_numbers(alice: AccountBackend, clock: MockClock) -> None:
     request_id = alice.add_cloud(SINGLE_URL).request_id
     clock.advance(4.0)
     snapshot = alice.cloud_status(request_id)
-    body = LegacyPresenter(string_numbers=True).status_body(snapshot)
+    body = LegacyEra(string_numbers=True).status_body(snapshot)
     assert (body["fileSize"], body["downloadingSpeed"], body["amount"]) == ("1000", "100", 100)
     assert LEGACY_WIRE.status_body(snapshot)["fileSize"] == 1000
 

@@ -41,6 +41,7 @@ def error_of(data: object) -> str:
 def test_demo_scenario_has_the_documented_accounts() -> None:
     scenario = demo_scenario()
     assert scenario.start == datetime(2026, 1, 1, tzinfo=UTC)
+    assert scenario.single_file_explore == "plain_list"  # openapi.yaml's choice for the 2026 server
     demo, free = scenario.accounts
     assert (demo.email, demo.password, demo.api_key) == (DEMO_EMAIL, DEMO_PASSWORD, DEMO_KEY)
     assert demo.addons == {"premium", "links", "proxy", "cloud", "video"}
@@ -227,6 +228,11 @@ def _with(path: str, value: object) -> dict[str, Any]:
         ("resources.0.speed", 0, "resources[0].speed: must be at least 1, got 0"),
         ("start", "tomorrow", "start: 'tomorrow' is not an ISO-8601 date-time"),
         ("proxies.0.region", ..., "proxies[0].region: required field is missing"),
+        (
+            "single_file_explore",
+            "list",
+            "single_file_explore: 'list' is not one of plain_list, bad_archive, lists",
+        ),
     ],
 )
 def test_errors_name_the_file_and_the_path(path: str, value: object, message: str) -> None:

@@ -6,13 +6,13 @@ Every file set below totals 1000 bytes, so a download is "downloading" from t=3 
 
 from typing import Any
 
-from offcloud_mock.http.presenters import Era2026Presenter, LegacyPresenter
+from offcloud_mock.http.presenters import Era2026, LegacyEra
 
 # The backend answers domain objects; the tests check their wire shape as the servers show it: errors
 # with the 2026 server's statuses, status objects with the legacy fields (amount, fileSize, speed), which
 # show the backend's bookkeeping (the 2026 status object: tests/mock_http/test_status_2026.py).
-WIRE = Era2026Presenter()
-LEGACY_WIRE = LegacyPresenter()
+WIRE = Era2026()
+LEGACY_WIRE = LegacyEra()
 
 ALICE_EMAIL = "alice@test.example"
 ALICE_PASSWORD = "alice-password"  # noqa: S105 - a test fixture, not a secret

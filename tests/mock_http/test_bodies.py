@@ -63,7 +63,12 @@ def test_too_many_form_fields_are_a_bad_request() -> None:
         ("addCloudDownload", {}, "Missing required parameter: url"),
         ("addRemoteDownload", {}, "Missing required parameter: url"),
         ("addRemoteDownload", {"url": "bad"}, "Missing required parameter: remoteOptionId"),
-        ("addCloudDownload", {"url": 7}, "Invalid parameter 'url': 7 is not of type \"string\""),
+        ("addCloudDownload", {"url": 7}, "Incorrect url"),  # the spec's wording (x-offcloud-invalid)
+        (
+            "addRemoteDownload",
+            {"url": "https://a.example/x", "remoteOptionId": 7},
+            "Invalid parameter 'remoteOptionId': 7 is not of type \"string\"",
+        ),
         (
             "checkCache",
             {"hashes": ["z"]},

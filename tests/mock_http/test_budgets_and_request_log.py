@@ -1,16 +1,20 @@
-"""`max_downloads` over HTTP (every era, the marker) and `log_requests` (issue 12 item 5)."""
+"""`max_downloads` over HTTP (every era, the marker) and `log_requests` (one log line per request)."""
 
+import json
 import logging
 import re
 
 import pytest
+from flask import Flask
 from flask.testing import FlaskClient
 
+from offcloud_mock.eras import Era
 from offcloud_mock.http.app import create_app
 from offcloud_mock.http.injection import ConnectionDropped
 from offcloud_mock.http.request_log import LOGGER_NAME, mask_email
+from offcloud_mock.http.runtime import runtime
 from offcloud_mock.pytest_plugin import OffcloudMock
-from offcloud_mock.settings import Era, MockConfig
+from offcloud_mock.settings import MockConfig
 from tests.mock_http.values import DEMO_KEY, REPORT_URL, key
 
 OTHER_URL = "https://example.com/files/other.bin"
@@ -83,3 +87,14 @@ def test_requests_are_not_logged_by_default(client: FlaskClient, caplog: pytest.
 def test_mask_email() -> None:
     assert mask_email("demo@offcloud.test") == "de***@offcloud.test"
     assert mask_email("x") == "x***"
+
+
+def test_a_refused_megabyte_add_keeps_a_small_journal_entry(client: FlaskClient, app: Flask) -> None:
+    # The journal kept a refused request's whole parameters: 1.2 MB for this add, 10 GB at its cap.
+    body = {"url": "not a url " + "x" * 60_000, **{f"field{n}": "y" * 60_000 for n in range(16)}}
+    answer = client.post("/api/cloud" + key(), json=body)
+    assert answer.status_code == 400
+    entry = runtime(app).backend.journal.entries()[-1]
+    assert entry["operation"] == "addCloudDownload"
+    assert entry["status"] == 400
+    assert len(json.dumps(entry)) < 2048

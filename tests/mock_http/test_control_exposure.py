@@ -1,6 +1,8 @@
-"""The control plane is closed to web pages and, beyond loopback, to anyone without the token (finding 2)."""
+"""The control plane is closed to web pages and, beyond loopback, to anyone without the token: every
+route under /_mock/, the device-login controls included, found by walking the app's route table."""
 
 import io
+import re
 from contextlib import redirect_stderr
 
 import pytest
@@ -10,7 +12,8 @@ from flask.testing import FlaskClient
 from offcloud_mock import cli
 from offcloud_mock.controls import ControlError, HttpControls
 from offcloud_mock.http.app import create_app
-from offcloud_mock.http.control_guard import is_loopback
+from offcloud_mock.http.control_guard import TOKEN_HEADER, is_loopback
+from offcloud_mock.http.runtime import runtime
 from offcloud_mock.serving.waitress_server import serve_in_thread
 from offcloud_mock.settings import MockConfig
 from tests.mock_http.values import key
@@ -185,3 +188,110 @@ def test_the_cli_allows_its_host_name_and_each_allow_host() -> None:
     assert cli._allowed_hosts("0.0.0.0", ["Mock", "mock."]) == ("mock",)
     assert cli._allowed_hosts("mock.lan", ["api"]) == ("api", "mock.lan")
     assert cli.parser().parse_args(["--allow-host", "a", "--allow-host", "b"]).allow_host == ["a", "b"]
+
+
+# --- Every /_mock/ route behind the one guard ---------------------------------------------------------
+
+_WRITES = frozenset({"POST", "PUT", "PATCH", "DELETE"})
+
+
+def _control_routes(app: Flask) -> list[tuple[str, str]]:
+    """(method, path) of every rule of the app under /_mock/, its variables filled in."""
+    return sorted(
+        (method, re.sub(r"<[^>]+>", "ABCD-EFGH", rule.rule))
+        for rule in app.url_map.iter_rules()
+        if rule.rule == "/_mock" or rule.rule.startswith("/_mock/")
+        for method in rule.methods or ()
+        if method not in ("HEAD", "OPTIONS")
+    )
+
+
+def test_the_route_table_has_the_control_routes_the_guard_must_hold(guarded: Flask) -> None:
+    routes = _control_routes(guarded)
+    assert ("POST", "/_mock/reset") in routes
+    assert ("GET", "/_mock/device-codes") in routes
+    assert ("POST", "/_mock/device-codes/ABCD-EFGH/approve") in routes
+    assert ("POST", "/_mock/device-codes/ABCD-EFGH/deny") in routes
+    listed = guarded.test_client().get("/_mock/", headers={TOKEN_HEADER: TOKEN}).get_json()["routes"]
+    assert len(listed) == len(routes)  # the control index lists every one of them
+
+
+def test_every_control_route_refuses_a_foreign_host_and_origin(guarded: Flask) -> None:
+    client = guarded.test_client()
+    for method, path in _control_routes(guarded):
+        for headers in ({"Host": "evil.example"}, {"Origin": "http://evil.example"}):
+            response = client.open(path, method=method, headers={TOKEN_HEADER: TOKEN, **headers}, json={})
+            assert response.status_code == 403, (method, path, headers)
+
+
+def test_every_control_route_but_health_needs_the_token(guarded: Flask) -> None:
+    client = guarded.test_client()
+    for method, path in _control_routes(guarded):
+        response = client.open(path, method=method, json={})
+        expected = 200 if (method, path) == ("GET", "/_mock/health") else 401
+        assert response.status_code == expected, (method, path)
+
+
+def test_every_control_write_must_be_json(guarded: Flask) -> None:
+    client = guarded.test_client()
+    writes = [(method, path) for method, path in _control_routes(guarded) if method in _WRITES]
+    assert writes
+    for method, path in writes:
+        response = client.open(
+            path, method=method, data="{}", headers={TOKEN_HEADER: TOKEN, "Content-Type": "text/plain"}
+        )
+        assert response.status_code == 415, (method, path)
+
+
+@pytest.fixture
+def pending(guarded: Flask) -> str:
+    """The user code of a device login waiting for the user's decision."""
+    response = guarded.test_client().post("/oauth/device/code", json={})
+    assert response.status_code == 200
+    return str(response.get_json()["user_code"])
+
+
+def _still_pending(app: Flask, user_code: str) -> bool:
+    return user_code in runtime(app).backend.device_codes()
+
+
+_REFUSALS = [
+    pytest.param({}, 401, id="no-token"),  # a token is required: the mock listens beyond loopback
+    pytest.param({TOKEN_HEADER: TOKEN, "Host": "evil.example"}, 403, id="foreign-host"),
+    pytest.param({TOKEN_HEADER: TOKEN, "Origin": "http://evil.example"}, 403, id="foreign-origin"),
+]
+
+
+@pytest.mark.parametrize(("headers", "status"), _REFUSALS)
+@pytest.mark.parametrize("decision", ["approve", "deny"])
+def test_a_device_login_is_not_decided_past_the_guard(
+    guarded: Flask, pending: str, headers: dict[str, str], status: int, decision: str
+) -> None:
+    client = guarded.test_client()
+    path = f"/_mock/device-codes/{pending}/{decision}"
+    assert client.post(path, headers=headers, json={}).status_code == status
+    assert _still_pending(guarded, pending)
+    assert client.post(path, headers={TOKEN_HEADER: TOKEN}, json={}).status_code == 200
+    assert not _still_pending(guarded, pending)
+
+
+@pytest.mark.parametrize("decision", ["approve", "deny"])
+def test_a_device_login_is_not_decided_by_a_text_plain_write(
+    guarded: Flask, pending: str, decision: str
+) -> None:
+    client = guarded.test_client()
+    path = f"/_mock/device-codes/{pending}/{decision}"
+    refused = client.post(path, data="{}", headers={TOKEN_HEADER: TOKEN, "Content-Type": "text/plain"})
+    assert refused.status_code == 415
+    assert _still_pending(guarded, pending)
+
+
+@pytest.mark.parametrize(("headers", "status"), _REFUSALS)
+def test_the_pending_device_codes_are_not_listed_past_the_guard(
+    guarded: Flask, pending: str, headers: dict[str, str], status: int
+) -> None:
+    client = guarded.test_client()
+    refused = client.get("/_mock/device-codes", headers=headers)
+    assert refused.status_code == status
+    assert pending not in refused.get_data(as_text=True)
+    assert client.get("/_mock/device-codes", headers={TOKEN_HEADER: TOKEN}).get_json() == [pending]

@@ -28,6 +28,12 @@ def test_index_and_health(client: FlaskClient) -> None:
     index = client.get("/_mock/").json
     assert index is not None
     assert "POST /_mock/faults" in index["routes"]
+    # The device-login controls are control routes like the others, listed with them.
+    assert {
+        "GET /_mock/device-codes",
+        "POST /_mock/device-codes/<user_code>/approve",
+        "POST /_mock/device-codes/<user_code>/deny",
+    } <= set(index["routes"])
     health = client.get("/_mock/health").json
     assert health is not None
     assert health["status"] == "ok"

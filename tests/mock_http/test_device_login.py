@@ -93,11 +93,15 @@ def test_an_unknown_device_code_is_expired(client: FlaskClient) -> None:
     assert _poll(client, "never-issued")[1]["error"] == "expired_token"  # type: ignore[index]
 
 
-def test_a_poll_without_device_code_names_it(client: FlaskClient) -> None:
+def test_a_poll_without_device_code_is_an_invalid_request(client: FlaskClient) -> None:
+    """An OAuth error, as openapi.yaml words it (DeviceTokenForm's x-offcloud-invalid)."""
     response = client.post("/oauth/token", json={"grant_type": GRANT})
     assert (response.status_code, response.json) == (
         400,
-        {"error": "Missing required parameter: device_code"},
+        {
+            "error": "invalid_request",
+            "error_description": "The body must be a JSON object with grant_type and device_code.",
+        },
     )
 
 

@@ -3,9 +3,13 @@
 import re
 
 import pytest
+import yaml
 from flask.testing import FlaskClient
 
+from offcloud_mock.backend.demo import DEMO_SCENARIO_PATH
 from offcloud_mock.controls import InProcessControls
+from offcloud_mock.http.app import create_app
+from offcloud_mock.settings import MockConfig
 from tests.mock_http.values import (
     BROKEN_URL,
     BUNNY_MAGNET,
@@ -20,6 +24,13 @@ from tests.mock_http.values import (
 )
 
 OBJECT_ID = re.compile(r"^[0-9a-f]{24}$")
+CDN = "https://cdn.offcloud.test/obj"
+DEMO_USER_ID = "5f3c2a1b9d8e7f6a5b4c3d2e"
+
+
+@pytest.fixture
+def legacy() -> FlaskClient:
+    return create_app(MockConfig(era="legacy", validate_responses=True, frozen_clock=True)).test_client()
 
 
 def _add(client: FlaskClient, url: str, api_key: str | None = None) -> dict[str, object]:
@@ -83,11 +94,10 @@ def test_cloud_download_needs_a_url(client: FlaskClient) -> None:
 @pytest.mark.parametrize(
     "bad", ["ftp://x", "not a url", "magnet:?xt=urn:btih:short", 42, ["https://a.example/x"]]
 )
-def test_a_bad_url_is_named(client: FlaskClient, bad: object) -> None:
+def test_a_bad_url_is_an_incorrect_url(client: FlaskClient, bad: object) -> None:
+    """The server's wording (openapi.yaml DownloadUrl, x-offcloud-invalid), not the generic message."""
     response = client.post(f"/api/cloud{key()}", json={"url": bad})
-    assert response.status_code == 400
-    assert response.json is not None
-    assert response.json["error"].startswith("Invalid parameter 'url': ")
+    assert (response.status_code, response.json) == (400, {"error": "Incorrect url"})
 
 
 def test_unknown_fields_are_ignored(client: FlaskClient) -> None:
@@ -159,8 +169,14 @@ def test_remote_download_errors(client: FlaskClient) -> None:
     assert (unknown.status_code, unknown.json) == (400, {"error": "Unknown remoteOptionId"})
 
 
-def test_free_account_has_no_remote_accounts(client: FlaskClient) -> None:
-    assert client.post(f"/api/remote/accounts{key(FREE_KEY)}").json == {"data": []}
+def test_the_free_account_has_its_own_remote_account(client: FlaskClient) -> None:
+    body = client.post(f"/api/remote/accounts{key(FREE_KEY)}").json
+    assert body is not None
+    assert [account["remoteOptionId"] for account in body["data"]] == ["6a1f0e2d3c4b5a697887766a"]
+    another_accounts = client.post(
+        f"/api/remote{key(FREE_KEY)}", data={"url": REPORT_URL, "remoteOptionId": GDRIVE_OPTION}
+    )
+    assert (another_accounts.status_code, another_accounts.json) == (400, {"error": "Unknown remoteOptionId"})
 
 
 def test_proxies(client: FlaskClient) -> None:
@@ -169,20 +185,45 @@ def test_proxies(client: FlaskClient) -> None:
     assert [proxy["id"] for proxy in body["list"]] == ["fr-1", "us-1", "sg-1"]
 
 
-def test_explore_a_multi_file_download(client: FlaskClient) -> None:
+def test_explore_a_multi_file_download_answers_signed_cdn_links_in_2026(client: FlaskClient) -> None:
+    """openapi.yaml exploreCloudDownload: 2026 links are CDN URLs, the same as detailed explore's."""
     request_id = _add(client, BUNNY_MAGNET)["requestId"]
     response = client.get(f"/api/cloud/explore/{request_id}{key()}")
     links = response.json
     assert response.status_code == 200
+    detailed = client.get(f"/api/cloud/explore/{request_id}{key()}&format=detailed").json
+    assert detailed is not None
+    assert links == [entry["url"] for entry in detailed["files"]]
+    assert links[0] == (
+        f"{CDN}/{DEMO_USER_ID}/{request_id}/Big%20Buck%20Bunny/Big%20Buck%20Bunny%201080p.mp4"
+    )
+
+
+def test_explore_a_multi_file_download_answers_server_links_in_the_legacy_era(legacy: FlaskClient) -> None:
+    request_id = _add(legacy, BUNNY_MAGNET)["requestId"]
+    links = legacy.get(f"/api/cloud/explore/{request_id}{key()}").json
     assert isinstance(links, list)
     assert len(links) == 4
-    assert links[0].endswith(f"/cloud/download/{request_id}/0/Big%20Buck%20Bunny%201080p.mp4")
+    assert re.fullmatch(
+        rf"https://[a-z]+-\d\.offcloud\.com/cloud/download/{request_id}/0/Big%20Buck%20Bunny%201080p\.mp4",
+        links[0],
+    )
 
 
-def test_explore_a_single_file_is_a_bad_archive(client: FlaskClient) -> None:
+def test_explore_a_single_file_answers_a_one_element_list_in_2026(client: FlaskClient) -> None:
+    """openapi.yaml exploreCloudDownload, our choice: plain explore lists the one file (K1's reading)."""
     request_id = _add(client, SINTEL_MAGNET)["requestId"]
     response = client.get(f"/api/cloud/explore/{request_id}{key()}")
-    assert (response.status_code, response.json) == (400, {"error": "Bad archive"})
+    assert (response.status_code, response.json) == (
+        200,
+        [f"{CDN}/{DEMO_USER_ID}/{request_id}/Sintel%204K.mkv"],
+    )
+
+
+def test_explore_a_single_file_is_a_bad_archive_in_the_legacy_era(legacy: FlaskClient) -> None:
+    request_id = _add(legacy, SINTEL_MAGNET)["requestId"]
+    response = legacy.get(f"/api/cloud/explore/{request_id}{key()}")
+    assert (response.status_code, response.json) == (200, {"error": "Bad archive"})
 
 
 def test_explore_and_list_before_the_download_is_done(client: FlaskClient) -> None:
@@ -242,3 +283,53 @@ def test_retry_a_remote_download_forced_into_error(client: FlaskClient, controls
     assert retried.status_code == 200
     assert retried.json is not None
     assert retried.json["success"] is True
+
+
+def _with_single_file_explore(controls: InProcessControls, setting: str) -> None:
+    scenario = yaml.safe_load(DEMO_SCENARIO_PATH.read_text(encoding="utf-8"))
+    controls.load_scenario({**scenario, "single_file_explore": setting})
+
+
+@pytest.mark.parametrize(
+    ("setting", "plain", "detailed"),
+    [
+        ("plain_list", 200, 400),  # the spec's choice (also the default, tested above)
+        ("bad_archive", 400, 400),
+        ("lists", 200, 200),
+    ],
+)
+def test_the_2026_single_file_explore_is_a_scenario_setting(
+    client: FlaskClient, controls: InProcessControls, setting: str, plain: int, detailed: int
+) -> None:
+    _with_single_file_explore(controls, setting)
+    request_id = _add(client, SINTEL_MAGNET)["requestId"]
+    link = f"{CDN}/{DEMO_USER_ID}/{request_id}/Sintel%204K.mkv"
+    answers = {
+        200: [link],
+        400: {"error": "Bad archive"},
+    }
+    response = client.get(f"/api/cloud/explore/{request_id}{key()}")
+    assert (response.status_code, response.json) == (plain, answers[plain])
+    response = client.get(f"/api/cloud/explore/{request_id}{key()}&format=detailed")
+    files = {
+        "files": [
+            {
+                "id": f"{request_id}-0",
+                "name": "Sintel 4K.mkv",
+                "size": 1073741824,
+                "path": "Sintel 4K.mkv",
+                "url": link,
+            }
+        ]
+    }
+    assert (response.status_code, response.json) == (detailed, files if detailed == 200 else answers[400])
+
+
+def test_the_legacy_era_answers_bad_archive_whatever_the_setting(
+    client: FlaskClient, controls: InProcessControls
+) -> None:
+    _with_single_file_explore(controls, "lists")
+    controls.set_era("legacy")
+    request_id = _add(client, SINTEL_MAGNET)["requestId"]
+    response = client.get(f"/api/cloud/explore/{request_id}{key()}")
+    assert (response.status_code, response.json) == (200, {"error": "Bad archive"})

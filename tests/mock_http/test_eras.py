@@ -4,13 +4,19 @@ Outside its era an operation is an unknown route: the 2026 server's HTML 404 pag
 HTML 405 page), the legacy server's `Page not found.`.
 """
 
+import ast
+from pathlib import Path
+
 import pytest
 from flask.testing import FlaskClient
 from werkzeug.test import TestResponse
 
+import offcloud_mock.http
+from offcloud_mock import spec
 from offcloud_mock.controls import InProcessControls
+from offcloud_mock.eras import ERAS, Era
 from offcloud_mock.http.app import create_app
-from offcloud_mock.settings import Era, MockConfig
+from offcloud_mock.settings import MockConfig
 from offcloud_mock.spec import operations
 from tests.mock_http.values import DEMO_LOGIN, REPORT_URL, UNKNOWN_ID, key
 
@@ -53,7 +59,7 @@ def test_2026_only_routes_are_the_legacy_page_not_found() -> None:
 
 
 def test_every_operation_outside_its_era_is_unknown_there() -> None:
-    clients = {"2026": _client("2026"), "legacy": _client("legacy")}
+    clients = {era: _client(era) for era in ERAS}
     for operation in operations():
         path = operation.path.replace("{requestId}", UNKNOWN_ID)
         for era, client in clients.items():
@@ -62,6 +68,13 @@ def test_every_operation_outside_its_era_is_unknown_there() -> None:
             response = client.open(f"{path}{key()}", method=operation.method)
             assert response.status_code == 404, (era, operation.operation_id)
             assert response.mimetype == "text/html"
+
+
+def test_an_era_the_mock_does_not_play_in_the_spec_fails_at_start_up() -> None:
+    # Silently, a misspelt era would leave its operation served by no era of the mock.
+    assert spec._eras("getThing", ["legacy", "2026"]) == frozenset(ERAS)
+    with pytest.raises(ValueError, match=r"getThing: x-offcloud-eras names no era of the mock: \['2025'\]"):
+        spec._eras("getThing", ["2026", "2025"])
 
 
 def test_unknown_paths_per_era() -> None:
@@ -103,3 +116,36 @@ def test_the_deprecated_error_mode_still_switches_the_era(
     with pytest.warns(DeprecationWarning, match="set_era"):
         assert controls.set_error_mode("legacy")["era"] == "legacy"
     assert client.post("/_mock/settings", json={"error_mode": "modern"}).json["era"] == "2026"  # type: ignore[index]
+
+
+HTTP_LAYER = Path(offcloud_mock.http.__file__).parent
+
+
+def _era_compares(tree: ast.AST) -> list[int]:
+    """The lines that compare something with an era's name (`== "legacy"`, `in ("2026", ...)`)."""
+
+    def names_an_era(node: ast.expr) -> bool:
+        if isinstance(node, ast.Constant):
+            return node.value in ERAS
+        if isinstance(node, ast.Tuple | ast.List | ast.Set):
+            return any(names_an_era(item) for item in node.elts)
+        return False
+
+    return [
+        node.lineno
+        for node in ast.walk(tree)
+        if isinstance(node, ast.Compare) and any(map(names_an_era, [node.left, *node.comparators]))
+    ]
+
+
+@pytest.mark.parametrize(
+    "path", sorted(HTTP_LAYER.rglob("*.py")), ids=lambda path: str(path.relative_to(HTTP_LAYER))
+)
+def test_no_module_of_the_http_layer_decides_by_an_eras_name(path: Path) -> None:
+    # Every era question goes to the era object (`runtime().era`), so that an era is one place to read.
+    assert _era_compares(ast.parse(path.read_text(encoding="utf-8"))) == []
+
+
+def test_the_era_compare_finder_sees_a_compare() -> None:
+    planted = 'if state.config.era == "legacy" or era in ("2026",):\n    pass\nif x == "other":\n    pass\n'
+    assert _era_compares(ast.parse(planted)) == [1, 1]

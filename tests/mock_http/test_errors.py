@@ -10,9 +10,10 @@ from offcloud_mock.backend import AccountBackend
 from offcloud_mock.backend.downloads import DownloadSnapshot
 from offcloud_mock.backend.errors import BadRequest
 from offcloud_mock.controls import InProcessControls
+from offcloud_mock.eras import ERAS, Era
 from offcloud_mock.http.app import create_app
-from offcloud_mock.http.presenters import Era2026Presenter, Presenter
-from offcloud_mock.settings import Era, MockConfig
+from offcloud_mock.http.presenters import Era2026, ServerEra
+from offcloud_mock.settings import MockConfig
 from tests.mock_http.values import DEMO_KEY, FREE_KEY, REPORT_URL, SINTEL_MAGNET, UNKNOWN_ID, key
 
 
@@ -66,7 +67,7 @@ def test_not_available_is_200_in_the_2026_era_too(client: FlaskClient) -> None:
     assert (response.status_code, response.json) == (200, {"not_available": "cloud"})
 
 
-@pytest.mark.parametrize("era", ["2026", "legacy"])
+@pytest.mark.parametrize("era", ERAS)
 def test_framework_errors_other_than_unknown_routes_keep_their_status_in_both_eras(era: Era) -> None:
     app = create_app(MockConfig(era=era, max_body_bytes=1000))
     client = app.test_client()
@@ -125,7 +126,7 @@ def test_an_unexpected_exception_is_a_logged_500_without_traceback(
 def test_response_validation_catches_a_planted_bad_answer(
     client: FlaskClient, monkeypatch: pytest.MonkeyPatch, caplog: pytest.LogCaptureFixture
 ) -> None:
-    monkeypatch.setattr(Presenter, "proxies", lambda self, proxies: [{"id": 1}])  # the doc's bare array
+    monkeypatch.setattr(ServerEra, "proxies", lambda self, proxies: [{"id": 1}])  # the doc's bare array
     with caplog.at_level(logging.ERROR):
         response = client.post(f"/api/proxy{key()}")
     assert response.status_code == 500
@@ -140,14 +141,14 @@ def test_response_validation_catches_a_planted_bad_answer(
 def test_response_validation_names_the_branch_and_field(
     client: FlaskClient, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    original = Presenter.added
+    original = ServerEra.added
 
-    def without_url(self: Presenter, snapshot: DownloadSnapshot) -> dict[str, object]:
+    def without_url(self: ServerEra, snapshot: DownloadSnapshot) -> dict[str, object]:
         answer = original(self, snapshot)
         del answer["url"]
         return answer
 
-    monkeypatch.setattr(Presenter, "added", without_url)
+    monkeypatch.setattr(ServerEra, "added", without_url)
     response = client.post(f"/api/cloud{key()}", data={"url": REPORT_URL})
     assert response.json == {
         "error": "mock answered outside the spec: addCloudDownload 200: missing required field 'url'"
@@ -161,7 +162,7 @@ def test_response_validation_catches_an_undocumented_status(monkeypatch: pytest.
         raise BadRequest("short and stout")
 
     monkeypatch.setattr(AccountBackend, "list_proxies", refuse)
-    monkeypatch.setattr(Era2026Presenter, "error_status", lambda self, error: 418)
+    monkeypatch.setattr(Era2026, "error_status", lambda self, error: 418)
     response = app.test_client().post(f"/api/proxy{key()}")
     assert response.status_code == 500
     assert response.json is not None
@@ -170,6 +171,66 @@ def test_response_validation_catches_an_undocumented_status(monkeypatch: pytest.
 
 def test_response_validation_is_off_by_default(monkeypatch: pytest.MonkeyPatch) -> None:
     app: Flask = create_app()
-    monkeypatch.setattr(Presenter, "proxies", lambda self, proxies: [{"id": 1}])
+    monkeypatch.setattr(ServerEra, "proxies", lambda self, proxies: [{"id": 1}])
     response = app.test_client().post(f"/api/proxy{key()}")
     assert (response.status_code, response.json) == (200, [{"id": 1}])
+
+
+@pytest.mark.parametrize("era", ERAS)
+@pytest.mark.parametrize(
+    ("path", "body", "error"),
+    [
+        # The spec's domain wording of a failed parameter answers, not the generic validation message.
+        ("/api/cloud", {"url": "not-a-url"}, "Incorrect url"),
+        ("/api/instant", {"url": "ftp://files.example.com/x.iso"}, "Incorrect url"),
+        ("/api/remote", {"url": "not-a-url", "remoteOptionId": "6a1f0e2d3c4b5a6978877666"}, "Incorrect url"),
+        ("/api/cloud/download", {"url": "magnet:?dn=no-hash"}, "Incorrect url"),
+        ("/api/login", {"username": "", "password": "x"}, "Please enter a valid email address."),
+        # Where the spec documents no wording, the generic message still names the parameter.
+        ("/api/cloud", {}, "Missing required parameter: url"),
+    ],
+)
+def test_the_spec_s_wording_of_a_failed_parameter_answers(
+    era: Era, path: str, body: dict[str, str], error: str
+) -> None:
+    client = create_app(MockConfig(era=era, validate_responses=True)).test_client()
+    response = client.post(f"{path}{key()}", data=body)
+    if response.status_code == 404:  # an operation of the other era only
+        pytest.skip(f"{path} is not served in the {era} era")
+    assert (response.status_code, response.json) == (400 if era == "2026" else 200, {"error": error})
+
+
+@pytest.mark.parametrize(
+    ("path", "body", "answer"),
+    [
+        # openapi.yaml requestDeviceCode 400: an OAuth error, not the mock's own "Invalid JSON body".
+        (
+            "/oauth/device/code",
+            "[]",
+            {"error": "invalid_request", "error_description": "The body must be empty or a JSON object."},
+        ),
+        (
+            "/oauth/device/code",
+            "{not json",
+            {"error": "invalid_request", "error_description": "The body must be empty or a JSON object."},
+        ),
+        (
+            "/oauth/token",
+            '{"grant_type": "urn:ietf:params:oauth:grant-type:device_code"}',
+            {
+                "error": "invalid_request",
+                "error_description": "The body must be a JSON object with grant_type and device_code.",
+            },
+        ),
+        (
+            "/oauth/token",
+            '{"grant_type": "password", "device_code": "x"}',
+            {"error": "unsupported_grant_type"},
+        ),
+    ],
+)
+def test_a_malformed_device_login_request_is_an_oauth_error(
+    client: FlaskClient, path: str, body: str, answer: dict[str, str]
+) -> None:
+    response = client.post(path, data=body, content_type="application/json")
+    assert (response.status_code, response.json) == (400, answer)

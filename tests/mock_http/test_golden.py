@@ -1,14 +1,16 @@
 """Golden answers: the mock answers a fixed list of requests byte for byte as recorded.
 
-Recorded before the split of `mock_server/offcloud_mock/` into a backend and an HTTP layer (issue 9), so that any
-change of an answer's status, content type or bytes is seen, in both eras (`2026`, `legacy`) and with
-the legacy `string_numbers` quirk. Re-recorded for the eras (issue 10): `2026` (formerly `modern`) is
-now the whole 2026 server (legacy-only routes are its HTML 404 page, the 2026 status object); the
-legacy answers of documented operations did not change; steps beyond the documentation are appended
-(history, removal, aliases; then account, sites, torrent upload and check, the 2026 cache endpoints,
-detailed explore and the device login with its control routes). Every config plays every step, so an
-operation of one era is probed in the other too. Each scenario runs its steps in order against one
-fresh app (frozen clock, fixed seed), so ids, codes and times are the same on every run.
+Recorded before the mock was split into a backend and an HTTP layer, so that any change of an answer's
+status, content type or bytes is seen, in both eras (`2026`, `legacy`) and with the legacy
+`string_numbers` quirk. Re-recorded when the eras came: `2026` (formerly `modern`) is now the whole 2026
+server (legacy-only routes are its HTML 404 page, the 2026 status object); the legacy answers of
+documented operations did not change; steps beyond the documentation are appended (history, removal,
+aliases; then account, sites, torrent upload and check, the 2026 cache endpoints, detailed explore and
+the device login with its control routes). Re-recorded when the mock came to follow openapi.yaml's
+words: a url that is no link answers `Incorrect url`, a device-token body without its code
+`invalid_request`, and 2026 plain explore answers CDN links and lists a single file. Every config plays
+every step, so an operation of one era is probed in the other too. Each scenario runs its steps in order
+against one fresh app (frozen clock, fixed seed), so ids, codes and times are the same on every run.
 
 To record again (only when an answer is meant to change; review the diff of `golden/*.json`):
 

@@ -1,5 +1,6 @@
 """What the distribution promises: one version (the spec's), light imports, a clear error without [mock]."""
 
+import importlib.metadata
 import json
 import re
 import subprocess
@@ -77,3 +78,54 @@ def test_the_fixture_names_the_missing_extra(monkeypatch: pytest.MonkeyPatch) ->
     monkeypatch.setitem(sys.modules, "flask", None)  # as if offcloud-kit was installed without [mock]
     with pytest.raises(pytest.fail.Exception, match=r"pip install 'offcloud-kit\[mock\]' \(missing: flask\)"):
         pytest_plugin._require_mock_extra()
+
+
+# What each shipped package may import beyond the standard library: the distributions of its extra (and of
+# the extras it builds on), and what those require themselves (werkzeug comes with flask).
+_EXTRAS_OF_PACKAGE = {
+    "offcloud_kit": (),
+    "offcloud_mock": ("mock",),
+    "offcloud_drift": ("mock",),
+    "offcloud_contract": ("mock", "contract"),
+}
+
+
+def _declared(extras: tuple[str, ...]) -> set[str]:
+    project = PYPROJECT["project"]
+    requirements = [*project["dependencies"]]
+    for extra in extras:
+        requirements += [
+            r for r in project["optional-dependencies"][extra] if not r.startswith("offcloud-kit")
+        ]
+    names = {re.split(r"[<>=!;\[ ]", requirement, maxsplit=1)[0].lower() for requirement in requirements}
+    for name in list(names):
+        for required in importlib.metadata.requires(name) or ():
+            if "extra ==" not in required:
+                names.add(re.split(r"[<>=!;\[ (]", required, maxsplit=1)[0].lower())
+    return {name.replace("_", "-") for name in names}
+
+
+@pytest.mark.parametrize("package", sorted(_EXTRAS_OF_PACKAGE))
+def test_every_import_of_a_shipped_package_is_a_declared_dependency(package: str) -> None:
+    # A wheel installed with the package's extra must import: `offcloud_drift` once imported jsonschema,
+    # which no extra declares, so its commands failed from a `[mock]` install.
+    from tests.test_architecture import imported_modules
+
+    folder = {"offcloud_kit": "offcloud_kit"}.get(package) or next(ROOT.glob(f"*/{package}")).relative_to(
+        ROOT
+    )
+    distributions = importlib.metadata.packages_distributions()
+    declared = _declared(_EXTRAS_OF_PACKAGE[package])
+    ours = {"offcloud_kit", "offcloud_client", "offcloud_mock", "offcloud_drift", "offcloud_contract"}
+    undeclared = {}
+    for path in sorted((ROOT / folder).rglob("*.py")):
+        for name in imported_modules(path):
+            top = name.split(".")[0]
+            if not top or top in ours or top in sys.stdlib_module_names:
+                continue
+            if top == "pytest" and path.name == "pytest_plugin.py":  # only pytest itself loads it
+                continue
+            dists = {dist.lower().replace("_", "-") for dist in distributions.get(top, [top])}
+            if not dists & declared:
+                undeclared[f"{path.relative_to(ROOT)}: {top}"] = sorted(dists)
+    assert not undeclared, undeclared

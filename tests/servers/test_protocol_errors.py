@@ -65,3 +65,20 @@ def test_granian_answers_or_closes_at_once() -> None:
                 client.sendall(data)
                 first = client.recv(4096)  # TimeoutError after 1 s: neither an answer nor a close
             assert first == b"" or first.startswith(b"HTTP/1.1 "), first
+
+
+def _status_of(port: int, request: bytes) -> bytes:
+    answer, _ = _exchange(port, request)
+    return answer.split(b" ", 2)[1]
+
+
+@pytest.mark.parametrize("version", [b"HTTP/1.0", b"HTTP/1.1"])
+def test_a_request_without_a_host_header_gets_the_same_answer_on_both_servers(version: bytes) -> None:
+    # waitress named itself "waitress.invalid" in SERVER_NAME, the Host werkzeug falls back on, and the
+    # control plane refused that name (403) where granian's bridge named the address it listens on (200).
+    request = b"GET /_mock/health " + version + b"\r\nConnection: close\r\n\r\n"
+    statuses = {}
+    for server in ("waitress", "granian"):
+        with mock_process(server) as mock:
+            statuses[server] = _status_of(mock.port, request)
+    assert statuses == {"waitress": b"200", "granian": b"200"}

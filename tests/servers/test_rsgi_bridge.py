@@ -13,6 +13,7 @@ from granian._granian import RSGIProtocolClosed
 
 from offcloud_mock.controls import InProcessControls
 from offcloud_mock.http.app import create_app
+from offcloud_mock.http.runtime import runtime
 from offcloud_mock.serving.rsgi_bridge import WSGIOverRSGI, wsgi_environ
 from offcloud_mock.settings import MockConfig
 
@@ -154,10 +155,11 @@ def test_a_body_declared_too_large_is_refused_unread(app: Any) -> None:
         [("content-type", "application/x-www-form-urlencoded"), ("content-length", str(LIMIT + 1))],
     )
     protocol = Protocol([b"x" * (LIMIT + 1)])
-    status, _, data = _serve(_bridge(app), scope, protocol)
+    status, headers, data = _serve(_bridge(app), scope, protocol)
     assert status == 413
     assert "at most 1000 bytes" in json.loads(data)["error"]
     assert not protocol.read
+    assert headers["connection"] == "close"  # the body is left unread: the connection cannot go on
 
 
 def test_a_content_length_that_is_no_number_gets_an_answer(app: Any) -> None:
@@ -169,16 +171,26 @@ def test_a_content_length_that_is_no_number_gets_an_answer(app: Any) -> None:
 
 def test_a_chunked_body_too_large_is_refused(app: Any) -> None:
     scope, _ = _form_post("", chunked=True)
-    status, _, data = _serve(_bridge(app), scope, Protocol([b"url=" + b"a" * 600, b"b" * 600, b"c" * 600]))
+    status, headers, data = _serve(
+        _bridge(app), scope, Protocol([b"url=" + b"a" * 600, b"b" * 600, b"c" * 600])
+    )
     assert status == 413
     assert "at most 1000 bytes" in json.loads(data)["error"]
+    assert headers["connection"] == "close"
 
 
-def test_a_client_gone_before_its_body_gets_no_answer(app: Any) -> None:
-    scope, _ = _form_post("https://files.example.com/gone.bin")
-    protocol = Protocol(gone=True)
-    asyncio.run(_bridge(app).__rsgi__(scope, protocol))  # type: ignore[arg-type]
-    assert protocol.answer is None
+@pytest.mark.parametrize("chunked", [False, True], ids=["content-length", "chunked"])
+def test_a_body_that_breaks_off_is_a_400_the_app_answers_and_journals(app: Any, chunked: bool) -> None:
+    # granian raises RSGIProtocolClosed when the client closes its side before the body's end; the
+    # connection can still carry the answer (it used to be granian's own 500, empty and unlogged).
+    scope, _ = _form_post("https://files.example.com/cut-short.bin", chunked=chunked)
+    before = runtime(app).backend.download_count()
+    status, headers, data = _serve(_bridge(app), scope, Protocol(gone=True))
+    assert status == 400
+    assert headers["connection"] == "close"
+    assert json.loads(data)["error"].startswith("The request body ended before its ")
+    assert runtime(app).backend.download_count() == before
+    assert runtime(app).backend.journal.entries()[-1]["status"] == 400
 
 
 def test_a_latency_fault_holds_up_only_its_own_answer(app: Any) -> None:

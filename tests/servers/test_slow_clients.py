@@ -130,3 +130,89 @@ def test_granian_times_out_headers_and_bodies_that_do_not_arrive() -> None:
         assert head.startswith(b"HTTP/1.1 408 "), head
         assert b"application/json" in head
         assert "did not arrive within 10 s" in json.loads(body)["error"]
+
+
+def test_waitress_serves_fresh_clients_while_pipelining_clients_never_read() -> None:
+    # 8 connections pipelining GET /openapi.json (166 KB) without reading held all 8 request threads,
+    # each waiting for its client to take the answers (waitress's outbuf_high_watermark): everyone else
+    # waited 30 s or more. A connection whose answers pile up now waits with no thread.
+    pipelined = b"GET /openapi.json HTTP/1.1\r\nHost: 127.0.0.1\r\n\r\n" * 300
+    with serve_in_thread(create_app()) as running, ExitStack() as stack:
+        for _ in range(8):
+            client = stack.enter_context(socket.create_connection(("127.0.0.1", running.port), timeout=5))
+            client.setsockopt(socket.SOL_SOCKET, socket.SO_RCVBUF, 4096)
+            client.sendall(pipelined)
+        time.sleep(1.0)  # the answers pile up
+        _fresh_client_answered_within(running.base_url, _FRESH_WITHIN_S)
+        _fresh_client_answered_within(running.base_url, _FRESH_WITHIN_S)
+
+
+def test_a_pipelining_client_that_reads_slowly_still_gets_every_answer_in_order() -> None:
+    count = 120  # 20 MB of answers: past the point where the connection waits for its client
+    pipelined = b"".join(
+        f"GET /_mock/health?n={n} HTTP/1.1\r\nHost: 127.0.0.1\r\n\r\nGET /openapi.json HTTP/1.1\r\nHost: x\r\n\r\n".encode()
+        for n in range(count)
+    )
+    with (
+        serve_in_thread(create_app()) as running,
+        socket.create_connection(("127.0.0.1", running.port), timeout=10) as client,
+    ):
+        client.sendall(pipelined)
+        time.sleep(0.5)
+        received = bytearray()
+        while received.count(b"HTTP/1.1 200 ") < 2 * count:
+            chunk = client.recv(1 << 20)
+            assert chunk, "the connection closed before every answer came"
+            received += chunk
+        assert received.count(b"HTTP/1.1 200 ") == 2 * count
+
+
+@contextmanager
+def _idle_keep_alive(port: int, count: int) -> Iterator[list[socket.socket]]:
+    """`count` connections that each send one request, then nothing, never closing."""
+    with ExitStack() as stack:
+        clients = []
+        for _ in range(count):
+            client = stack.enter_context(socket.create_connection(("127.0.0.1", port), timeout=5))
+            client.sendall(b"GET /_mock/health HTTP/1.1\r\nHost: 127.0.0.1\r\n\r\n")
+            clients.append(client)
+        time.sleep(0.5)
+        yield clients
+
+
+@pytest.mark.parametrize("server", SERVERS)
+def test_a_fresh_client_is_answered_beside_1100_idle_keep_alive_connections(server: str) -> None:
+    # granian held at most 1,024 connections (its backpressure) and closed idle ones only after its
+    # header timeout: 1,100 idle keep-alive connections locked new clients out (0 of 4 answered in 12 s).
+    with mock_process(server) as mock, _idle_keep_alive(mock.port, 1100):
+        for _ in range(4):
+            _fresh_client_answered_within(mock.base_url, _FRESH_WITHIN_S)
+
+
+@pytest.mark.parametrize("server", SERVERS)
+def test_an_idle_keep_alive_connection_closes_after_the_idle_timeout(server: str) -> None:
+    with mock_process(server, "--idle-timeout", "1") as mock, _idle_keep_alive(mock.port, 1) as (client,):
+        client.settimeout(5)
+        answer = b""
+        started = time.monotonic()
+        while chunk := client.recv(4096):
+            answer += chunk
+        assert answer.startswith(b"HTTP/1.1 200 ")
+        assert time.monotonic() - started < 3.5  # 1 s idle, found within a second or two
+
+
+def test_granian_making_room_spares_an_answer_waiting_out_a_latency() -> None:
+    with mock_process("granian", "--max-connections", "16") as mock:
+        fault = {"operation": "addCloudDownload", "latency": 2.0}
+        assert httpx.post(f"{mock.base_url}/_mock/faults", json=fault, timeout=5).status_code == 200
+        body = b"url=https%3A%2F%2Ffiles.example.com%2Fpatient.bin"
+        with socket.create_connection(("127.0.0.1", mock.port), timeout=8) as patient:
+            patient.sendall(
+                f"POST /api/cloud?key={DEMO_KEY} HTTP/1.1\r\nHost: 127.0.0.1\r\n"
+                f"Content-Type: application/x-www-form-urlencoded\r\nContent-Length: {len(body)}\r\n\r\n".encode()
+                + body
+            )
+            time.sleep(0.3)  # quiet, in its wait, while the connections pile up past the limit
+            with _idle_keep_alive(mock.port, 40):
+                _fresh_client_answered_within(mock.base_url, _FRESH_WITHIN_S)
+                assert patient.recv(4096).startswith(b"HTTP/1.1 200 ")

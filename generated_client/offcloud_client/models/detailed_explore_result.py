@@ -20,9 +20,9 @@ class DetailedExploreResult:
     """The 2026 `format=detailed` answer.
 
     Example:
-        {'files': [{'id': '0', 'name': 'Open Movies - Part 1.mkv', 'size': 367001600, 'path': 'Open Movies/Open Movies -
-            Part 1.mkv', 'url': 'https://cdn.offcloud.test/obj/53f89e52822c8bf413000008/5f1b2c3d4e5f60718293a4b7/Open%20Movi
-            es%20-%20Part%201.mkv'}]}
+        {'files': [{'id': '5f1b2c3d4e5f60718293a4b7-0', 'name': 'Open Movies - Part 1.mkv', 'size': 367001600, 'path':
+            'Open Movies/Open Movies - Part 1.mkv', 'url': 'https://cdn.offcloud.test/obj/53f89e52822c8bf413000008/5f1b2c3d4
+            e5f60718293a4b7/Open%20Movies%20-%20Part%201.mkv'}]}
 
     Attributes:
         files (list[ExploredFile]):

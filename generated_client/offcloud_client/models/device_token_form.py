@@ -13,14 +13,16 @@ T = TypeVar("T", bound="DeviceTokenForm")
 
 @_attrs_define
 class DeviceTokenForm:
-    """
-    Example:
-        {'grant_type': 'urn:ietf:params:oauth:grant-type:device_code', 'device_code':
-            '5c1b9e8a7d6f4e3b2a190817263544536271809a'}
+    """Our choice (RFC 6749 §5.2): a body without both fields, or not a JSON object, is
+    `invalid_request`; another `grant_type` is `unsupported_grant_type`.
 
-    Attributes:
-        grant_type (Literal['urn:ietf:params:oauth:grant-type:device_code']):
-        device_code (str):
+        Example:
+            {'grant_type': 'urn:ietf:params:oauth:grant-type:device_code', 'device_code':
+                '5c1b9e8a7d6f4e3b2a190817263544536271809a'}
+
+        Attributes:
+            grant_type (Literal['urn:ietf:params:oauth:grant-type:device_code']):
+            device_code (str):
     """
 
     grant_type: Literal["urn:ietf:params:oauth:grant-type:device_code"]

@@ -16,15 +16,15 @@ T = TypeVar("T", bound="ExploredFile")
 class ExploredFile:
     """
     Example:
-        {'id': '0', 'name': 'Open Movies - Part 1.mkv', 'size': 367001600, 'path': 'Open Movies/Open Movies - Part
-            1.mkv', 'url': 'https://cdn.offcloud.test/obj/53f89e52822c8bf413000008/5f1b2c3d4e5f60718293a4b7/Open%20Movies%20
-            -%20Part%201.mkv'}
+        {'id': '5f1b2c3d4e5f60718293a4b7-0', 'name': 'Open Movies - Part 1.mkv', 'size': 367001600, 'path': 'Open
+            Movies/Open Movies - Part 1.mkv', 'url': 'https://cdn.offcloud.test/obj/53f89e52822c8bf413000008/5f1b2c3d4e5f607
+            18293a4b7/Open%20Movies%20-%20Part%201.mkv'}
 
     Attributes:
         size (int):
         path (str): Starts with the download's root folder, e.g. `Open Movies/Part 1.mkv`.
         url (str):
-        id (str | Unset):
+        id (str | Unset): Our choice: the requestId and the index of the file, `<requestId>-0`.
         name (str | Unset):
     """
 

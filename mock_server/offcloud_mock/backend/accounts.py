@@ -9,7 +9,7 @@ live in their own modules (downloads, cache_info, content_views, seeded_download
 """
 
 import threading
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from offcloud_mock.backend import cache_info as cache_rules
 from offcloud_mock.backend.clock import MockClock, iso_millis
@@ -50,7 +50,17 @@ class SharedState:
     ids: SeededIds
     internet: FakeInternet
     downloads: dict[str, Download]  # every account's, by request id
-    max_downloads: int | None = None  # how many `downloads` may hold (about 1 KB each); None: no cap
+    # Places held at most: one per download, one per file of each uploaded torrent (about 1 KB each
+    # either way); None: no cap.
+    max_downloads: int | None = None
+    uploads: set[str] = field(default_factory=set)  # the keys of the uploaded torrents' content
+    upload_places: int = 0  # the places the uploaded torrents take: their files
+
+    def room(self) -> int | None:
+        """How many more places may be taken (None: no cap)."""
+        if self.max_downloads is None:
+            return None
+        return self.max_downloads - len(self.downloads) - self.upload_places
 
 
 class AccountBackend:
@@ -98,11 +108,17 @@ class AccountBackend:
                 seen.add(lowered)
         return cached
 
-    def explore(self, request_id: str) -> list[str]:
+    def explore(self, request_id: str, *, single_file: bool = False, cdn_links: bool = False) -> list[str]:
+        """The links of a finished download's files: on its server (`{server}.offcloud.com`, legacy) or
+        the CDN (2026). A single-file download is `Bad archive` unless `single_file` (the era decides;
+        the defaults are the documented server's answers)."""
         with self._shared.lock:
             download = self._downloaded_cloud(request_id)
-            if not download.content.is_multi_file:
+            if not download.content.is_multi_file and not single_file:
                 raise BadArchive()
+            if cdn_links:
+                view = ContentView.of(download.content)
+                return [entry.url for entry in cache_rules.detailed_entries(request_id, view, self._cdn_link)]
             return download.file_urls()
 
     def list_links(self, request_id: str) -> list[str]:
@@ -184,8 +200,9 @@ class AccountBackend:
             self._check_entitlements(kind, content, proxy_id)
             if kind == "remote":
                 self._check_remote_capacity(now)
-            if shared.max_downloads is not None and len(shared.downloads) >= shared.max_downloads:
-                raise DownloadCapReached(shared.max_downloads)
+            room = shared.room()
+            if room is not None and room <= 0:
+                raise DownloadCapReached(shared.max_downloads or 0)
             created_on = iso_millis(shared.clock.at(now))
             download = self._create(kind, content.key, url.strip(), content, now, created_on)
             download.remote_option_id = remote_option_id
@@ -296,24 +313,36 @@ class AccountBackend:
             except cache_rules.CacheError as error:
                 raise BadRequest(str(error)) from None
 
-    def explore_detailed(self, request_id: str) -> list[cache_rules.DetailedEntry]:
-        """2026 `format=detailed`; a single file is `Bad archive` (openapi.yaml: our choice, K1's reading)."""
+    def explore_detailed(
+        self, request_id: str, *, single_file: bool = False
+    ) -> list[cache_rules.DetailedEntry]:
+        """2026 `format=detailed`; a single file is `Bad archive` unless `single_file` (the era decides)."""
         with self._shared.lock:
             download = self._downloaded_cloud(request_id)
-            if not download.content.is_multi_file:
+            if not download.content.is_multi_file and not single_file:
                 raise BadArchive()
             view = ContentView.of(download.content)
             return cache_rules.detailed_entries(request_id, view, self._cdn_link)
 
     def upload_torrent(self, data: bytes) -> Torrent:
-        """Parse an uploaded .torrent and put its content at `upload_url(info hash)`, to be added."""
+        """Parse an uploaded .torrent and put its content at `upload_url(info hash)`, to be added.
+
+        A new upload takes one place under `max_downloads` per file it lists (DownloadCapReached when
+        they are not free); a torrent uploaded before is answered again, taking nothing more."""
         try:
             torrent = parse_torrent(data)
         except NotATorrent:
             raise BadRequest("The file is not a valid torrent.") from None
-        internet = self._shared.internet
-        with self._shared.lock:
-            internet.register(uploaded_content(torrent, internet.torrent(torrent.info_hash)))
+        shared = self._shared
+        with shared.lock:
+            content = uploaded_content(torrent, shared.internet.torrent(torrent.info_hash))
+            if content.key not in shared.uploads:
+                room = shared.room()
+                if room is not None and len(content.files) > room:
+                    raise DownloadCapReached(shared.max_downloads or 0, uploaded_files=len(content.files))
+                shared.internet.register(content)
+                shared.uploads.add(content.key)
+                shared.upload_places += len(content.files)
         return torrent
 
     @staticmethod

@@ -10,6 +10,7 @@ from typing import ClassVar
 __all__ = [
     "BadArchive",
     "BadRequest",
+    "DocumentedRefusal",
     "DomainError",
     "DownloadCapReached",
     "InvalidCredentials",
@@ -48,6 +49,15 @@ class BadRequest(DomainError):
     """The request cannot be processed as sent (bad url, unknown remote account, not ready yet...)."""
 
     default_message = "Bad request"
+
+
+class DocumentedRefusal(BadRequest):
+    """A bad request answered with the very body the spec documents for it (e.g. `{"error": "Incorrect
+    url"}`, or an OAuth error with its description), instead of a message worded here."""
+
+    def __init__(self, body: dict[str, object]) -> None:
+        super().__init__(str(body.get("error", "")) or None)
+        self.body = dict(body)
 
 
 class NoAuth(DomainError):
@@ -89,10 +99,16 @@ class DownloadCapReached(BadRequest):
     the spec documents a 400 for every add.
     """
 
-    def __init__(self, limit: int) -> None:
+    def __init__(self, limit: int, uploaded_files: int | None = None) -> None:
+        held = f"its maximum of {limit} downloads (max_downloads)"
+        if uploaded_files is not None:  # an upload takes one place per file it lists
+            held = (
+                f"no room for this uploaded torrent, which lists {uploaded_files} files: each file of an "
+                f"uploaded torrent takes the place of a download, and the mock holds at most {limit} "
+                "(max_downloads)"
+            )
         super().__init__(
-            f"The mock holds its maximum of {limit} downloads (max_downloads): "
-            "reset it (POST /_mock/reset) or start it with a higher --max-downloads"
+            f"The mock holds {held}: reset it (POST /_mock/reset) or start it with a higher --max-downloads"
         )
         self.limit = limit
 

@@ -22,8 +22,8 @@ __all__ = [
 ]
 
 ANY_OPERATION = "*"
-# Each latency holds one request thread for its duration: bounded, so that no set of faults can hold
-# every thread of the server for longer than a test would wait anyway.
+# Bounded: no client waits longer than a test would anyway. The servers wait out a latency without a
+# thread (the answer is sent later); in-process, the caller's own thread sleeps through it.
 MAX_LATENCY = 30.0
 MAX_RETRY_AFTER = 86_400.0  # a day: longer is no retry at all
 MAX_COUNT = 10_000  # requests one fault applies to

@@ -18,7 +18,12 @@ from offcloud_mock.backend.journal import Journal
 from offcloud_mock.backend.scenario import EMAIL_PATTERN, Scenario
 from offcloud_mock.backend.seeded_downloads import seeded_download
 
-__all__ = ["AccountBackend", "MockBackend"]
+__all__ = ["MAX_SESSIONS", "AccountBackend", "MockBackend"]
+
+# Sessions (logins) held at once, and as many device-login tokens: a client that logs in for every
+# request made one session per request, each kept until a reset. Past the cap the oldest is forgotten
+# (its next request gets NOAUTH, as an expired session would). About 0.2 KB each.
+MAX_SESSIONS = 10_000
 
 
 class MockBackend:
@@ -31,7 +36,10 @@ class MockBackend:
         seed: int | None = None,
         clock: MockClock | None = None,
         max_downloads: int | None = None,
+        max_sessions: int = MAX_SESSIONS,
     ) -> None:
+        if max_sessions < 1:
+            raise ValueError(f"max_sessions must be at least 1, not {max_sessions}")
         self._lock = threading.RLock()
         self.scenario = scenario
         self.clock = clock if clock is not None else MockClock(scenario.start)
@@ -39,6 +47,7 @@ class MockBackend:
         self.journal = Journal(now=self.clock.now, at=self.clock.at)
         self._seed_override = seed
         self.max_downloads = max_downloads  # all accounts together; None: no cap
+        self.max_sessions = max_sessions  # sessions, and device-login tokens, each; the oldest go first
         self._build()
 
     def _build(self) -> None:
@@ -107,7 +116,7 @@ class MockBackend:
             if account is None or account.account.password != password:
                 raise InvalidCredentials()
             session_id = self._shared.ids.session_id()
-            self._sessions[session_id] = account
+            _hold(self._sessions, session_id, account, self.max_sessions)
         return session_id, account
 
     def is_logged_in(self, session_id: str | None) -> bool:
@@ -161,7 +170,8 @@ class MockBackend:
         result = self.device_flow.poll(device_code)
         if result.state is PollState.TOKEN and result.grant is not None:
             with self._lock:
-                self._tokens[result.grant.access_token] = self._by_email[result.grant.account_id]
+                account = self._by_email[result.grant.account_id]
+                _hold(self._tokens, result.grant.access_token, account, self.max_sessions)
         return result
 
     def approve_device(self, user_code: str, email: str | None = None) -> AccountBackend:
@@ -183,3 +193,10 @@ class MockBackend:
     def device_codes(self) -> list[str]:
         """The user codes waiting for a decision, oldest first."""
         return self.device_flow.pending_user_codes()
+
+
+def _hold(held: dict[str, AccountBackend], key: str, account: AccountBackend, most: int) -> None:
+    """Add `key` to `held`, forgetting the oldest entries (dicts keep their order) beyond `most`."""
+    while len(held) >= most:
+        del held[next(iter(held))]
+    held[key] = account

@@ -21,10 +21,12 @@ from offcloud_mock.backend.errors import ScenarioError, shown
 from offcloud_mock.backend.scenario_content import (
     AccountLimits,
     DeviceFlowTiming,
+    SingleFileExplore,
     Site,
     read_device_flow,
     read_expiration_date,
     read_limits,
+    read_single_file_explore,
     read_site,
 )
 from offcloud_mock.backend.scenario_downloads import SeededDownload, read_download
@@ -47,6 +49,7 @@ __all__ = [
     "ResourceFile",
     "Scenario",
     "SeededDownload",
+    "SingleFileExplore",
     "Site",
     "Timing",
     "demo_scenario",
@@ -146,6 +149,7 @@ class Scenario:
     seed: int | None = None
     sites: tuple[Site, ...] = ()
     device_flow: DeviceFlowTiming = field(default_factory=DeviceFlowTiming)
+    single_file_explore: SingleFileExplore = "plain_list"  # the 2026 server's (scenario_content)
 
 
 def load_scenario(path: str | Path) -> Scenario:
@@ -175,6 +179,7 @@ def parse_scenario(data: object, source: str = "<scenario>") -> Scenario:
             "resources",
             "sites",
             "device_flow",
+            "single_file_explore",
         ),
     )
     start = _start(top)
@@ -203,6 +208,7 @@ def parse_scenario(data: object, source: str = "<scenario>") -> Scenario:
         seed=top.integer("seed", None),
         sites=sites,
         device_flow=read_device_flow(top),
+        single_file_explore=read_single_file_explore(top),
     )
 
 

@@ -1,5 +1,6 @@
-"""The scenario's records for the endpoints beyond the documentation (issue 10): an account's plan (premium
-flag, expiry date, limits), the supported sites and their health, and the device-login timings.
+"""The scenario's records for the endpoints beyond the documentation: an account's plan (premium flag,
+expiry date, limits), the supported sites and their health, the device-login timings, and how the 2026
+server explores a single-file download (unverified, so a setting).
 
 Read by `scenario.parse_scenario` with the same `Fields` reader, so a bad value is refused with the file
 and the path of the field, e.g. `demo.yaml: sites[0].health: 'ok' is not one of healthy, ...`.
@@ -7,10 +8,12 @@ and the path of the field, e.g. `demo.yaml: sites[0].health: 'ok' is not one of 
 
 import datetime as dt
 from dataclasses import dataclass
+from typing import Final, Literal, cast
 
 from offcloud_mock.backend.scenario_reader import Fields
 
 __all__ = [
+    "SINGLE_FILE_EXPLORE",
     "SITE_HEALTH",
     "AccountLimits",
     "DeviceFlowTiming",
@@ -18,8 +21,16 @@ __all__ = [
     "read_device_flow",
     "read_expiration_date",
     "read_limits",
+    "read_single_file_explore",
     "read_site",
 ]
+
+# How the 2026 server answers explore of a finished single-file download (openapi.yaml
+# exploreCloudDownload: clients disagree and no live transcript shows it). `plain_list`, the spec's
+# choice: plain explore a one-element list, `format=detailed` "Bad archive"; `bad_archive`: "Bad archive"
+# from both; `lists`: a list from both. The legacy server answers "Bad archive" whatever the setting.
+SingleFileExplore = Literal["plain_list", "bad_archive", "lists"]
+SINGLE_FILE_EXPLORE: Final[tuple[SingleFileExplore, ...]] = ("plain_list", "bad_archive", "lists")
 
 # The legacy server's words for a host's health (GAIA, JD), in the scenario's spelling.
 SITE_HEALTH = ("healthy", "fragile", "limited", "dead", "cloud only")
@@ -139,6 +150,10 @@ def read_device_flow(top: Fields) -> DeviceFlowTiming:
         expires_in=fields.integer("expires_in", defaults.expires_in, minimum=1),
         interval=fields.integer("interval", defaults.interval, minimum=1),
     )
+
+
+def read_single_file_explore(top: Fields) -> SingleFileExplore:
+    return cast(SingleFileExplore, top.choice("single_file_explore", SINGLE_FILE_EXPLORE, "plain_list"))
 
 
 def _texts(fields: Fields, key: str) -> list[str]:

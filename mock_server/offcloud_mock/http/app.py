@@ -17,15 +17,7 @@ from flask.json.provider import DefaultJSONProvider
 from offcloud_mock.backend import MockBackend
 from offcloud_mock.backend.clock import MockClock
 from offcloud_mock.backend.scenario import Scenario, demo_scenario, load_scenario
-from offcloud_mock.http import (
-    control_plane,
-    docs,
-    routes,
-    routes_aliases,
-    routes_content,
-    routes_history,
-    routes_oauth,
-)
+from offcloud_mock.http import control_plane, docs, routes
 from offcloud_mock.http.error_handlers import register_error_handlers
 from offcloud_mock.http.request_log import enable_request_log
 from offcloud_mock.http.runtime import EXTENSION_KEY, MockRuntime, runtime
@@ -37,9 +29,6 @@ __all__ = ["API_BLUEPRINTS", "build_backend", "create_app", "runtime"]
 
 # The blueprints whose endpoints are `<blueprint>.<operationId>` of openapi.yaml.
 API_BLUEPRINTS = frozenset({"api"})
-
-# The modules whose handlers make up routes.bp (all but the first add theirs to it when imported).
-_API_MODULES = (routes, routes_history, routes_aliases, routes_content, routes_oauth)
 
 
 class _JsonProvider(DefaultJSONProvider):
@@ -66,7 +55,7 @@ def build_backend(config: MockConfig) -> MockBackend:
 
 
 def _check_routes(app: Flask, specified: tuple[Operation, ...]) -> None:
-    """Fail at start-up, not per request, if routes.py and openapi.yaml disagree."""
+    """Fail at start-up, not per request, if the routes (`routes/`) and openapi.yaml disagree."""
     routed = {
         (rule.endpoint.partition(".")[2], method, rule.rule)
         for rule in app.url_map.iter_rules()
@@ -101,7 +90,7 @@ def create_app(config: MockConfig | None = None, *, backend: MockBackend | None 
     if config.log_requests:
         enable_request_log(app)
     if config.replay is not None:
-        from offcloud_drift.replay import ReplayMiddleware  # only when asked for
+        from offcloud_mock.replay import ReplayMiddleware  # only when asked for
 
         # Around wsgi_app, so the app object, its extensions and its server stay as they are.
         app.wsgi_app = ReplayMiddleware(app.wsgi_app, Path(config.replay))  # type: ignore[method-assign]

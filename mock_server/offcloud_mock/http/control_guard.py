@@ -1,13 +1,17 @@
-"""Who may use the control plane (/_mock/): a guard run before each of its routes.
+"""Who may use the control plane (/_mock/): the one guard, run before every route under /_mock/.
+
+Every blueprint of the control plane runs it first (`control_plane.CONTROL_BLUEPRINTS`), the device-login
+controls included: they decide who gets a working key from /oauth/token. A test walks the app's route
+table and fails for any /_mock/ route that answers without it.
 
 The control plane can reset the mock, replace its accounts and read its journal, so a web page open in the
 developer's browser must not reach it, nor anyone on the network when the mock listens beyond loopback:
 
 1. `Host` must be a loopback or reserved name (`localhost`, `*.localhost`, `*.test`), an IP address, or
-   one of `Settings.allowed_hosts`: a DNS-rebinding page reaches the mock under its own domain name. 403.
+   one of `MockConfig.allowed_hosts`: a DNS-rebinding page reaches the mock under its own domain name. 403.
 2. A request from another origin is refused (`Origin` not the mock's own, or `Sec-Fetch-Site:
    cross-site`): browsers send these on every cross-site write. 403.
-3. When `Settings.control_token` is set (the CLI sets one whenever it listens beyond loopback), every
+3. When `MockConfig.control_token` is set (the CLI sets one whenever it listens beyond loopback), every
    route but `GET /_mock/health` needs it, as `X-Mock-Token: <token>` or `Authorization: Bearer <token>`.
    Health stays open for container health checks; it shows counts and settings, nothing of an account. 401.
 4. A write (POST, PUT, PATCH, DELETE) with a body or a Content-Type must be JSON (or YAML on /scenario):

@@ -2,8 +2,11 @@
 
 JSON in and out. Bad input answers 400 `{"error": "..."}` naming the problem; an unknown download 404.
 These routes keep their statuses in both error eras. Who may call them (Host, Origin, token, JSON-only
-writes: 403, 401, 415) is decided first, by `control_guard`. Every route is a thin wrapper over
-`offcloud_mock.controls.InProcessControls`; `HttpControls` calls them from Python.
+writes: 403, 401, 415) is decided first, by `control_guard`, the one guard in front of every route under
+/_mock/ (each blueprint of `CONTROL_BLUEPRINTS` runs it first; a test walks the app's route table to hold
+every /_mock/ route to it). Every route is a thin wrapper over `InProcessControls`
+(`offcloud_mock.http.in_process_controls`, public as `offcloud_mock.controls.InProcessControls`);
+`HttpControls` calls them from Python.
 
     GET    /_mock/                            {"routes": [...]}: this list, briefly
     GET    /_mock/health                      {"status": "ok", "accounts", "downloads", "clock", "settings"}
@@ -52,15 +55,20 @@ from flask import Blueprint, Response, current_app, jsonify, request
 
 from offcloud_mock.backend.errors import ScenarioError
 from offcloud_mock.backend.scenario_yaml import ScenarioYamlError, load_scenario_yaml
-from offcloud_mock.controls import ControlError, InProcessControls
+from offcloud_mock.control_interface import ControlError
 from offcloud_mock.http.control_guard import guard_control_request
+from offcloud_mock.http.in_process_controls import InProcessControls
 from offcloud_mock.http.limits import loads_bounded
 from offcloud_mock.settings import era_of_error_mode
 
-__all__ = ["bp"]
+__all__ = ["CONTROL_BLUEPRINTS", "PREFIX", "bp", "device_bp"]
 
-bp = Blueprint("control", __name__, url_prefix="/_mock")
-bp.before_request(guard_control_request)
+PREFIX = "/_mock"
+bp = Blueprint("control", __name__, url_prefix=PREFIX)
+# The device-login routes: a blueprint of its own, which the app factory registers beside `bp`.
+device_bp = Blueprint("control_device", __name__, url_prefix=f"{PREFIX}/device-codes")
+# Every blueprint with routes under /_mock/; each runs the guard before any of its routes.
+CONTROL_BLUEPRINTS = (bp, device_bp)
 _WHOLE_NUMBER = re.compile(r"-?[0-9]{1,9}")
 
 
@@ -72,11 +80,15 @@ def _ok(body: object = None) -> Response:
     return jsonify({} if body is None else body)
 
 
-@bp.errorhandler(ControlError)
 def _refused(error: ControlError) -> Response:
     response = jsonify({"error": error.message})
     response.status_code = error.status
     return response
+
+
+for _blueprint in CONTROL_BLUEPRINTS:
+    _blueprint.before_request(guard_control_request)
+    _blueprint.register_error_handler(ControlError, _refused)
 
 
 def _body() -> dict[str, Any]:
@@ -125,7 +137,7 @@ def index() -> Response:
     routes = sorted(
         f"{method} {rule.rule}"
         for rule in current_app.url_map.iter_rules()
-        if rule.endpoint.startswith(f"{bp.name}.")
+        if rule.rule.startswith(f"{PREFIX}/")
         for method in rule.methods or ()
         if method not in ("HEAD", "OPTIONS")
     )
@@ -256,12 +268,7 @@ def accounts() -> Response:
     return _ok(_controls().accounts())
 
 
-# The device-login routes (issue 10), in a blueprint of their own so that the golden test's list of
-# control routes stays the documented operations'.
-device_bp = Blueprint("control_device", __name__, url_prefix="/_mock/device-codes")
-device_bp.register_error_handler(ControlError, _refused)
-
-
+# The 2026 OAuth device login: the test plays the user who approves or denies a pending code.
 @device_bp.get("")
 def device_codes() -> Response:
     return _ok(_controls().device_codes())

@@ -1,7 +1,7 @@
 """Error answers of the HTTP layer.
 
-* Domain errors of the faked API (`backend.errors.DomainError`) are answered as the current era's
-  presenter says (`presenters`: status and body).
+* Domain errors of the faked API (`backend.errors.DomainError`) are answered as the current era says
+  (`presenters`: status and body).
 * An unknown route (404) or a wrong method (405) of the API is the era's own page (`unknown_routes`);
   other framework errors (413) and the control plane's errors are JSON with their status in both
   eras: the real server's era mapping only ever covered its API answers.
@@ -15,7 +15,7 @@ from flask import Flask, Response, current_app, g, jsonify, request
 from werkzeug.exceptions import HTTPException, InternalServerError
 
 from offcloud_mock.backend.errors import DomainError
-from offcloud_mock.http.presenters import Presenter
+from offcloud_mock.http.presenters import ServerEra
 from offcloud_mock.http.runtime import runtime
 from offcloud_mock.http.unknown_routes import era_page
 
@@ -36,9 +36,9 @@ def json_error(status: int, message: str, headers: dict[str, str] | None = None)
     return response
 
 
-def api_error_response(error: DomainError, presenter: Presenter) -> Response:
-    response = jsonify(presenter.error_body(error))
-    response.status_code = presenter.error_status(error)
+def api_error_response(error: DomainError, era: ServerEra) -> Response:
+    response = jsonify(era.error_body(error))
+    response.status_code = era.error_status(error)
     return response
 
 
@@ -48,7 +48,7 @@ def mark_outside_contract() -> None:
 
 
 def _api_error(error: DomainError) -> Response:
-    return api_error_response(error, runtime().presenter)
+    return api_error_response(error, runtime().era)
 
 
 def _path() -> str:

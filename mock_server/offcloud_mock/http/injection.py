@@ -26,8 +26,9 @@ from offcloud_mock.http.error_handlers import json_error, mark_outside_contract
 
 __all__ = ["DROPPED_STATUS", "SLEEP_ENVIRON_KEY", "ConnectionDropped", "fault_response"]
 
-# A server that can wait without holding a thread (offcloud_mock.serving.rsgi_bridge) puts a function here that
-# takes a fault's latency over: it waits that long, after the answer is built, before sending it.
+# Both servers put a function here that takes a fault's latency over, so that no thread sleeps through
+# it: granian's bridge waits on its event loop, waitress holds the connection's output (waitress_channel);
+# either way the answer, built at once, is sent that much later. In-process, the caller's thread sleeps.
 SLEEP_ENVIRON_KEY = "offcloud_mock.sleep"
 DROPPED_STATUS = 0  # what the journal records for a request that got no answer at all
 _DROP_MESSAGE = "Server disconnected without sending a response."

@@ -1,6 +1,6 @@
 """Bounds on what a request may carry, checked before a body is parsed, stored or echoed.
 
-The body's size is bounded by Flask (`MAX_CONTENT_LENGTH`, from `Settings.max_body_bytes`); here:
+The body's size is bounded by Flask (`MAX_CONTENT_LENGTH`, from `MockConfig.max_body_bytes`); here:
 
 * JSON nesting depth, counted on the raw bytes before `json.loads` recurses (a body nested ~500 deep
   parsed fine, then broke the journal's copy and every answer that quoted it);

@@ -37,9 +37,9 @@ def params() -> dict[str, object]:
 def _read(req: Request, validator: RequestValidator) -> tuple[BodyKind, dict[str, object]]:
     try:
         return read_body(req, validator.array_fields)
-    except DomainError:
+    except DomainError as error:
         if validator.body_validators:
-            raise
+            raise validator.unreadable(error) from None
         # An operation without a request body takes no parameters, and the spec gives it no 400
         # answer: a body it cannot read is ignored (only a `key` in it would have mattered).
         return "form", {}
@@ -64,7 +64,7 @@ def before_api_request() -> Response | None:
     operation_id = (req.endpoint or "").partition(".")[2]
     if not in_era(state, operation_id):  # not journaled: the era's server has no such route
         mark_outside_contract()
-        return not_found_page(state.config.era)
+        return not_found_page(state)
     ctx.operation_id = operation_id
     path_args: dict[str, object] = dict(req.view_args or {})
     ctx.params = path_args

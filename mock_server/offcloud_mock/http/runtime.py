@@ -1,4 +1,4 @@
-"""What one mock app holds: its backend, its current settings and presenter, its compiled spec.
+"""What one mock app holds: its backend, its current settings (and so the era it plays), its compiled spec.
 
 Kept in `app.extensions["offcloud_mock"]`; `runtime()` is the typed way to reach it, from a request
 (`runtime()`) or from outside one (`runtime(app)`).
@@ -10,9 +10,9 @@ from dataclasses import dataclass, field
 from flask import Flask, current_app
 
 from offcloud_mock.backend import MockBackend
-from offcloud_mock.http.presenters import Presenter, presenter_for
+from offcloud_mock.http.presenters import ServerEra, era_of
 from offcloud_mock.http.validation import RequestValidator, ResponseValidator, response_validator
-from offcloud_mock.settings import Settings
+from offcloud_mock.settings import MockConfig
 from offcloud_mock.spec import Operation
 
 __all__ = ["EXTENSION_KEY", "MockRuntime", "runtime"]
@@ -22,15 +22,19 @@ EXTENSION_KEY = "offcloud_mock"
 
 @dataclass(slots=True, eq=False)
 class MockRuntime:
-    config: Settings  # replaced as a whole when a setting changes at run time
+    config: MockConfig  # replaced as a whole when a setting changes at run time
     backend: MockBackend
     operations: dict[str, Operation]  # by operationId
     request_validators: dict[str, RequestValidator]  # by operationId
-    presenter: Presenter = field(init=False)
     _lock: threading.Lock = field(default_factory=threading.Lock)
 
-    def __post_init__(self) -> None:
-        self.presenter = presenter_for(self.config)
+    @property
+    def era(self) -> ServerEra:
+        """The era the mock plays now: asked every question on which the eras differ.
+
+        Derived from the settings, so the era is held once: a settings change changes it.
+        """
+        return era_of(self.config)
 
     @property
     def validate_requests(self) -> bool:
@@ -46,10 +50,9 @@ class MockRuntime:
         return response_validator()
 
     def change(self, **changes: object) -> None:
-        """Change settings at run time; ValueError (from Settings) names a bad value."""
+        """Change settings at run time; ValueError (from MockConfig) names a bad value."""
         with self._lock:
-            config = self.config.changed(**changes)
-            self.config, self.presenter = config, presenter_for(config)
+            self.config = self.config.changed(**changes)
 
     def settings(self) -> dict[str, object]:
         config = self.config

@@ -2,8 +2,12 @@
 
 Requests: every operation's path parameters and request body (per media type) get a compiled
 jsonschema-rs validator. A valid request costs one `is_valid` call per part; only an invalid one pays for
-collecting errors and wording the message the way the 2026 server words it:
-`Missing required parameter: url`, or `Invalid parameter 'url': "ftp://x" does not match "..."`.
+collecting errors and wording the answer. Where the spec documents the server's own wording for a failed
+parameter (`x-offcloud-invalid` on the parameter's or the body's schema: the answer's body, e.g.
+`{"error": "Incorrect url"}`), that body answers; else the message is worded the way the 2026 server
+words it: `Missing required parameter: url`, or `Invalid parameter 'url': "ftp://x" does not match "..."`.
+A body's own `x-offcloud-invalid` (at the root of its schema) also answers a body that cannot be read as
+parameters at all (not JSON, or not an object).
 
 Responses (only when switched on): one validator per operation, status and media type. A `oneOf` is
 checked as a whole; when it fails, the branch the body was meant to be (an error body, an add-on refusal
@@ -18,7 +22,7 @@ from typing import Any
 
 import jsonschema_rs
 
-from offcloud_mock.backend.errors import BadRequest
+from offcloud_mock.backend.errors import BadRequest, DocumentedRefusal, DomainError
 from offcloud_mock.backend.secret_fields import is_secret
 from offcloud_mock.http.bodies import BodyKind
 from offcloud_mock.spec import Operation, operations
@@ -34,6 +38,11 @@ __all__ = [
 _FORM = "application/x-www-form-urlencoded"
 _JSON = "application/json"
 _MAX_SHOWN = 80  # characters of a bad value quoted back in a message
+_WORDING = "x-offcloud-invalid"  # the spec's extension: the answer to a failed parameter
+_ROOT = ""  # the wording of a body as a whole, in `Wordings`
+
+# Where the spec words a failure itself: parameter name (or _ROOT) -> the answer's body.
+Wordings = dict[str, dict[str, object]]
 
 
 def compile_schema(schema: Mapping[str, Any]) -> jsonschema_rs.Validator:
@@ -80,13 +89,41 @@ def _describe(error: jsonschema_rs.ValidationError, *, response: bool) -> str:
     return f"{'field' if response else 'Invalid parameter'} '{_field_name(path)}': {reason}"
 
 
-def _first_error(validator: jsonschema_rs.Validator, instance: object, *, response: bool = False) -> str:
+def _errors(validator: jsonschema_rs.Validator, instance: object) -> list[jsonschema_rs.ValidationError]:
     errors = list(validator.iter_errors(instance))
     # A missing field is reported before a malformed one, as the 2026 server does.
     errors.sort(key=lambda e: not isinstance(e.kind, jsonschema_rs.ValidationErrorKind.Required))
+    return errors
+
+
+def _first_error(validator: jsonschema_rs.Validator, instance: object, *, response: bool = False) -> str:
+    errors = _errors(validator, instance)
     if not errors:  # is_valid and iter_errors disagree: cannot happen, but never crash on it
         return "invalid"
     return _describe(errors[0], response=response)
+
+
+def _wordings(schema: Mapping[str, Any]) -> Wordings:
+    """The spec's own answers to a failed body (`_ROOT`) or to each failed top-level field."""
+    found: Wordings = {}
+    if _WORDING in schema:
+        found[_ROOT] = dict(schema[_WORDING])
+    for name, prop in (schema.get("properties") or {}).items():
+        if isinstance(prop, Mapping) and _WORDING in prop:
+            found[name] = dict(prop[_WORDING])
+    return found
+
+
+def _refusal(wordings: Wordings, error: jsonschema_rs.ValidationError) -> DocumentedRefusal | None:
+    """The spec's answer to this failure, if it words one: the failed field's, else the body's.
+
+    A missing field is the body's failure (the field has no value to be wrong), so only a body's own
+    wording answers it; without one, `Missing required parameter: <name>` does.
+    """
+    path = list(error.instance_path)
+    body = wordings.get(str(path[0])) if path else None
+    body = body if body is not None else wordings.get(_ROOT)
+    return DocumentedRefusal(body) if body is not None else None
 
 
 def _array_fields(schemas: Mapping[str, Mapping[str, Any]]) -> frozenset[str]:
@@ -106,35 +143,58 @@ class RequestValidator:
     array_fields: frozenset[str]
     path_validators: dict[str, jsonschema_rs.Validator]
     body_validators: dict[BodyKind, jsonschema_rs.Validator]
+    # Read only when a request fails: the spec's own answers (path parameters, then each body kind).
+    path_wordings: Wordings = field(default_factory=dict)
+    body_wordings: dict[BodyKind, Wordings] = field(default_factory=dict)
 
     @classmethod
     def build(cls, operation: Operation) -> "RequestValidator":
         schemas = operation.body_schemas
         body: dict[BodyKind, jsonschema_rs.Validator] = {}
+        wordings: dict[BodyKind, Wordings] = {}
         # Multipart and sniffed bodies carry form fields, so they follow the form schema.
         media_of_kind: tuple[tuple[BodyKind, str], ...] = (("form", _FORM), ("json", _JSON))
         for kind, media in media_of_kind:
             schema = schemas.get(media) or next(iter(schemas.values()), None)
             if schema is not None:
                 body[kind] = compile_schema(schema)
+                wordings[kind] = _wordings(schema)
+        path_params = operation.path_params
         return cls(
             operation=operation,
             array_fields=_array_fields(schemas),
-            path_validators={name: compile_schema(s) for name, s in operation.path_params.items()},
+            path_validators={name: compile_schema(s) for name, s in path_params.items()},
             body_validators=body,
+            path_wordings={name: dict(s[_WORDING]) for name, s in path_params.items() if _WORDING in s},
+            body_wordings=wordings,
         )
 
     def validate(self, path_args: Mapping[str, object], kind: BodyKind, body: dict[str, object]) -> None:
-        """Raise BadRequest naming the first bad parameter; unknown body fields are ignored."""
+        """Raise BadRequest naming the first bad parameter, or the answer the spec words for it (a
+        `DocumentedRefusal`); unknown body fields are ignored."""
         for name, validator in self.path_validators.items():
             value = path_args.get(name)
             if not validator.is_valid(value):
+                if name in self.path_wordings:
+                    raise DocumentedRefusal(self.path_wordings[name])
                 errors = list(validator.iter_errors(value))
                 reason = _reason(errors[0], secret=is_secret(name)) if errors else "invalid"
                 raise BadRequest(f"Invalid parameter '{name}': {reason}")
         body_validator = self.body_validators.get(kind)
         if body_validator is not None and not body_validator.is_valid(body):
-            raise BadRequest(_first_error(body_validator, body))
+            errors = _errors(body_validator, body)
+            refusal = _refusal(self.body_wordings.get(kind, {}), errors[0]) if errors else None
+            if refusal is not None:
+                raise refusal
+            raise BadRequest(_describe(errors[0], response=False) if errors else "invalid")
+
+    def unreadable(self, error: DomainError) -> DomainError:
+        """What answers a body that could not be read (`error`): the body's own wording, if the spec
+        gives one for the kind of body the operation takes, else `error` itself."""
+        for wordings in self.body_wordings.values():
+            if _ROOT in wordings:
+                return DocumentedRefusal(wordings[_ROOT])
+        return error
 
 
 @dataclass(frozen=True, slots=True)

@@ -1,4 +1,5 @@
 """Running the mock under granian (`offcloud-mock`'s default server): a Rust HTTP server, faster than waitress.
+`run` is granian's strategy of offcloud_mock.serving.serve, the one place a mock is served from.
 
 The mock's state lives in memory, so granian runs ONE worker process. The worker imports its app by
 name: the config reaches it as JSON in the environment variable OFFCLOUD_MOCK_CONFIG, read by the
@@ -7,8 +8,10 @@ factory `create_from_env`, which serves the Flask app through granian's RSGI int
 waitress (`--server waitress`) is the other choice, and the only server of `serve_in_thread`
 (offcloud_mock.serving.waitress_server).
 
-Against slow clients: headers must arrive within REQUEST_TIMEOUT_S (granian closes the connection), a
-body within as long again (answered 408); a stop lets requests in flight finish and kills the worker
+Against slow clients: headers must arrive within the idle timeout (`idle_timeout_s`, by default 10 s;
+granian closes the connection), which also closes a keep-alive connection idle that long; a body must
+arrive within REQUEST_TIMEOUT_S (answered 408); at `max_connections` the quietest idle connections are
+closed to make room (granian_room); a stop lets requests in flight finish and kills the worker
 after _KILL_AFTER_S if one still holds it. What granian cannot do: answer its own protocol errors (400
 with an empty body) as JSON.
 """
@@ -38,7 +41,7 @@ from offcloud_mock.serving.rsgi_bridge import WSGIOverRSGI
 from offcloud_mock.serving.waitress_guards import REQUEST_TIMEOUT_S
 from offcloud_mock.settings import MockConfig
 
-__all__ = ["CONFIG_ENV", "WorkerDied", "create_from_env", "event_loop", "serve_forever"]
+__all__ = ["CONFIG_ENV", "WorkerDied", "create_from_env", "event_loop", "run"]
 
 CONFIG_ENV = "OFFCLOUD_MOCK_CONFIG"
 _TARGET = "offcloud_mock.serving.granian_server:create_from_env"
@@ -71,7 +74,10 @@ def create_from_env() -> WSGIOverRSGI:
     _die_with_parent()
     config = MockConfig(**json.loads(os.environ[CONFIG_ENV]))
     bridge = WSGIOverRSGI(
-        create_app(config), max_body_bytes=config.max_body_bytes, body_timeout_s=REQUEST_TIMEOUT_S
+        create_app(config),
+        max_body_bytes=config.max_body_bytes,
+        body_timeout_s=REQUEST_TIMEOUT_S,
+        max_connections=config.max_connections,
     )
     freeze_startup_heap()
     return bridge
@@ -126,7 +132,7 @@ def _announce_when_listening(
         stop.wait(0.05)
 
 
-def serve_forever(
+def run(
     config: MockConfig,
     host: str,
     port: int,
@@ -150,9 +156,13 @@ def serve_forever(
         factory=True,
         log_enabled=False,  # granian's own log; its access log (off by default) would show every API key
         log_access=False,
-        # Headers must arrive within the mock's request deadline (granian's default: 30 s); the body's
+        # granian holds this many connections at once (a semaphore per connection; its default is its
+        # backlog, 1,024); the bridge makes room at the limit (granian_room).
+        backpressure=config.max_connections,
+        # hyper's one timer for a request's headers, which also closes a keep-alive connection that has
+        # waited that long for its next request: the idle timeout (granian's default: 30 s). A body's
         # deadline is the bridge's.
-        http1_settings=HTTP1Settings(header_read_timeout=int(REQUEST_TIMEOUT_S * 1000)),
+        http1_settings=HTTP1Settings(header_read_timeout=int(config.idle_timeout_s * 1000)),
         workers_kill_timeout=_KILL_AFTER_S,
     )
     received: list[str] = []

@@ -63,9 +63,10 @@ class ClientMachineBase(RuleBasedStateMachine):
                     account.addons,
                     account.link_limit,
                     frozenset(account.remote_option_ids),
+                    user_id=account.user_id,
                 )
             )
-        self.model = OffcloudModel(SCENARIO, accounts)
+        self.model = OffcloudModel(SCENARIO, accounts, era=target.era)
 
     def _on_response(self, response: httpx.Response) -> None:
         operation = operation_for(response.request.method, response.request.url.path)

@@ -115,13 +115,14 @@ class ReadingRules(ClientMachineBase):
             self.not_found(what, response, request_id, who)
             return
         self.learn_size(download)
-        if self.model.finished(download) and download.content.multi_file:
+        if self.model.finished(download) and self.model.explore_links(download) is not None:
             links = parsed(what, response, list)
-            predicted = self.model.file_links(download)
+            self.model.learn_user_id(download, links)
+            predicted = self.model.explore_links(download)
             assert links == predicted, f"{what}: download links (host, path, order): {links} != {predicted}"
             return
         assert response.status_code == self.refused(400), (
-            f"{what}: a download that is not finished, or has one file, answers 400; "
+            f"{what}: a download that is not finished, or (legacy) has one file, answers 400; "
             f"{self.progress(download)}; got HTTP {response.status_code} {response.content[:200]!r}"
         )
         error = parsed(what, response, ErrorBody).error

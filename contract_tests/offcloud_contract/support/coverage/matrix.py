@@ -1,6 +1,7 @@
 """The coverage matrix: for every operationId of the spec and every era, whether the spec gives it that
 era (`x-offcloud-eras`), whether the generated client has it, whether a mock playing that era answers it
-(and only then), and which suites reached it against a server of that era (and how often it answered 2xx).
+(and only then), which suites reached it against a server of that era (and how often it answered 2xx),
+and how many of the spec's response examples of that operation and era the mock gave (all must be).
 """
 
 import functools
@@ -11,6 +12,7 @@ from typing import TYPE_CHECKING
 
 from offcloud_contract.support.coverage.reach import SUITES, ReachData, era_of_label
 from offcloud_contract.support.mock_handles import ERAS
+from offcloud_contract.support.spec.examples import spec_examples
 from offcloud_contract.support.spec.openapi_document import SpecOperation, operations, operations_of_era
 
 if TYPE_CHECKING:
@@ -39,6 +41,7 @@ class Row:
     in_client: bool
     in_mock: bool  # a mock playing this era answers it (not with the era's unknown-route page)
     reached: dict[str, tuple[int, int]]  # suite -> (2xx answers, all answers) against this era's servers
+    examples: int = 0  # the spec's response examples of the operation in this era (`examples` must reach all)
 
 
 def mock_operations() -> frozenset[str]:
@@ -108,8 +111,19 @@ def _client_has(module: str) -> bool:
         return False
 
 
+def _examples_per_operation() -> dict[tuple[str, str], int]:
+    counts: dict[tuple[str, str], int] = {}
+    for example in spec_examples():
+        if example.operation is not None:
+            for era in example.eras:
+                key = (example.operation.operation_id, era)
+                counts[key] = counts.get(key, 0) + 1
+    return counts
+
+
 def matrix(reach: ReachData, eras: tuple[str, ...] = ERAS) -> list[Row]:
     """A row per operation and era, for every era the spec gives it or a mock of that era answers it."""
+    examples = _examples_per_operation()
     rows = []
     for era in eras:
         routed = era_routes(era)
@@ -135,6 +149,7 @@ def matrix(reach: ReachData, eras: tuple[str, ...] = ERAS) -> list[Row]:
                     _client_has(operation.client_module),
                     operation.operation_id in routed,
                     reached,
+                    examples.get((operation.operation_id, era), 0),
                 )
             )
     return rows
@@ -160,13 +175,22 @@ def gaps(rows: list[Row], suites: tuple[str, ...] = SUITES) -> list[str]:
         found += [
             f"{where}: never called by the {suite} tests in the {row.era} era"
             for suite in suites
-            if _required(suite, row.era) and row.reached[suite][1] == 0
+            if suite != "examples" and _required(suite, row.era) and row.reached[suite][1] == 0
         ]
+        if "examples" in suites:
+            reached = row.reached["examples"][0]
+            if row.examples == 0:
+                found.append(f"{where}: no response example in the spec for the {row.era} era")
+            elif reached < row.examples:
+                found.append(
+                    f"{where}: {row.examples - reached} of its {row.examples} examples not given by the mock"
+                )
     return found
 
 
 def render(rows: list[Row]) -> str:
-    """A text table; suite cells read `2xx answers/all answers`, `n/a` where a suite does not play the era."""
+    """A text table; suite cells read `2xx answers/all answers`, `n/a` where a suite does not play the era;
+    the `examples` cell `examples the mock gave/examples in the spec`."""
     header = ["operationId", "era", "spec", "client", "mock", *SUITES]
     body = [
         [
@@ -175,10 +199,7 @@ def render(rows: list[Row]) -> str:
             "yes" if row.in_spec else "NO",
             "yes" if row.in_client else "NO",
             "yes" if row.in_mock else "NO",
-            *(
-                (f"{ok}/{every}" if every else "-") if _required(suite, row.era) else "n/a"
-                for suite, (ok, every) in ((suite, row.reached[suite]) for suite in SUITES)
-            ),
+            *(_cell(row, suite) if _required(suite, row.era) else "n/a" for suite in SUITES),
         ]
         for row in rows
     ]
@@ -189,3 +210,10 @@ def render(rows: list[Row]) -> str:
     ]
     lines.insert(1, "  ".join("-" * width for width in widths))
     return "\n".join(lines)
+
+
+def _cell(row: Row, suite: str) -> str:
+    ok, every = row.reached[suite]
+    if suite == "examples":
+        return f"{ok}/{row.examples}"
+    return f"{ok}/{every}" if every else "-"

@@ -14,7 +14,9 @@ from offcloud_contract.support.mock_handles import DEFAULT_ERA
 
 __all__ = ["REACH", "REACH_FILE", "SUITES", "Reach", "era_of_label", "load"]
 
-SUITES = ("stateless", "stateful", "client")
+# `examples` (test_examples.py) records one answer per example run: 200 when the mock gave the example,
+# 0 when it did not; its cell in the matrix is examples reached / examples the spec has.
+SUITES = ("stateless", "stateful", "client", "examples")
 _ROOT = Path(__file__).resolve().parents[4]
 # In a checkout beside the sources; from an installed wheel, under the directory the run started in.
 REACH_FILE = (

@@ -17,7 +17,11 @@ start of mock time and the timing of a download's phases) and applies the docume
   same content added again is a new request with a new requestId, and its place under the link limit is
   freed (the spec's "Our choice"); history lists an account's downloads of a kind, newest first;
 * a download lives on one server: the host prefix of its links (`https://{server}.offcloud.com/...`) and
-  the `server` of its status; the model learns it from the first answer that shows it.
+  the `server` of its status; the model learns it from the first answer that shows it;
+* explore (openapi.yaml exploreCloudDownload): the legacy server lists a finished multi-file download's
+  links on its server and refuses a single file (`Bad archive`); the 2026 server lists every file's
+  CDN link, `{CDN}/{userId}/{requestId}/{path from the root folder}`, a single file's one link too
+  (the spec's choice for the scenario's default `single_file_explore`).
 """
 
 from dataclasses import dataclass, field
@@ -36,7 +40,9 @@ from offcloud_contract.support.model.phase_table import (
     phase_table,
 )
 
-__all__ = ["AccountModel", "AddOutcome", "DownloadModel", "OffcloudModel"]
+__all__ = ["CDN_BASE", "AccountModel", "AddOutcome", "DownloadModel", "OffcloudModel"]
+
+CDN_BASE = "https://cdn.offcloud.test/obj"  # where the mock's 2026 explore links point
 
 
 @dataclass(slots=True)
@@ -48,6 +54,7 @@ class AccountModel:
     remote_option_ids: frozenset[str]
     added: int = 0
     by_content: dict[tuple[Kind, str], str] = field(default_factory=dict)  # (kind, content key) -> requestId
+    user_id: str | None = None  # the owner in its CDN links; None: learned from the first one seen
 
 
 @dataclass(slots=True)
@@ -73,8 +80,9 @@ class AddOutcome:
 
 
 class OffcloudModel:
-    def __init__(self, scenario: DemoScenario, accounts: list[AccountModel]) -> None:
+    def __init__(self, scenario: DemoScenario, accounts: list[AccountModel], era: str = "2026") -> None:
         self.scenario = scenario
+        self.era = era  # the server whose answers it predicts (they differ for explore)
         self.accounts = {account.name: account for account in accounts}
         self.downloads: dict[str, DownloadModel] = {}  # in the order added (history reads it backwards)
         self.removed: set[str] = set()
@@ -241,6 +249,25 @@ class OffcloudModel:
         if download.content.multi_file:
             return [f"{base}/{index}/{quote(name)}" for index, name in enumerate(names)]
         return [f"{base}/{quote(names[0])}"]
+
+    def explore_links(self, download: DownloadModel) -> list[str] | None:
+        """What plain explore of a finished download answers in the model's era; None: `Bad archive`."""
+        if self.era == "legacy":
+            return self.file_links(download) if download.content.multi_file else None
+        owner = self.accounts[download.owner].user_id
+        root = (download.content.name,) if download.content.multi_file else ()
+        paths = (
+            (*root, *(part for part in name.split("/") if part)) for name in download.content.file_names()
+        )
+        return [f"{CDN_BASE}/{owner}/{download.request_id}/{quote('/'.join(path))}" for path in paths]
+
+    def learn_user_id(self, download: DownloadModel, links: object) -> None:
+        """The owner's id in CDN links, from the first explore answer that shows it (a real server)."""
+        account = self.accounts[download.owner]
+        if account.user_id is None and isinstance(links, list) and links and isinstance(links[0], str):
+            prefix = f"{CDN_BASE}/"
+            if links[0].startswith(prefix):
+                account.user_id = links[0].removeprefix(prefix).split("/", 1)[0]
 
     # Changing ------------------------------------------------------------------------------------------
 

@@ -193,19 +193,24 @@ def _hold_retry(model: OffcloudModel, operation_id: str, case: Any, response: An
 
 
 def _hold_links(model: OffcloudModel, operation_id: str, case: Any, response: Any) -> None:
-    """exploreCloudDownload and listCloudDownloadLinks: they succeed once the download is finished (explore
-    only for several files), and give the links the model predicts."""
+    """exploreCloudDownload and listCloudDownloadLinks: they succeed once the download is finished (legacy
+    explore only for several files; 2026 plain explore a single file too, its detailed explore refuses
+    one), and give the links the model predicts."""
     download = _download_of(model, case)
     if download is None or download.size is None or response.status_code not in (200, 400):
         return
     ok = _ok(response)
     done = model.finished(download)
-    should_succeed = done and (operation_id == "listCloudDownloadLinks" or download.content.multi_file)
-    _expect(None if should_succeed == ok else _outcome(response), operation_id, download, model)
     detailed = (case.query or {}).get("format") == "detailed"  # files with their own URLs
+    lists_one = download.content.multi_file or (model.era != "legacy" and not detailed)
+    should_succeed = done and (operation_id == "listCloudDownloadLinks" or lists_one)
+    _expect(None if should_succeed == ok else _outcome(response), operation_id, download, model)
+    if ok and operation_id == "exploreCloudDownload" and not detailed:
+        model.learn_user_id(download, json_body(response))
     if not ok or download.server is None or detailed:
         return
-    links = model.file_links(download)
+    explored = model.explore_links(download) if operation_id == "exploreCloudDownload" else None
+    links = explored if explored is not None else model.file_links(download)
     if operation_id == "exploreCloudDownload":
         predicted: object = links
         got: object = json_body(response)

@@ -80,7 +80,7 @@ def _model(target: Target) -> OffcloudModel:
         None,
         frozenset(SCENARIO.remote_option_ids),
     )
-    return OffcloudModel(SCENARIO, [account])
+    return OffcloudModel(SCENARIO, [account], era=target.era)
 
 
 def _set_cookie(response: Any) -> str | None:

@@ -57,24 +57,6 @@ def _parse_response(
         except errors.PARSE_ERRORS as exc:
             raise errors.unparsable_body(response, "ErrorBody | LoginResult", exc) from exc
 
-    if response.status_code == 400:
-        try:
-            response_400 = ErrorBody.from_dict(response.json())
-
-            return response_400
-
-        except errors.PARSE_ERRORS as exc:
-            raise errors.unparsable_body(response, "ErrorBody", exc) from exc
-
-    if response.status_code == 401:
-        try:
-            response_401 = ErrorBody.from_dict(response.json())
-
-            return response_401
-
-        except errors.PARSE_ERRORS as exc:
-            raise errors.unparsable_body(response, "ErrorBody", exc) from exc
-
     if response.status_code == 404:
         try:
             response_404 = ErrorBody.from_dict(response.json())
@@ -108,7 +90,9 @@ def sync_detailed(
     """Log in with e-mail and password
 
      Checks the credentials and sets the `connect.sid` session cookie; later requests that
-    send the cookie need no API key. Retired by the 2026 server, which answers 404.
+    send the cookie need no API key. A username that is not an e-mail address, and wrong
+    credentials, are errors with HTTP 200 (the legacy server's way). Retired by the 2026
+    server, which answers 404.
     Evidence: DOC; the 2026 server answers 404 (CMT live).
 
     Args:
@@ -143,7 +127,9 @@ def sync(
     """Log in with e-mail and password
 
      Checks the credentials and sets the `connect.sid` session cookie; later requests that
-    send the cookie need no API key. Retired by the 2026 server, which answers 404.
+    send the cookie need no API key. A username that is not an e-mail address, and wrong
+    credentials, are errors with HTTP 200 (the legacy server's way). Retired by the 2026
+    server, which answers 404.
     Evidence: DOC; the 2026 server answers 404 (CMT live).
 
     Args:
@@ -173,7 +159,9 @@ async def asyncio_detailed(
     """Log in with e-mail and password
 
      Checks the credentials and sets the `connect.sid` session cookie; later requests that
-    send the cookie need no API key. Retired by the 2026 server, which answers 404.
+    send the cookie need no API key. A username that is not an e-mail address, and wrong
+    credentials, are errors with HTTP 200 (the legacy server's way). Retired by the 2026
+    server, which answers 404.
     Evidence: DOC; the 2026 server answers 404 (CMT live).
 
     Args:
@@ -206,7 +194,9 @@ async def asyncio(
     """Log in with e-mail and password
 
      Checks the credentials and sets the `connect.sid` session cookie; later requests that
-    send the cookie need no API key. Retired by the 2026 server, which answers 404.
+    send the cookie need no API key. A username that is not an e-mail address, and wrong
+    credentials, are errors with HTTP 200 (the legacy server's way). Retired by the 2026
+    server, which answers 404.
     Evidence: DOC; the 2026 server answers 404 (CMT live).
 
     Args:

@@ -125,21 +125,26 @@ def sync_detailed(
 ) -> Response[DetailedExploreResult | ErrorBody | list[str] | ErrorBody]:
     """List the download links of the files of a finished multi-file cloud download
 
-     Links are shaped `https://{server}.offcloud.com/cloud/download/{requestId}/{index}/{fileName}`
-    (`index` from 0, names URL-encoded). A single-file download answers
-    `{"error": "Bad archive"}`: build
-    `https://{server}.offcloud.com/cloud/download/{requestId}/{fileName}`
-    instead. Our choice: the modern server sends that error, and "not downloaded yet", with
-    400 (no client shows the real status); the legacy server sent them with 200.
-    2026: links are signed CDN URLs (DMM live), and `?format=detailed` answers
+     Legacy links are shaped
+    `https://{server}.offcloud.com/cloud/download/{requestId}/{index}/{fileName}`
+    (`index` from 0, names URL-encoded; example `files`). A single-file download answers
+    `{"error": "Bad archive"}` (`badArchive`): build
+    `https://{server}.offcloud.com/cloud/download/{requestId}/{fileName}` instead. Our choice:
+    the modern server sends that error, and "not downloaded yet", with 400 (no client shows the
+    real status); the legacy server sent them with 200.
+    2026: links are signed CDN URLs (DMM live; `modernFiles`), and `?format=detailed` answers
     `{"files": [{"id", "name", "size", "path", "url"}]}` (`path` starts with the root folder;
-    ST26, JT). Single files in 2026 are unverified, and clients disagree: JT gets `Bad archive`
+    ST26, JT; `detailed`). Our choice: `id` is the requestId and the file's index
+    (`<requestId>-0`; ST26 reads it, no client shows its form); the mock's CDN links carry no
+    signature. Single files in 2026 are unverified, and clients disagree: JT gets `Bad archive`
     from `format=detailed`; K1 then retries plain explore and takes `[0]`; RU expects a list
     from plain explore; UMB treats a non-list as a single file; ST26 has no fallback. Our
-    choice: in 2026 plain explore of a single file answers a one-element list, and
-    `format=detailed` answers `Bad archive` (400) — K1's reading, which JT and RU also
-    satisfy; the alternatives (`Bad archive` from both, or lists from both) are for a
-    scenario setting of the mock.
+    choice: in 2026 plain explore of a single file answers a one-element list (`singleFile`),
+    and `format=detailed` answers `Bad archive` with 400 (`badArchive` of the 400 answer) —
+    K1's reading, which JT and RU also satisfy. The alternatives are the mock's scenario
+    setting `single_file_explore`: `bad_archive`, `Bad archive` from both
+    (`badArchiveFromBoth`), or `lists`, a list from both (`detailedSingleFile`); the default,
+    `plain_list`, is the choice above. The legacy server answers `Bad archive` whatever it says.
     Evidence: DOC, field notes (MF, GAIA, TIO, PB, ST25); 2026 DMM (live), ST26, RU, HA, JT,
     K1, K4, K5.
 
@@ -177,21 +182,26 @@ def sync(
 ) -> DetailedExploreResult | ErrorBody | list[str] | ErrorBody | None:
     """List the download links of the files of a finished multi-file cloud download
 
-     Links are shaped `https://{server}.offcloud.com/cloud/download/{requestId}/{index}/{fileName}`
-    (`index` from 0, names URL-encoded). A single-file download answers
-    `{"error": "Bad archive"}`: build
-    `https://{server}.offcloud.com/cloud/download/{requestId}/{fileName}`
-    instead. Our choice: the modern server sends that error, and "not downloaded yet", with
-    400 (no client shows the real status); the legacy server sent them with 200.
-    2026: links are signed CDN URLs (DMM live), and `?format=detailed` answers
+     Legacy links are shaped
+    `https://{server}.offcloud.com/cloud/download/{requestId}/{index}/{fileName}`
+    (`index` from 0, names URL-encoded; example `files`). A single-file download answers
+    `{"error": "Bad archive"}` (`badArchive`): build
+    `https://{server}.offcloud.com/cloud/download/{requestId}/{fileName}` instead. Our choice:
+    the modern server sends that error, and "not downloaded yet", with 400 (no client shows the
+    real status); the legacy server sent them with 200.
+    2026: links are signed CDN URLs (DMM live; `modernFiles`), and `?format=detailed` answers
     `{"files": [{"id", "name", "size", "path", "url"}]}` (`path` starts with the root folder;
-    ST26, JT). Single files in 2026 are unverified, and clients disagree: JT gets `Bad archive`
+    ST26, JT; `detailed`). Our choice: `id` is the requestId and the file's index
+    (`<requestId>-0`; ST26 reads it, no client shows its form); the mock's CDN links carry no
+    signature. Single files in 2026 are unverified, and clients disagree: JT gets `Bad archive`
     from `format=detailed`; K1 then retries plain explore and takes `[0]`; RU expects a list
     from plain explore; UMB treats a non-list as a single file; ST26 has no fallback. Our
-    choice: in 2026 plain explore of a single file answers a one-element list, and
-    `format=detailed` answers `Bad archive` (400) — K1's reading, which JT and RU also
-    satisfy; the alternatives (`Bad archive` from both, or lists from both) are for a
-    scenario setting of the mock.
+    choice: in 2026 plain explore of a single file answers a one-element list (`singleFile`),
+    and `format=detailed` answers `Bad archive` with 400 (`badArchive` of the 400 answer) —
+    K1's reading, which JT and RU also satisfy. The alternatives are the mock's scenario
+    setting `single_file_explore`: `bad_archive`, `Bad archive` from both
+    (`badArchiveFromBoth`), or `lists`, a list from both (`detailedSingleFile`); the default,
+    `plain_list`, is the choice above. The legacy server answers `Bad archive` whatever it says.
     Evidence: DOC, field notes (MF, GAIA, TIO, PB, ST25); 2026 DMM (live), ST26, RU, HA, JT,
     K1, K4, K5.
 
@@ -224,21 +234,26 @@ async def asyncio_detailed(
 ) -> Response[DetailedExploreResult | ErrorBody | list[str] | ErrorBody]:
     """List the download links of the files of a finished multi-file cloud download
 
-     Links are shaped `https://{server}.offcloud.com/cloud/download/{requestId}/{index}/{fileName}`
-    (`index` from 0, names URL-encoded). A single-file download answers
-    `{"error": "Bad archive"}`: build
-    `https://{server}.offcloud.com/cloud/download/{requestId}/{fileName}`
-    instead. Our choice: the modern server sends that error, and "not downloaded yet", with
-    400 (no client shows the real status); the legacy server sent them with 200.
-    2026: links are signed CDN URLs (DMM live), and `?format=detailed` answers
+     Legacy links are shaped
+    `https://{server}.offcloud.com/cloud/download/{requestId}/{index}/{fileName}`
+    (`index` from 0, names URL-encoded; example `files`). A single-file download answers
+    `{"error": "Bad archive"}` (`badArchive`): build
+    `https://{server}.offcloud.com/cloud/download/{requestId}/{fileName}` instead. Our choice:
+    the modern server sends that error, and "not downloaded yet", with 400 (no client shows the
+    real status); the legacy server sent them with 200.
+    2026: links are signed CDN URLs (DMM live; `modernFiles`), and `?format=detailed` answers
     `{"files": [{"id", "name", "size", "path", "url"}]}` (`path` starts with the root folder;
-    ST26, JT). Single files in 2026 are unverified, and clients disagree: JT gets `Bad archive`
+    ST26, JT; `detailed`). Our choice: `id` is the requestId and the file's index
+    (`<requestId>-0`; ST26 reads it, no client shows its form); the mock's CDN links carry no
+    signature. Single files in 2026 are unverified, and clients disagree: JT gets `Bad archive`
     from `format=detailed`; K1 then retries plain explore and takes `[0]`; RU expects a list
     from plain explore; UMB treats a non-list as a single file; ST26 has no fallback. Our
-    choice: in 2026 plain explore of a single file answers a one-element list, and
-    `format=detailed` answers `Bad archive` (400) — K1's reading, which JT and RU also
-    satisfy; the alternatives (`Bad archive` from both, or lists from both) are for a
-    scenario setting of the mock.
+    choice: in 2026 plain explore of a single file answers a one-element list (`singleFile`),
+    and `format=detailed` answers `Bad archive` with 400 (`badArchive` of the 400 answer) —
+    K1's reading, which JT and RU also satisfy. The alternatives are the mock's scenario
+    setting `single_file_explore`: `bad_archive`, `Bad archive` from both
+    (`badArchiveFromBoth`), or `lists`, a list from both (`detailedSingleFile`); the default,
+    `plain_list`, is the choice above. The legacy server answers `Bad archive` whatever it says.
     Evidence: DOC, field notes (MF, GAIA, TIO, PB, ST25); 2026 DMM (live), ST26, RU, HA, JT,
     K1, K4, K5.
 
@@ -274,21 +289,26 @@ async def asyncio(
 ) -> DetailedExploreResult | ErrorBody | list[str] | ErrorBody | None:
     """List the download links of the files of a finished multi-file cloud download
 
-     Links are shaped `https://{server}.offcloud.com/cloud/download/{requestId}/{index}/{fileName}`
-    (`index` from 0, names URL-encoded). A single-file download answers
-    `{"error": "Bad archive"}`: build
-    `https://{server}.offcloud.com/cloud/download/{requestId}/{fileName}`
-    instead. Our choice: the modern server sends that error, and "not downloaded yet", with
-    400 (no client shows the real status); the legacy server sent them with 200.
-    2026: links are signed CDN URLs (DMM live), and `?format=detailed` answers
+     Legacy links are shaped
+    `https://{server}.offcloud.com/cloud/download/{requestId}/{index}/{fileName}`
+    (`index` from 0, names URL-encoded; example `files`). A single-file download answers
+    `{"error": "Bad archive"}` (`badArchive`): build
+    `https://{server}.offcloud.com/cloud/download/{requestId}/{fileName}` instead. Our choice:
+    the modern server sends that error, and "not downloaded yet", with 400 (no client shows the
+    real status); the legacy server sent them with 200.
+    2026: links are signed CDN URLs (DMM live; `modernFiles`), and `?format=detailed` answers
     `{"files": [{"id", "name", "size", "path", "url"}]}` (`path` starts with the root folder;
-    ST26, JT). Single files in 2026 are unverified, and clients disagree: JT gets `Bad archive`
+    ST26, JT; `detailed`). Our choice: `id` is the requestId and the file's index
+    (`<requestId>-0`; ST26 reads it, no client shows its form); the mock's CDN links carry no
+    signature. Single files in 2026 are unverified, and clients disagree: JT gets `Bad archive`
     from `format=detailed`; K1 then retries plain explore and takes `[0]`; RU expects a list
     from plain explore; UMB treats a non-list as a single file; ST26 has no fallback. Our
-    choice: in 2026 plain explore of a single file answers a one-element list, and
-    `format=detailed` answers `Bad archive` (400) — K1's reading, which JT and RU also
-    satisfy; the alternatives (`Bad archive` from both, or lists from both) are for a
-    scenario setting of the mock.
+    choice: in 2026 plain explore of a single file answers a one-element list (`singleFile`),
+    and `format=detailed` answers `Bad archive` with 400 (`badArchive` of the 400 answer) —
+    K1's reading, which JT and RU also satisfy. The alternatives are the mock's scenario
+    setting `single_file_explore`: `bad_archive`, `Bad archive` from both
+    (`badArchiveFromBoth`), or `lists`, a list from both (`detailedSingleFile`); the default,
+    `plain_list`, is the choice above. The legacy server answers `Bad archive` whatever it says.
     Evidence: DOC, field notes (MF, GAIA, TIO, PB, ST25); 2026 DMM (live), ST26, RU, HA, JT,
     K1, K4, K5.
 

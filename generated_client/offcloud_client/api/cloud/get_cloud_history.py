@@ -88,8 +88,10 @@ def sync_detailed(
      A bare JSON array, newest first, no pagination seen. Items always carry `requestId`,
     `fileName`, `status` and `originalLink`; legacy items also `createdOn`, `server`,
     `isDirectory` (and sometimes `fileSize`, `site`, `metaData`); 2026 items have no sizes
-    and optional `createdOn`, `isDirectory`, `server`. `originalLink` is the resolved link:
-    a magnet with trackers added, or `<hash>.torrent`.
+    and optional `createdOn`, `isDirectory`, `server`. The live 2026 server (DMM) shows
+    `originalLink` resolved: a magnet with trackers added, or `<hash>.torrent`; when it gives
+    which is unverified. Our choice: `originalLink` is the link as it was added, in both eras
+    (what the add answer shows), until a rule is known.
     Our choice: `GET /api/history?limit&offset&sort&order` (one low-credibility client, PY)
     is not served (404 in both eras); the alternative, an alias of this operation, waits
     for evidence.
@@ -123,8 +125,10 @@ def sync(
      A bare JSON array, newest first, no pagination seen. Items always carry `requestId`,
     `fileName`, `status` and `originalLink`; legacy items also `createdOn`, `server`,
     `isDirectory` (and sometimes `fileSize`, `site`, `metaData`); 2026 items have no sizes
-    and optional `createdOn`, `isDirectory`, `server`. `originalLink` is the resolved link:
-    a magnet with trackers added, or `<hash>.torrent`.
+    and optional `createdOn`, `isDirectory`, `server`. The live 2026 server (DMM) shows
+    `originalLink` resolved: a magnet with trackers added, or `<hash>.torrent`; when it gives
+    which is unverified. Our choice: `originalLink` is the link as it was added, in both eras
+    (what the add answer shows), until a rule is known.
     Our choice: `GET /api/history?limit&offset&sort&order` (one low-credibility client, PY)
     is not served (404 in both eras); the alternative, an alias of this operation, waits
     for evidence.
@@ -154,8 +158,10 @@ async def asyncio_detailed(
      A bare JSON array, newest first, no pagination seen. Items always carry `requestId`,
     `fileName`, `status` and `originalLink`; legacy items also `createdOn`, `server`,
     `isDirectory` (and sometimes `fileSize`, `site`, `metaData`); 2026 items have no sizes
-    and optional `createdOn`, `isDirectory`, `server`. `originalLink` is the resolved link:
-    a magnet with trackers added, or `<hash>.torrent`.
+    and optional `createdOn`, `isDirectory`, `server`. The live 2026 server (DMM) shows
+    `originalLink` resolved: a magnet with trackers added, or `<hash>.torrent`; when it gives
+    which is unverified. Our choice: `originalLink` is the link as it was added, in both eras
+    (what the add answer shows), until a rule is known.
     Our choice: `GET /api/history?limit&offset&sort&order` (one low-credibility client, PY)
     is not served (404 in both eras); the alternative, an alias of this operation, waits
     for evidence.
@@ -187,8 +193,10 @@ async def asyncio(
      A bare JSON array, newest first, no pagination seen. Items always carry `requestId`,
     `fileName`, `status` and `originalLink`; legacy items also `createdOn`, `server`,
     `isDirectory` (and sometimes `fileSize`, `site`, `metaData`); 2026 items have no sizes
-    and optional `createdOn`, `isDirectory`, `server`. `originalLink` is the resolved link:
-    a magnet with trackers added, or `<hash>.torrent`.
+    and optional `createdOn`, `isDirectory`, `server`. The live 2026 server (DMM) shows
+    `originalLink` resolved: a magnet with trackers added, or `<hash>.torrent`; when it gives
+    which is unverified. Our choice: `originalLink` is the link as it was added, in both eras
+    (what the add answer shows), until a rule is known.
     Our choice: `GET /api/history?limit&offset&sort&order` (one low-credibility client, PY)
     is not served (404 in both eras); the alternative, an alias of this operation, waits
     for evidence.

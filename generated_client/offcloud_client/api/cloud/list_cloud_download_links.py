@@ -82,7 +82,9 @@ def sync_detailed(
 
      `text/plain`, one link per line, each line ending in a newline. No public client parses
     this answer, so it follows the public doc. Our choice: a single-file download answers
-    its one link; errors are JSON bodies as everywhere else.
+    its one link; errors are JSON bodies as everywhere else; the links are the download's
+    server links (`https://{server}.offcloud.com/cloud/download/...`) in both eras, the links
+    a 2026 add answer still gives (not explore's CDN links; no 2026 client shows them).
     Evidence: DOC only (no client parses it). Our choice: served in both eras.
 
     Args:
@@ -118,7 +120,9 @@ def sync(
 
      `text/plain`, one link per line, each line ending in a newline. No public client parses
     this answer, so it follows the public doc. Our choice: a single-file download answers
-    its one link; errors are JSON bodies as everywhere else.
+    its one link; errors are JSON bodies as everywhere else; the links are the download's
+    server links (`https://{server}.offcloud.com/cloud/download/...`) in both eras, the links
+    a 2026 add answer still gives (not explore's CDN links; no 2026 client shows them).
     Evidence: DOC only (no client parses it). Our choice: served in both eras.
 
     Args:
@@ -149,7 +153,9 @@ async def asyncio_detailed(
 
      `text/plain`, one link per line, each line ending in a newline. No public client parses
     this answer, so it follows the public doc. Our choice: a single-file download answers
-    its one link; errors are JSON bodies as everywhere else.
+    its one link; errors are JSON bodies as everywhere else; the links are the download's
+    server links (`https://{server}.offcloud.com/cloud/download/...`) in both eras, the links
+    a 2026 add answer still gives (not explore's CDN links; no 2026 client shows them).
     Evidence: DOC only (no client parses it). Our choice: served in both eras.
 
     Args:
@@ -183,7 +189,9 @@ async def asyncio(
 
      `text/plain`, one link per line, each line ending in a newline. No public client parses
     this answer, so it follows the public doc. Our choice: a single-file download answers
-    its one link; errors are JSON bodies as everywhere else.
+    its one link; errors are JSON bodies as everywhere else; the links are the download's
+    server links (`https://{server}.offcloud.com/cloud/download/...`) in both eras, the links
+    a 2026 add answer still gives (not explore's CDN links; no 2026 client shows them).
     Evidence: DOC only (no client parses it). Our choice: served in both eras.
 
     Args:

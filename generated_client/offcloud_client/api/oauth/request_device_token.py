@@ -84,8 +84,11 @@ def sync_detailed(
     Evidence: 9 clients, RU, UMB, JT (fixtures), K1–K6.
 
     Args:
-        body (DeviceTokenForm):  Example: {'grant_type': 'urn:ietf:params:oauth:grant-
-            type:device_code', 'device_code': '5c1b9e8a7d6f4e3b2a190817263544536271809a'}.
+        body (DeviceTokenForm): Our choice (RFC 6749 §5.2): a body without both fields, or not a
+            JSON object, is
+            `invalid_request`; another `grant_type` is `unsupported_grant_type`.
+             Example: {'grant_type': 'urn:ietf:params:oauth:grant-type:device_code', 'device_code':
+            '5c1b9e8a7d6f4e3b2a190817263544536271809a'}.
 
     Raises:
         errors.UnexpectedStatus: If the server returns a non-standard status code (such as 520), or an undocumented one and Client.raise_on_unexpected_status is True.
@@ -125,8 +128,11 @@ def sync(
     Evidence: 9 clients, RU, UMB, JT (fixtures), K1–K6.
 
     Args:
-        body (DeviceTokenForm):  Example: {'grant_type': 'urn:ietf:params:oauth:grant-
-            type:device_code', 'device_code': '5c1b9e8a7d6f4e3b2a190817263544536271809a'}.
+        body (DeviceTokenForm): Our choice (RFC 6749 §5.2): a body without both fields, or not a
+            JSON object, is
+            `invalid_request`; another `grant_type` is `unsupported_grant_type`.
+             Example: {'grant_type': 'urn:ietf:params:oauth:grant-type:device_code', 'device_code':
+            '5c1b9e8a7d6f4e3b2a190817263544536271809a'}.
 
     Raises:
         errors.UnexpectedStatus: If the server returns a non-standard status code (such as 520), or an undocumented one and Client.raise_on_unexpected_status is True.
@@ -161,8 +167,11 @@ async def asyncio_detailed(
     Evidence: 9 clients, RU, UMB, JT (fixtures), K1–K6.
 
     Args:
-        body (DeviceTokenForm):  Example: {'grant_type': 'urn:ietf:params:oauth:grant-
-            type:device_code', 'device_code': '5c1b9e8a7d6f4e3b2a190817263544536271809a'}.
+        body (DeviceTokenForm): Our choice (RFC 6749 §5.2): a body without both fields, or not a
+            JSON object, is
+            `invalid_request`; another `grant_type` is `unsupported_grant_type`.
+             Example: {'grant_type': 'urn:ietf:params:oauth:grant-type:device_code', 'device_code':
+            '5c1b9e8a7d6f4e3b2a190817263544536271809a'}.
 
     Raises:
         errors.UnexpectedStatus: If the server returns a non-standard status code (such as 520), or an undocumented one and Client.raise_on_unexpected_status is True.
@@ -200,8 +209,11 @@ async def asyncio(
     Evidence: 9 clients, RU, UMB, JT (fixtures), K1–K6.
 
     Args:
-        body (DeviceTokenForm):  Example: {'grant_type': 'urn:ietf:params:oauth:grant-
-            type:device_code', 'device_code': '5c1b9e8a7d6f4e3b2a190817263544536271809a'}.
+        body (DeviceTokenForm): Our choice (RFC 6749 §5.2): a body without both fields, or not a
+            JSON object, is
+            `invalid_request`; another `grant_type` is `unsupported_grant_type`.
+             Example: {'grant_type': 'urn:ietf:params:oauth:grant-type:device_code', 'device_code':
+            '5c1b9e8a7d6f4e3b2a190817263544536271809a'}.
 
     Raises:
         errors.UnexpectedStatus: If the server returns a non-standard status code (such as 520), or an undocumented one and Client.raise_on_unexpected_status is True.

@@ -118,6 +118,10 @@ def sync_detailed(
 
      Same wrapper and fields as `getCloudStatus`; a remote download also passes through
     `uploading` while Offcloud copies it to the remote account.
+    A real transcript (field notes) shows a finished download without `server` and with
+    `amount` 0: `{"status": {"status": "downloaded", "amount": 0, "fileSize": 835210861,
+    "requestId": "…", "fileName": "Big.Buck.Bunny.2008.mkv"}}`; the schema allows it, the mock
+    always sends `server` and the bytes done.
     Evidence: DOC, field notes (transcript). Our choice: in 2026 the legacy fields
     (`amount`, `fileSize`) are kept for remote downloads (no 2026 client reads this
     operation); like `getCloudStatus`, the legacy server also takes `requestIds` and answers
@@ -162,6 +166,10 @@ def sync(
 
      Same wrapper and fields as `getCloudStatus`; a remote download also passes through
     `uploading` while Offcloud copies it to the remote account.
+    A real transcript (field notes) shows a finished download without `server` and with
+    `amount` 0: `{"status": {"status": "downloaded", "amount": 0, "fileSize": 835210861,
+    "requestId": "…", "fileName": "Big.Buck.Bunny.2008.mkv"}}`; the schema allows it, the mock
+    always sends `server` and the bytes done.
     Evidence: DOC, field notes (transcript). Our choice: in 2026 the legacy fields
     (`amount`, `fileSize`) are kept for remote downloads (no 2026 client reads this
     operation); like `getCloudStatus`, the legacy server also takes `requestIds` and answers
@@ -201,6 +209,10 @@ async def asyncio_detailed(
 
      Same wrapper and fields as `getCloudStatus`; a remote download also passes through
     `uploading` while Offcloud copies it to the remote account.
+    A real transcript (field notes) shows a finished download without `server` and with
+    `amount` 0: `{"status": {"status": "downloaded", "amount": 0, "fileSize": 835210861,
+    "requestId": "…", "fileName": "Big.Buck.Bunny.2008.mkv"}}`; the schema allows it, the mock
+    always sends `server` and the bytes done.
     Evidence: DOC, field notes (transcript). Our choice: in 2026 the legacy fields
     (`amount`, `fileSize`) are kept for remote downloads (no 2026 client reads this
     operation); like `getCloudStatus`, the legacy server also takes `requestIds` and answers
@@ -243,6 +255,10 @@ async def asyncio(
 
      Same wrapper and fields as `getCloudStatus`; a remote download also passes through
     `uploading` while Offcloud copies it to the remote account.
+    A real transcript (field notes) shows a finished download without `server` and with
+    `amount` 0: `{"status": {"status": "downloaded", "amount": 0, "fileSize": 835210861,
+    "requestId": "…", "fileName": "Big.Buck.Bunny.2008.mkv"}}`; the schema allows it, the mock
+    always sends `server` and the bytes done.
     Evidence: DOC, field notes (transcript). Our choice: in 2026 the legacy fields
     (`amount`, `fileSize`) are kept for remote downloads (no 2026 client reads this
     operation); like `getCloudStatus`, the legacy server also takes `requestIds` and answers

@@ -1,17 +1,29 @@
-"""Presenters: one per era of the server, the one place that decides what an answer looks like.
+"""The eras of the server, one object each: what it serves, its statuses, pages and answer shapes.
 
-`presenter_for(settings)` gives the presenter of a mock's settings (its `era`).
+`era_of(config)` gives the era a mock's settings ask for (`MockConfig.era`, `string_numbers`); the HTTP
+layer reaches the one playing now as `runtime().era` and asks it every question on which eras differ.
 """
 
-from offcloud_mock.http.presenters.base import Presenter
-from offcloud_mock.http.presenters.era2026 import Era2026Presenter
-from offcloud_mock.http.presenters.legacy import LegacyPresenter
-from offcloud_mock.settings import Settings
+import functools
 
-__all__ = ["Era2026Presenter", "LegacyPresenter", "Presenter", "presenter_for"]
+from offcloud_mock.eras import ERAS, Era
+from offcloud_mock.http.presenters.base import Body, NotServed, Page, ServerEra
+from offcloud_mock.http.presenters.era2026 import Era2026
+from offcloud_mock.http.presenters.legacy import LegacyEra
+from offcloud_mock.settings import MockConfig
 
-_ERAS: dict[str, type[Presenter]] = {"2026": Era2026Presenter, "legacy": LegacyPresenter}
+__all__ = ["Body", "Era2026", "LegacyEra", "NotServed", "Page", "ServerEra", "era_of"]
+
+_BY_NAME: dict[Era, type[ServerEra]] = {era.name: era for era in (Era2026, LegacyEra)}
+if set(_BY_NAME) != set(ERAS):  # checked at import: an era of offcloud_mock.eras without its object
+    raise RuntimeError(f"the eras {sorted(ERAS)} and their objects {sorted(_BY_NAME)} disagree")
 
 
-def presenter_for(settings: Settings) -> Presenter:
-    return _ERAS[settings.era](string_numbers=settings.string_numbers)
+def era_of(config: MockConfig) -> ServerEra:
+    """The era object of a mock's settings; the same object every time for the same settings."""
+    return _era(config.era, config.string_numbers)
+
+
+@functools.cache
+def _era(name: Era, string_numbers: bool) -> ServerEra:
+    return _BY_NAME[name](string_numbers=string_numbers)

@@ -1,39 +1,75 @@
-"""What every era's presenter shares: the wire shape of each answer of the faked API.
+"""One era of the faked server, as one object: what it serves and what each of its answers looks like.
 
-A presenter turns the backend's domain objects and domain errors into what the client sees: field names
-and their order (the real server's), numbers as numbers or strings of digits, and which error gets which
-status and body. Change a response's shape here (or in the era's subclass when only one era has it).
-Over 300 lines on purpose: one method per answer of the API, so that every shape is in this one file.
+An era object answers every question on which the eras differ: which operations it serves (the spec's
+`x-offcloud-eras`), the HTTP status of each domain error, its pages for an unknown route or a wrong
+method, whether it takes `requestIds` and `?format=detailed`, and the wire shape of each answer (field
+names and their order, numbers as numbers or strings of digits). The HTTP layer asks it and decides
+nothing by era itself.
+
+This module holds what both eras share; `legacy.py` the 2014-2025 server's shapes, `era2026.py` what the
+reworked 2026 server answers differently. Change a response's shape in the era that answers it.
 """
 
 import abc
 from collections.abc import Sequence
 from dataclasses import dataclass
-from typing import ClassVar
+from typing import ClassVar, NoReturn
 
 from offcloud_mock.backend.cache_info import CacheAnswer, DetailedEntry, DirectLink
 from offcloud_mock.backend.content_views import AccountSummary
 from offcloud_mock.backend.device_flow import DeviceAuthorization, TokenGrant
 from offcloud_mock.backend.downloads import DownloadSnapshot
-from offcloud_mock.backend.errors import DomainError, NotAvailable
-from offcloud_mock.backend.scenario import Proxy, RemoteAccount, Site
+from offcloud_mock.backend.errors import DocumentedRefusal, DomainError, NotAvailable
+from offcloud_mock.backend.scenario import Proxy, RemoteAccount, SingleFileExplore, Site
+from offcloud_mock.eras import Era
+from offcloud_mock.spec import Operation
 
-__all__ = ["Presenter"]
+__all__ = ["Body", "NotServed", "Page", "ServerEra"]
 
 Body = dict[str, object]
 
 
 @dataclass(frozen=True, slots=True)
-class Presenter(abc.ABC):
-    """The answers of one era of the server. `string_numbers`: the legacy quirk of sending fileSize and
+class Page:
+    """A page the era's server answers where it has no route (404) or not this method (405): text/html."""
+
+    status: int
+    html: str
+    allow: tuple[str, ...] = ()  # the methods of the Allow header (a 405 only)
+
+
+class NotServed(Exception):
+    """An era was asked for an answer of an operation it does not serve.
+
+    A bug of the mock, never the caller's: the pipeline answers an operation outside the era with the
+    era's unknown-route page before any handler runs.
+    """
+
+
+@dataclass(frozen=True, slots=True)
+class ServerEra(abc.ABC):
+    """The server of one era. `string_numbers`: the legacy quirk of sending fileSize and
     downloadingSpeed as strings of digits."""
 
     string_numbers: bool = False
-    era: ClassVar[str]
+    name: ClassVar[Era]
     # Whether status operations take `requestIds` (several ids) and answer `{"requests": [...]}`.
-    answers_request_ids: ClassVar[bool] = True
+    takes_request_ids: ClassVar[bool]
+    # Whether GET /api/cloud/explore/{requestId}?format=detailed answers the detailed listing.
+    serves_detailed_explore: ClassVar[bool]
+    # Whether plain explore answers CDN links (2026) rather than links on the download's server.
+    explores_cdn_links: ClassVar[bool]
 
-    # --- errors -------------------------------------------------------------------------------------
+    def serves(self, operation: Operation) -> bool:
+        """Whether this era's server has the operation (openapi.yaml's `x-offcloud-eras`)."""
+        return self.name in operation.eras
+
+    @abc.abstractmethod
+    def explores_single_file(self, setting: SingleFileExplore, *, detailed: bool) -> bool:
+        """Whether explore (`detailed`: with `format=detailed`) lists a single-file download instead
+        of answering `Bad archive`; `setting` is the scenario's `single_file_explore`."""
+
+    # --- errors and pages ---------------------------------------------------------------------------
 
     @abc.abstractmethod
     def error_status(self, error: DomainError) -> int:
@@ -42,18 +78,20 @@ class Presenter(abc.ABC):
     def error_body(self, error: DomainError) -> Body:
         if isinstance(error, NotAvailable):  # a refusal, not an error: no "error" key
             return {"not_available": error.addon}
+        if isinstance(error, DocumentedRefusal):  # the spec's own answer, as it is written there
+            return dict(error.body)
         return {"error": error.message}
 
-    # --- account ------------------------------------------------------------------------------------
+    @abc.abstractmethod
+    def not_found_page(self) -> Page:
+        """The answer to a path this era's server has no route for."""
 
-    def login(self, email: str, user_id: str) -> Body:
-        return {"email": email, "userId": user_id}
+    @abc.abstractmethod
+    def wrong_method_page(self, allowed: Sequence[str]) -> Page:
+        """The answer to a known path asked with another method; `allowed`: the methods the era serves
+        there (none: the path is unknown in this era)."""
 
-    def logged_in(self, logged_in: bool) -> Body:
-        return {"loggedIn": 1 if logged_in else 0}
-
-    def api_key(self, email: str, api_key: str) -> Body:
-        return {"email": email, "apiKey": api_key}
+    # --- answers both eras give alike ---------------------------------------------------------------
 
     def proxies(self, proxies: Sequence[Proxy]) -> Body:
         return {"list": [{"id": proxy.id, "name": proxy.name, "region": proxy.region} for proxy in proxies]}
@@ -79,8 +117,6 @@ class Presenter(abc.ABC):
     def cached(self, hashes: Sequence[str]) -> Body:
         return {"cachedItems": list(hashes)}
 
-    # --- downloads ----------------------------------------------------------------------------------
-
     def added(self, snapshot: DownloadSnapshot) -> Body:
         """The answer to an add operation (also to adding the same content again).
 
@@ -103,12 +139,11 @@ class Presenter(abc.ABC):
         """The answer of /api/cloud/status and /api/remote/status."""
         return {"status": self.status_body(snapshot)}
 
-    def statuses(self, snapshots: Sequence[DownloadSnapshot]) -> Body:
-        """The legacy answer to `requestIds`: one status object per id, in the order asked."""
-        return {"requests": [self.status_body(snapshot) for snapshot in snapshots]}
-
     def status_body(self, snapshot: DownloadSnapshot) -> Body:
-        """The object inside the {"status": ...} wrapper; the control plane shows the same."""
+        """The object inside the {"status": ...} wrapper; the control plane shows the same.
+
+        The legacy server's object, which the 2026 server still answers for remote downloads.
+        """
         download, progress = snapshot.download, snapshot.progress
         body: Body = {
             "requestId": download.request_id,
@@ -134,40 +169,13 @@ class Presenter(abc.ABC):
             "status": snapshot.progress.status,
         }
 
-    # --- history and removal (beyond the documentation) ---------------------------------------------
-
     def history(self, snapshots: Sequence[DownloadSnapshot]) -> list[Body]:
         """getCloudHistory, getRemoteHistory: a bare array, newest first."""
         return [self.history_item(snapshot) for snapshot in snapshots]
 
-    def instant_history(self, snapshots: Sequence[DownloadSnapshot]) -> list[Body]:
-        """getInstantHistory: instant items carry their `downloadLink` too (GAIA)."""
-        return [
-            {**self.history_item(snapshot), "downloadLink": snapshot.download.instant_url()}
-            for snapshot in snapshots
-        ]
-
-    def history_page(self, snapshots: Sequence[DownloadSnapshot], is_end: bool) -> Body:
-        """The site-root getCloudHistoryPage: items as history's plus `userId` (ST25)."""
-        items = [
-            {**self.history_item(snapshot), "userId": snapshot.download.user_id} for snapshot in snapshots
-        ]
-        return {"history": items, "isEnd": is_end}
-
+    @abc.abstractmethod
     def history_item(self, snapshot: DownloadSnapshot) -> Body:
-        """A legacy history item (GAIA, FEN, MF25, TIO): sizes included."""
-        download = snapshot.download
-        return {
-            "requestId": download.request_id,
-            "fileName": download.file_name,
-            "status": snapshot.progress.status,
-            "originalLink": download.original_link,
-            "createdOn": download.created_on,
-            "server": download.server,
-            "isDirectory": download.content.is_multi_file,
-            "fileSize": self._number(download.size),
-            "site": download.site,
-        }
+        """One item of a history."""
 
     def removed(self) -> Body:
         return {"success": True}
@@ -178,6 +186,10 @@ class Presenter(abc.ABC):
     def link_list(self, links: Sequence[str]) -> str:
         """/api/cloud/list answers text: one link a line."""
         return "".join(f"{link}\n" for link in links)
+
+    @abc.abstractmethod
+    def sites(self, sites: Sequence[Site]) -> list[Body]:
+        """GET /api/sites."""
 
     def download_view(self, snapshot: DownloadSnapshot) -> Body:
         """The control plane's view of any account's download: its bookkeeping and its status body."""
@@ -197,110 +209,57 @@ class Presenter(abc.ABC):
     def _number(self, value: int) -> int | str:
         return str(value) if self.string_numbers else value
 
-    # --- beyond the documentation (issue 10) --------------------------------------------------------
+    # --- answers of one era only ----------------------------------------------------------------------
+    # Declared here so that a handler asks whichever era plays; the era that serves the operation
+    # overrides its answer, the other never gets this far (see NotServed).
 
-    def account_info(self, summary: AccountSummary) -> Body:
-        """2026 GET /api/account/info: snake_case; `expiration_date` only for a premium membership."""
-        body: Body = {"user_id": summary.user_id, "email": summary.email, "is_premium": summary.is_premium}
-        if summary.expiration_date is not None:
-            body["expiration_date"] = summary.expiration_date.isoformat()
-        body["can_download"] = summary.can_download
-        return body
+    def statuses(self, snapshots: Sequence[DownloadSnapshot]) -> Body:
+        self._not_served("status by requestIds")
+
+    def login(self, email: str, user_id: str) -> Body:
+        self._not_served("login")
+
+    def logged_in(self, logged_in: bool) -> Body:
+        self._not_served("checkLogin")
+
+    def api_key(self, email: str, api_key: str) -> Body:
+        self._not_served("getApiKey")
+
+    def instant_history(self, snapshots: Sequence[DownloadSnapshot]) -> list[Body]:
+        self._not_served("getInstantHistory")
+
+    def history_page(self, snapshots: Sequence[DownloadSnapshot], is_end: bool) -> Body:
+        self._not_served("getCloudHistoryPage")
 
     def account_stats(self, summary: AccountSummary) -> Body:
-        """Legacy GET /api/account/stats: `expirationDate` DD-MM-YYYY, or empty without premium."""
-        expiry = summary.expiration_date
-        limits = summary.limits
-        return {
-            "userId": summary.user_id,
-            "email": summary.email,
-            "isPremium": summary.is_premium,
-            "expirationDate": expiry.strftime("%d-%m-%Y") if expiry is not None else "",
-            "limits": {
-                "links": limits.links,
-                "premium": limits.premium,
-                "torrent": limits.torrent,
-                "streaming": limits.streaming,
-                "cloud": limits.cloud,
-                "proxy": limits.proxy,
-            },
-        }
-
-    def sites(self, sites: Sequence[Site]) -> list[Body]:
-        """GET /api/sites, legacy items (GAIA, JD); the 2026 presenter overrides it."""
-        return [
-            {
-                "name": site.name,
-                "displayName": site.display_name,
-                "hosts": list(site.hosts),
-                "isActive": _LEGACY_HEALTH[site.health],
-                "noInstantDownload": not site.instant,
-                "isVideoStreaming": site.video_streaming,
-                "maxAmountPerUser": "unlimited"
-                if site.max_amount_per_user is None
-                else site.max_amount_per_user,
-                "maxChunks": site.max_chunks,
-                "maxChunksGlobal": site.max_chunks_global,
-            }
-            for site in sites
-        ]
+        self._not_served("getAccountStats")
 
     def uploaded(self, url: str, file_name: str) -> Body:
-        return {"success": True, "url": url, "fileName": file_name}
+        self._not_served("uploadTorrent")
+
+    def account_info(self, summary: AccountSummary) -> Body:
+        self._not_served("getAccountInfo")
 
     def cache_info(self, answers: Sequence[CacheAnswer]) -> list[Body]:
-        """`files` only when asked for and cached (openapi.yaml: our choice)."""
-        items: list[Body] = []
-        for answer in answers:
-            item: Body = {"cached": answer.cached}
-            if answer.cached and answer.files is not None:
-                item["files"] = [
-                    {"folder": list(entry.folder), "filename": entry.filename, "size": entry.size}
-                    for entry in answer.files
-                ]
-            items.append(item)
-        return items
+        self._not_served("getCacheInfo")
 
     def cached_links(self, links: Sequence[DirectLink]) -> list[Body]:
-        return [
-            {"filename": link.filename, "url": link.url, "size": link.size, "folder": list(link.folder)}
-            for link in links
-        ]
+        self._not_served("getCachedDownloadLinks")
 
     def explored_detailed(self, entries: Sequence[DetailedEntry]) -> Body:
-        return {
-            "files": [
-                {"id": entry.id, "name": entry.name, "size": entry.size, "path": entry.path, "url": entry.url}
-                for entry in entries
-            ]
-        }
+        self._not_served("exploreCloudDownload?format=detailed")
 
     def device_code(self, authorization: DeviceAuthorization) -> Body:
-        return {
-            "device_code": authorization.device_code,
-            "user_code": authorization.user_code,
-            "verification_uri": authorization.verification_uri,
-            "verification_uri_complete": authorization.verification_uri_complete,
-            "expires_in": authorization.expires_in,
-            "interval": authorization.interval,
-        }
+        self._not_served("requestDeviceCode")
 
     def device_token(self, grant: TokenGrant) -> Body:
-        return {"access_token": grant.access_token, "token_type": grant.token_type}
+        self._not_served("requestDeviceToken")
+
+    def oauth_error_status(self, error: str) -> int:
+        self._not_served("the OAuth device login")
 
     def oauth_error(self, error: str, description: str | None = None) -> Body:
-        """RFC 6749 section 5.2; always answered with 400 (openapi.yaml: our choice)."""
-        body: Body = {"error": error}
-        if description is not None:
-            body["error_description"] = description
-        return body
+        self._not_served("the OAuth device login")
 
-
-# The legacy words for a site's health (the scenario's spelling -> `isActive`).
-_LEGACY_HEALTH = {
-    "healthy": "Healthy",
-    "fragile": "Fragile",
-    "limited": "Limited",
-    "dead": "Dead",
-    "cloud only": "Cloud only",
-}
+    def _not_served(self, what: str) -> NoReturn:
+        raise NotServed(f"the {self.name} era does not serve {what}")

@@ -2,7 +2,10 @@
 
     app.wsgi_app = ReplayMiddleware(app.wsgi_app, Path("recordings/"))   # in front of the stateful mock
 
-Matching (see `exchange.match_key`): method, path, the query without secret-named parameters, sorted,
+The mock's own feature (`MockConfig.replay`, `offcloud-mock --replay DIR`), reused by the drift tools'
+`replay` command. Plain WSGI: it knows nothing of Flask, and reads the files of `offcloud_mock.recordings`.
+
+Matching (see `recordings.match_key`): method, path, the query without secret-named parameters, sorted,
 and the body without secret-named fields, canonical. The API key therefore never takes part: a recording
 answers whatever key the client sends. When the same request was recorded several times (a status polled
 while a download progressed) the recordings answer in their recorded order, and the last one repeats.
@@ -19,8 +22,7 @@ from http import HTTPStatus
 from pathlib import Path
 from typing import Any, Protocol
 
-from offcloud_drift.exchange import match_key
-from offcloud_drift.recorder import read_recordings
+from offcloud_mock.recordings import match_key, read_recordings
 
 __all__ = ["ReplayMiddleware", "install_replay", "not_recorded_app"]
 

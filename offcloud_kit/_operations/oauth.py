@@ -1,4 +1,4 @@
-"""Logging in without a key: the 2026 server's OAuth device flow (RFC 8628), as steps (see _steps).
+"""Logging in without a key: the 2026 server's OAuth device flow (RFC 8628).
 
     oc = Offcloud.login_with_device(on_code=lambda code: print(code.user_code, code.verification_uri))
 
@@ -16,51 +16,22 @@ from typing import Any, Final
 from offcloud_client.api.oauth import request_device_code, request_device_token
 from offcloud_client.models import DeviceCode, DeviceCodeForm, DeviceToken, DeviceTokenForm, OAuthError
 
-from offcloud_kit._core import CallOptions, Core
+from offcloud_kit._core import CallOptions, Core, same
 from offcloud_kit._steps import Notify, Sleep, Steps
-from offcloud_kit.errors import AuthenticationError, UnexpectedResponseError
+from offcloud_kit.errors import (
+    DeviceAccessDeniedError,
+    DeviceCodeExpiredError,
+    DeviceLoginError,
+    UnexpectedResponseError,
+)
 from offcloud_kit.redact import register_secret
 
-__all__ = [
-    "DEVICE_GRANT_TYPE",
-    "SLOW_DOWN_SECONDS",
-    "DeviceAccessDeniedError",
-    "DeviceCodeExpiredError",
-    "DeviceLoginError",
-    "device_login",
-]
+__all__ = ["DEVICE_GRANT_TYPE", "SLOW_DOWN_SECONDS", "device_login"]
 
 DEVICE_GRANT_TYPE: Final = "urn:ietf:params:oauth:grant-type:device_code"
 SLOW_DOWN_SECONDS = 5.0  # added to the polling interval on every `slow_down` (RFC 8628 §3.5)
 _PENDING = "authorization_pending"
 _SLOW_DOWN = "slow_down"
-
-
-class DeviceLoginError(AuthenticationError):
-    """A device login that ended without a token; `error` is the OAuth error code, `description` its text."""
-
-    def __init__(
-        self,
-        message: str,
-        *,
-        error: str,
-        description: str | None = None,
-        operation: str | None = "requestDeviceToken",
-        status: int | None = None,
-        body: Any = None,
-    ) -> None:
-        super().__init__(message, operation=operation, status=status, body=body)
-        self.error = error
-        self.description = description
-
-
-class DeviceCodeExpiredError(DeviceLoginError):
-    """The user did not approve in time (`expired_token`, or `expires_in` passed while pending)."""
-
-
-class DeviceAccessDeniedError(DeviceLoginError):
-    """The user denied the login (`access_denied`)."""
-
 
 _ERROR_CLASSES: dict[str, type[DeviceLoginError]] = {
     "expired_token": DeviceCodeExpiredError,
@@ -97,8 +68,8 @@ def device_login(
     `max_wait` caps the wait below the server's `expires_in` (None: the server's). The first poll comes
     one interval after the code is shown, as RFC 8628 asks.
     """
-    code: DeviceCode = yield from core._run(
-        "requestDeviceCode", request_device_code, DeviceCode, lambda c: c, options, body=DeviceCodeForm()
+    code: DeviceCode = yield from core.call(
+        "requestDeviceCode", request_device_code, DeviceCode, same, options, body=DeviceCodeForm()
     )
     register_secret(code.device_code)  # whoever holds it can collect the token
     yield Notify(on_code, code)
@@ -112,7 +83,7 @@ def device_login(
                 f"device login failed: not approved within {lifetime:g} s", error="expired_token"
             )
         yield Sleep(interval)
-        answer = yield from core._run(
+        answer = yield from core.call(
             "requestDeviceToken", request_device_token, object, _answer, options, body=body
         )
         if isinstance(answer, DeviceToken):
