@@ -5,6 +5,8 @@ BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed-stamp
 
 # Arguments for `make contract` against a live server; `make mock` options.
+# `make contract-orders`: the seeds of its reversed runs.
+CONTRACT_SEEDS ?= 1 2 3
 BASE_URL ?=
 OFFCLOUD_API_KEY ?=
 MOCK_ARGS ?=
@@ -15,8 +17,8 @@ DRIFT_ERA ?= 2026
 DRIFT_ARGS ?=
 
 .DEFAULT_GOAL := help
-.PHONY: help venv test mock generate check-generated lint format contract drift drift-apply mock-told \
-	bench lock clean test-lowest downstream docker-smoke dist
+.PHONY: help venv test mock generate check-generated lint format contract contract-orders drift drift-apply \
+	mock-told bench lock clean test-lowest downstream docker-smoke dist
 
 help:
 	@echo "make mock             run the mock server on http://127.0.0.1:8080 with the demo data;"
@@ -28,6 +30,7 @@ help:
 	@echo "make lint             ruff and mypy on our own code, actionlint on .github/workflows, the docs"
 	@echo "                      site (mkdocs.yml, docs/) built with --strict into site/"
 	@echo "make contract         contract tests against BASE_URL (with OFFCLOUD_API_KEY)"
+	@echo "make contract-orders  the contract suite alone: as collected, then reversed under each of CONTRACT_SEEDS"
 	@echo "make drift            drift-report.md/.json: BASE_URL (with OFFCLOUD_API_KEY) against openapi.yaml"
 	@echo "make drift-apply      apply drift-report.json to openapi.yaml, regenerate, tell what the mock must change"
 	@echo "make mock-told        which answers of the mock openapi.yaml refuses, and where the mock builds them"
@@ -72,6 +75,15 @@ format: $(STAMP)
 
 contract: $(STAMP)
 	OFFCLOUD_BASE_URL="$(BASE_URL)" OFFCLOUD_API_KEY="$(OFFCLOUD_API_KEY)" $(BIN)/python -m offcloud_contract
+
+# No contract test may depend on what ran before it in the process, nor on the walk its seed draws: the
+# suite alone in the collected order, then reversed (CONTRACT_REVERSE=1) under each seed (CONTRACT_SEED).
+contract-orders: $(STAMP)
+	$(BIN)/pytest -q contract_tests
+	for seed in $(CONTRACT_SEEDS); do \
+	  echo "contract_tests reversed, CONTRACT_SEED=$$seed"; \
+	  CONTRACT_REVERSE=1 CONTRACT_SEED=$$seed $(BIN)/pytest -q contract_tests || exit 1; \
+	done
 
 # The key reaches the tool through the environment (make exports command-line variables), never on a
 # command line that make would echo. Exit 0 no drift, 1 drift, 2 the run could not happen.

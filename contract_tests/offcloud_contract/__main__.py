@@ -16,10 +16,10 @@ from pathlib import Path
 
 import pytest
 
-from offcloud_contract.support import server_targets
-from offcloud_contract.support.coverage_matrix import matrix, render
-from offcloud_contract.support.live_server import MockProcess
-from offcloud_contract.support.reach import REACH
+from offcloud_contract.support.coverage.matrix import matrix, render
+from offcloud_contract.support.coverage.reach import REACH
+from offcloud_contract.support.targets import server_targets
+from offcloud_contract.support.targets.live_server import MockProcess
 
 
 def _say(message: str) -> None:

@@ -9,14 +9,16 @@ Server-facing tests take the `target` fixture, which runs them against:
   skipped unless both are set, so the suite never talks to a non-loopback server by itself.
 """
 
+import os
 from collections.abc import Iterator
 
 import pytest
 
 from offcloud_contract.support import hypothesis_profiles
-from offcloud_contract.support.live_server import MockProcess
-from offcloud_contract.support.reach import REACH
-from offcloud_contract.support.server_targets import (
+from offcloud_contract.support.coverage.reach import REACH
+from offcloud_contract.support.mock_handles import DEFAULT_ERA
+from offcloud_contract.support.targets.live_server import MockProcess
+from offcloud_contract.support.targets.server_targets import (
     DEMO,
     Target,
     external_target,
@@ -25,6 +27,7 @@ from offcloud_contract.support.server_targets import (
 )
 
 PROFILE = hypothesis_profiles.load()
+REVERSE_ENV = "CONTRACT_REVERSE"
 
 TARGET_PARAMS = [
     pytest.param("inprocess", id="inprocess"),
@@ -34,16 +37,22 @@ TARGET_PARAMS = [
 
 
 def pytest_report_header(config: pytest.Config) -> list[str]:
+    order = "reversed (CONTRACT_REVERSE=1)" if os.environ.get(REVERSE_ENV) == "1" else "as collected"
     return [
         f"contract: hypothesis profile {PROFILE!r} (HYPOTHESIS_PROFILE), "
-        f"schemathesis seed {hypothesis_profiles.seed()} (replay with CONTRACT_SEED={hypothesis_profiles.seed()})"
+        f"seed {hypothesis_profiles.seed()} of schemathesis and the state machines "
+        f"(replay with CONTRACT_SEED={hypothesis_profiles.seed()}), tests {order}"
     ]
 
 
 def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item]) -> None:
-    """The coverage matrix test runs last, and only when every suite it reads was collected."""
+    """The coverage matrix test runs last, and only when every suite it reads was collected. With
+    CONTRACT_REVERSE=1 every other test runs in the reverse of the collected order: no test may depend on
+    what ran before it (`make contract-orders`)."""
     matrix = [item for item in items if item.get_closest_marker("coverage_matrix")]
     rest = [item for item in items if not item.get_closest_marker("coverage_matrix")]
+    if os.environ.get(REVERSE_ENV) == "1":
+        rest.reverse()
     items[:] = rest + matrix
     collected = {marker.args[0] for item in rest for marker in item.iter_markers("suite")}
     for item in matrix:
@@ -93,7 +102,7 @@ def external() -> Iterator[Target]:
 @pytest.fixture
 def era() -> str:
     """The era the `target` plays: today's server, unless a test parametrizes `era` itself."""
-    return "2026"
+    return DEFAULT_ERA
 
 
 @pytest.fixture(params=TARGET_PARAMS)

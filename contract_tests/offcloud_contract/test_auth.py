@@ -9,14 +9,14 @@ from typing import Any
 
 import pytest
 
-from offcloud_contract.support.mock_handles import MockConfig
-from offcloud_contract.support.openapi_document import ERAS, SpecOperation, era_document, operations
-from offcloud_contract.support.schemathesis_auth import SESSION_COOKIE, scheme_for
-from offcloud_contract.support.schemathesis_checks import CUSTOM_CHECKS
-from offcloud_contract.support.schemathesis_config import ALL_CHECKS
-from offcloud_contract.support.schemathesis_schema import build_schema
-from offcloud_contract.support.server_targets import Target, inprocess_era_target, inprocess_target
-from offcloud_contract.support.stateless_run import run_operation
+from offcloud_contract.support.mock_handles import DEFAULT_ERA, ERAS, MockConfig
+from offcloud_contract.support.schemathesis_runs.auth import SESSION_COOKIE, scheme_for
+from offcloud_contract.support.schemathesis_runs.checks import CUSTOM_CHECKS
+from offcloud_contract.support.schemathesis_runs.config import ALL_CHECKS
+from offcloud_contract.support.schemathesis_runs.schema import build_schema
+from offcloud_contract.support.schemathesis_runs.stateless_run import run_operation
+from offcloud_contract.support.spec.openapi_document import SpecOperation, era_document, operations
+from offcloud_contract.support.targets.server_targets import Target, inprocess_era_target, inprocess_target
 
 WRONG_KEY = "wrong-key-0000000000000000"
 
@@ -38,7 +38,7 @@ SAMPLE = ["listProxies", "checkCache", "exploreCloudDownload"]
 
 @pytest.fixture
 def era() -> str:
-    return "2026"
+    return DEFAULT_ERA
 
 
 @pytest.fixture

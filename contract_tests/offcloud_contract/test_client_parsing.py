@@ -15,8 +15,13 @@ from hypothesis import assume, event, example, given, note
 from hypothesis import strategies as st
 from offcloud_client.errors import UnexpectedResponse, UnexpectedStatus
 
-from offcloud_contract.support.answer_mutations import enum_paths, required_paths, with_value, without
-from offcloud_contract.support.answer_parsing import (
+from offcloud_contract.support.answers.body_strategies import (
+    body_strategy,
+    matching_branches,
+    without_string_rules,
+)
+from offcloud_contract.support.answers.mutations import enum_paths, required_paths, with_value, without
+from offcloud_contract.support.answers.parsing import (
     Answer,
     answers,
     canned,
@@ -24,8 +29,7 @@ from offcloud_contract.support.answer_parsing import (
     parse,
     parse_response,
 )
-from offcloud_contract.support.body_strategies import body_strategy, matching_branches, without_string_rules
-from offcloud_contract.support.openapi_document import operations
+from offcloud_contract.support.spec.openapi_document import operations
 
 ALL_ANSWERS = answers()
 

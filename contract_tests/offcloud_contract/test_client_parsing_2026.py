@@ -18,8 +18,8 @@ from offcloud_client.models import (
     OAuthError,
 )
 
-from offcloud_contract.support.answer_parsing import parse
-from offcloud_contract.support.openapi_document import operations
+from offcloud_contract.support.answers.parsing import parse
+from offcloud_contract.support.spec.openapi_document import operations
 
 _BY_ID = {operation.operation_id: operation for operation in operations()}
 _IDS = st.from_regex(r"\A[0-9a-f]{24}\Z")

@@ -5,8 +5,8 @@ response examples (it runs last, see conftest); and the examples column's own ru
 import pytest
 
 from offcloud_contract.conftest import suites_collected
-from offcloud_contract.support.coverage_matrix import gaps, matrix, render
-from offcloud_contract.support.reach import REACH, SUITES
+from offcloud_contract.support.coverage.matrix import gaps, matrix, render
+from offcloud_contract.support.coverage.reach import REACH, SUITES
 
 
 @pytest.mark.coverage_matrix

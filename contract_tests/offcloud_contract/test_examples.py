@@ -1,18 +1,18 @@
 """Every response example of openapi.yaml is what the mock answers to its request, in every era it names.
 
-Each example carries its request (`x-offcloud-request`, support/spec_examples); the run sets up its
+Each example carries its request (`x-offcloud-request`, support/spec/examples.py); the run sets up its
 preconditions on a fresh mock of the era, sends the request and compares the answer with the example
 value for value, invented values (ids, dates, codes, servers) normalised by the rules of
-support/example_values. An example without a request fails here: nothing would show the mock gives it.
+support/examples/values.py. An example without a request fails here: nothing would show the mock gives it.
 """
 
 import json
 
 import pytest
 
-from offcloud_contract.support.example_runs import run_example
-from offcloud_contract.support.reach import REACH
-from offcloud_contract.support.spec_examples import SpecExample, spec_examples
+from offcloud_contract.support.coverage.reach import REACH
+from offcloud_contract.support.examples.runs import run_example
+from offcloud_contract.support.spec.examples import SpecExample, spec_examples
 
 CASES = [
     pytest.param(example, era, id=f"{example.label}:{era}")

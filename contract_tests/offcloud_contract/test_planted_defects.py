@@ -1,6 +1,6 @@
 """Each check the suite relies on fails on a mock with a planted defect, and says where.
 
-A defect is planted in a fresh in-process mock (planted_defects), the suite's own runner for the part
+A defect is planted in a fresh in-process mock (defects.planted), the suite's own runner for the part
 that should catch it runs against that mock, and the test asserts that it failed, with a report naming
 the operation and the field or rule. A deliberately broken copy of the spec (a renamed field) must be
 reported the same way against a correct mock.
@@ -12,17 +12,17 @@ import pytest
 from hypothesis import Phase, settings
 from hypothesis.stateful import run_state_machine_as_test
 
-from offcloud_contract.support.client_machine import CLIENT_BUDGET, client_machine_for
-from offcloud_contract.support.coverage_matrix import route_problems
-from offcloud_contract.support.failures import failure_text
-from offcloud_contract.support.planted_defects import BY_NAME, Defect, broken_spec_copy
-from offcloud_contract.support.planted_era_defects import ERA_DEFECTS_BY_NAME
-from offcloud_contract.support.reach import Reach
-from offcloud_contract.support.schemathesis_schema import build_schema
-from offcloud_contract.support.server_targets import inprocess_era_target, inprocess_target
-from offcloud_contract.support.stateless_run import run_operation
-from offcloud_contract.support.workflow_checks import machine_settings
-from offcloud_contract.support.workflow_machine import workflow_machine_for
+from offcloud_contract.support.client_machine.machine import CLIENT_BUDGET, client_machine_for
+from offcloud_contract.support.coverage.matrix import route_problems
+from offcloud_contract.support.coverage.reach import Reach
+from offcloud_contract.support.defects.failures import failure_text
+from offcloud_contract.support.defects.planted import BY_NAME, Defect, broken_spec_copy
+from offcloud_contract.support.defects.planted_eras import ERA_DEFECTS_BY_NAME
+from offcloud_contract.support.hypothesis_profiles import machine_settings
+from offcloud_contract.support.schemathesis_runs.schema import build_schema
+from offcloud_contract.support.schemathesis_runs.stateless_run import run_operation
+from offcloud_contract.support.schemathesis_runs.workflow_machine import workflow_machine_for
+from offcloud_contract.support.targets.server_targets import inprocess_era_target, inprocess_target
 
 # defect -> (check that must fail, in the stateless run of the defect's operation)
 STATELESS = {
@@ -40,10 +40,11 @@ STATEFUL = {
     "skipped-step": "2026",
     "inverted-is-directory": "legacy",
     "links-on-wrong-host": "2026",
+    "folder-refused": "2026",
 }
 # The client machine also has the free account (its link limit) and lands in every phase of the table.
 CLIENT = (*STATEFUL, "link-limit-off-by-one", "skipped-processing")
-# Issue 10's defects, with the era whose mock shows them, per part of the suite that must catch them.
+# The eras' defects (defects.planted_eras), with the era whose mock shows them, per part of the suite that must catch them.
 # (A progress going back is caught by the client machine, which lands in every phase; the schemathesis
 # machine holds progress too, but meets two reads of one working attempt only in longer runs.)
 STATEFUL_ERAS = (("removed-in-history", "2026"), ("removed-in-history", "legacy"))

@@ -1,6 +1,6 @@
 """The reference model's phase table and the mock's own lifecycle agree, over generated timelines.
 
-The model (support/phase_table) is written from the rules; the mock's `Download.status_at` is the mock's
+The model (support/model/phase_table) is written from the rules; the mock's `Download.status_at` is the mock's
 code. Both are run over generated content, timing and timelines (moments on the clock's grid: random
 ones, the grid points on either side of every phase boundary, and retries of failed attempts),
 and must give the same status, amount, speed, downloading time and error at every moment. A misreading
@@ -14,8 +14,9 @@ from fractions import Fraction
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from offcloud_contract.support.defects.planted import BY_NAME
 from offcloud_contract.support.mock_handles import Content, Download, ResourceFile, Timing, create_app
-from offcloud_contract.support.phase_table import (
+from offcloud_contract.support.model.phase_table import (
     GRID,
     PROGRESS_ORDER,
     Expected,
@@ -24,7 +25,6 @@ from offcloud_contract.support.phase_table import (
     expected_at,
     phase_table,
 )
-from offcloud_contract.support.planted_defects import BY_NAME
 
 # Phase lengths stay under MAX_SECONDS so that a float of a phase's end is nearer to it than any grid
 # point is (the mock compares floats; the table compares exact fractions).

@@ -10,11 +10,12 @@ Against a server that is not a mock, only the read-only operations run unless OF
 import pytest
 from hypothesis import settings
 
-from offcloud_contract.support.openapi_document import ERAS, era_document, operations_of_era
-from offcloud_contract.support.reach import REACH
-from offcloud_contract.support.schemathesis_schema import build_schema
-from offcloud_contract.support.server_targets import Target
-from offcloud_contract.support.stateless_run import run_operation
+from offcloud_contract.support.coverage.reach import REACH
+from offcloud_contract.support.mock_handles import DEFAULT_ERA, ERAS
+from offcloud_contract.support.schemathesis_runs.schema import build_schema
+from offcloud_contract.support.schemathesis_runs.stateless_run import run_operation
+from offcloud_contract.support.spec.openapi_document import era_document, operations_of_era
+from offcloud_contract.support.targets.server_targets import Target
 
 # What a read-only run may call on a real server: nothing here creates, changes or retries anything.
 READ_ONLY = frozenset(
@@ -42,7 +43,7 @@ ERA_OPERATIONS = [
 
 
 def _budget(era: str) -> int | None:
-    return None if era == ERAS[0] else max(2, settings().max_examples // LEGACY_SHARE)
+    return None if era == DEFAULT_ERA else max(2, settings().max_examples // LEGACY_SHARE)
 
 
 @pytest.mark.suite("stateless")

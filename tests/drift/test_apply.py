@@ -22,7 +22,7 @@ from offcloud_drift.apply import apply_report, read_report
 from offcloud_drift.patch import edit_from_json, seen_note
 from offcloud_drift.spec_edit import RoundTrip
 from offcloud_mock.spec import spec_path
-from tests.drift.conftest import PlantedRun, run
+from tests.drift.runs import PlantedRun, run
 
 SPEC = spec_path()
 

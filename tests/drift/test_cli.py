@@ -11,7 +11,8 @@ import httpx
 import pytest
 
 from offcloud_drift.cli import main
-from tests.drift.conftest import BUNNY_MAGNET, PLANTED_KEY, ROOT, UpstreamFactory
+from tests.drift.runs import UpstreamFactory
+from tests.drift.values import BUNNY_MAGNET, PLANTED_KEY, ROOT
 
 
 def test_the_proxy_command_forwards_records_and_reports_on_sigterm(

@@ -11,8 +11,9 @@ import yaml
 
 from offcloud_drift.patch import apply_patch
 from offcloud_drift.spec_view import SpecView
-from tests.drift.conftest import PLANTED_KEY, PLANTED_PASSWORD, UpstreamFactory, run
 from tests.drift.drifting import EXPECTED
+from tests.drift.runs import UpstreamFactory, run
+from tests.drift.values import PLANTED_KEY, PLANTED_PASSWORD
 
 
 def test_the_undrifted_mock_gives_exit_0_and_an_empty_report(

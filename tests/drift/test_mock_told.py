@@ -8,7 +8,8 @@ from offcloud_drift.apply import apply_report
 from offcloud_drift.mock_map import MockMap
 from offcloud_drift.mock_told import Line, tell_mock
 from offcloud_mock.spec import spec_path
-from tests.drift.conftest import ROOT, PlantedRun
+from tests.drift.runs import PlantedRun
+from tests.drift.values import ROOT
 
 PRESENTERS = "mock_server/offcloud_mock/http/presenters"
 

@@ -9,8 +9,9 @@ import pytest
 from offcloud_drift.cli import main
 from offcloud_drift.pull_request import NOTHING_TO_OPEN
 from offcloud_mock.spec import spec_path
-from tests.drift.conftest import PLANTED_KEY, PLANTED_PASSWORD, PlantedRun
 from tests.drift.drifting import EXPECTED
+from tests.drift.runs import PlantedRun
+from tests.drift.values import PLANTED_KEY, PLANTED_PASSWORD
 
 
 def test_a_dry_run_writes_the_pull_request_with_the_report(planted_run: PlantedRun, tmp_path: Path) -> None:

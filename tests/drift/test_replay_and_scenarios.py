@@ -16,7 +16,8 @@ from offcloud_mock.recordings import read_recordings
 from offcloud_mock.replay import ReplayMiddleware, install_replay
 from offcloud_mock.serving.waitress_server import serve_in_thread
 from offcloud_mock.settings import MockConfig
-from tests.drift.conftest import BUNNY_MAGNET, PLANTED_KEY, PLANTED_PASSWORD, UpstreamFactory, run
+from tests.drift.runs import UpstreamFactory, run
+from tests.drift.values import BUNNY_MAGNET, PLANTED_KEY, PLANTED_PASSWORD
 
 
 @pytest.fixture(scope="module")

@@ -11,8 +11,9 @@ from offcloud_drift.checks import Checker
 from offcloud_drift.cli import main
 from offcloud_drift.coverage import Coverage
 from offcloud_drift.spec_view import SpecView
-from tests.drift.conftest import PLANTED_KEY, PlantedRun, UpstreamFactory, run
 from tests.drift.drifting import NEW_WORDING
+from tests.drift.runs import PlantedRun, UpstreamFactory, run
+from tests.drift.values import PLANTED_KEY
 
 SPEC = SpecView.load()
 

@@ -5,7 +5,7 @@ from flask.testing import FlaskClient
 
 from offcloud_mock.http.app import create_app
 from offcloud_mock.settings import MockConfig
-from tests.mock_http.conftest import DEMO_KEY, DEMO_LOGIN, FREE_KEY, REPORT_URL, key
+from tests.mock_http.values import DEMO_KEY, DEMO_LOGIN, FREE_KEY, REPORT_URL, key
 
 
 @pytest.fixture

@@ -5,7 +5,7 @@ from flask.testing import FlaskClient
 
 from offcloud_mock.http.app import create_app
 from offcloud_mock.settings import MockConfig
-from tests.mock_http.conftest import BUNNY_MAGNET, DEMO_LOGIN, GDRIVE_OPTION, REPORT_URL, SINTEL_MAGNET, key
+from tests.mock_http.values import BUNNY_MAGNET, DEMO_LOGIN, GDRIVE_OPTION, REPORT_URL, SINTEL_MAGNET, key
 
 
 def _legacy() -> FlaskClient:

@@ -15,7 +15,7 @@ from offcloud_mock.http.request_log import LOGGER_NAME, mask_email
 from offcloud_mock.http.runtime import runtime
 from offcloud_mock.pytest_plugin import OffcloudMock
 from offcloud_mock.settings import MockConfig
-from tests.mock_http.conftest import DEMO_KEY, REPORT_URL, key
+from tests.mock_http.values import DEMO_KEY, REPORT_URL, key
 
 OTHER_URL = "https://example.com/files/other.bin"
 

@@ -3,7 +3,7 @@
 import pytest
 from flask.testing import FlaskClient
 
-from tests.mock_http.conftest import BUNNY_HASH, SINTEL_HASH, TEARS_HASH, key
+from tests.mock_http.values import BUNNY_HASH, SINTEL_HASH, TEARS_HASH, key
 
 HASHES = [BUNNY_HASH, TEARS_HASH, SINTEL_HASH.upper()]
 EXPECTED = {"cachedItems": [BUNNY_HASH, SINTEL_HASH.upper()]}

@@ -19,7 +19,7 @@ import pytest
 
 from offcloud_mock import cli
 from offcloud_mock.backend.demo import DEMO_KEY
-from tests.mock_http.conftest import REPORT_URL
+from tests.mock_http.values import REPORT_URL
 
 pytestmark = pytest.mark.live
 

@@ -9,7 +9,7 @@ from flask import Flask
 
 from offcloud_mock.http.runtime import runtime
 from offcloud_mock.serving.waitress_server import serve_in_thread
-from tests.mock_http.conftest import DEMO_KEY
+from tests.mock_http.values import DEMO_KEY
 
 THREADS = 16
 REQUESTS = 50

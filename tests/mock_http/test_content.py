@@ -13,7 +13,7 @@ from offcloud_mock.http.app import create_app
 from offcloud_mock.http.runtime import runtime
 from offcloud_mock.settings import MockConfig
 from tests.mock_backend.test_torrent_file import MULTI_INFO, torrent
-from tests.mock_http.conftest import (
+from tests.mock_http.values import (
     BUNNY_HASH,
     BUNNY_MAGNET,
     DEMO_KEY,

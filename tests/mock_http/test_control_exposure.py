@@ -16,7 +16,7 @@ from offcloud_mock.http.control_guard import TOKEN_HEADER, is_loopback
 from offcloud_mock.http.runtime import runtime
 from offcloud_mock.serving.waitress_server import serve_in_thread
 from offcloud_mock.settings import MockConfig
-from tests.mock_http.conftest import key
+from tests.mock_http.values import key
 
 TOKEN = "test-control-token-0123"  # noqa: S105 - a test value
 

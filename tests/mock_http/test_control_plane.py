@@ -8,7 +8,7 @@ import pytest
 from flask.testing import FlaskClient
 from werkzeug.test import TestResponse
 
-from tests.mock_http.conftest import DEMO_KEY, REPORT_URL, UNKNOWN_ID, key
+from tests.mock_http.values import DEMO_KEY, REPORT_URL, UNKNOWN_ID, key
 
 SCENARIO_YAML = """
 accounts:

@@ -9,7 +9,8 @@ import pytest
 from offcloud_mock.controls import ControlError
 from offcloud_mock.http.app import create_app
 from offcloud_mock.settings import MockConfig
-from tests.mock_http.conftest import DEMO_KEY, FLAKY_URL, UNKNOWN_ID, Target, reach
+from tests.mock_http.targets import Target, reach
+from tests.mock_http.values import DEMO_KEY, FLAKY_URL, UNKNOWN_ID
 
 
 def _script(target: Target, tmp_path: Path) -> dict[str, Any]:

@@ -8,7 +8,7 @@ from flask.testing import FlaskClient
 from offcloud_mock.backend.demo import DEMO_EMAIL, FREE_EMAIL
 from offcloud_mock.controls import ControlError
 from offcloud_mock.http.runtime import runtime
-from tests.mock_http.conftest import Target
+from tests.mock_http.targets import Target
 
 GRANT = "urn:ietf:params:oauth:grant-type:device_code"
 

@@ -10,7 +10,7 @@ from offcloud_mock.backend.demo import DEMO_SCENARIO_PATH
 from offcloud_mock.controls import InProcessControls
 from offcloud_mock.http.app import create_app
 from offcloud_mock.settings import MockConfig
-from tests.mock_http.conftest import (
+from tests.mock_http.values import (
     BROKEN_URL,
     BUNNY_MAGNET,
     FLAKY_URL,

@@ -18,7 +18,7 @@ from offcloud_mock.eras import ERAS, Era
 from offcloud_mock.http.app import create_app
 from offcloud_mock.settings import MockConfig
 from offcloud_mock.spec import operations
-from tests.mock_http.conftest import DEMO_LOGIN, REPORT_URL, UNKNOWN_ID, key
+from tests.mock_http.values import DEMO_LOGIN, REPORT_URL, UNKNOWN_ID, key
 
 
 def _client(era: Era) -> FlaskClient:

@@ -14,7 +14,7 @@ from offcloud_mock.eras import ERAS, Era
 from offcloud_mock.http.app import create_app
 from offcloud_mock.http.presenters import Era2026, ServerEra
 from offcloud_mock.settings import MockConfig
-from tests.mock_http.conftest import DEMO_KEY, FREE_KEY, REPORT_URL, SINTEL_MAGNET, UNKNOWN_ID, key
+from tests.mock_http.values import DEMO_KEY, FREE_KEY, REPORT_URL, SINTEL_MAGNET, UNKNOWN_ID, key
 
 
 @pytest.fixture

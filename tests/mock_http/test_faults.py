@@ -11,7 +11,8 @@ from offcloud_mock.controls import InProcessControls
 from offcloud_mock.http.app import create_app
 from offcloud_mock.http.injection import ConnectionDropped
 from offcloud_mock.settings import MockConfig
-from tests.mock_http.conftest import DEMO_KEY, Target
+from tests.mock_http.targets import Target
+from tests.mock_http.values import DEMO_KEY
 
 PROXY = f"/api/proxy?key={DEMO_KEY}"
 

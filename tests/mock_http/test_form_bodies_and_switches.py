@@ -8,7 +8,7 @@ from offcloud_mock import cli
 from offcloud_mock.http.app import create_app
 from offcloud_mock.http.runtime import runtime
 from offcloud_mock.settings import MockConfig
-from tests.mock_http.conftest import BUNNY_HASH, REPORT_URL, SINTEL_HASH, key
+from tests.mock_http.values import BUNNY_HASH, REPORT_URL, SINTEL_HASH, key
 
 FORM = "application/x-www-form-urlencoded"
 

@@ -11,7 +11,7 @@ from offcloud_mock.backend.demo import FREE_KEY
 from offcloud_mock.http.app import create_app
 from offcloud_mock.settings import MockConfig
 from offcloud_mock.spec import operations
-from tests.mock_http.conftest import BUNNY_HASH, DEMO_KEY, GDRIVE_OPTION, UNKNOWN_ID
+from tests.mock_http.values import BUNNY_HASH, DEMO_KEY, GDRIVE_OPTION, UNKNOWN_ID
 
 # Built once: hypothesis runs many examples against one app, as a long-lived server would see them.
 _APP: Flask = create_app(MockConfig(validate_responses=True, frozen_clock=True, max_body_bytes=64 * 1024))

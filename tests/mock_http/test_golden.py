@@ -33,7 +33,7 @@ from offcloud_mock.backend.demo import PREMIUM_URL, VIDEO_URL
 from offcloud_mock.http.app import create_app
 from offcloud_mock.settings import MockConfig
 from tests.bencoding import bencode
-from tests.mock_http.conftest import (
+from tests.mock_http.values import (
     BROKEN_URL,
     BUNNY_HASH,
     BUNNY_MAGNET,

@@ -9,14 +9,7 @@ from flask.testing import FlaskClient
 from offcloud_mock.backend.accounts import HISTORY_PAGE_SIZE
 from offcloud_mock.http.app import create_app
 from offcloud_mock.settings import MockConfig
-from tests.mock_http.conftest import (
-    BUNNY_MAGNET,
-    FREE_KEY,
-    REPORT_URL,
-    SINTEL_MAGNET,
-    UNKNOWN_ID,
-    key,
-)
+from tests.mock_http.values import BUNNY_MAGNET, FREE_KEY, REPORT_URL, SINTEL_MAGNET, UNKNOWN_ID, key
 
 
 @pytest.fixture

@@ -17,7 +17,7 @@ from flask.testing import FlaskClient
 from offcloud_mock.http.app import create_app
 from offcloud_mock.http.runtime import runtime
 from offcloud_mock.settings import MockConfig
-from tests.mock_http.conftest import DEMO_KEY, DEMO_LOGIN, REPORT_URL, key
+from tests.mock_http.values import DEMO_KEY, DEMO_LOGIN, REPORT_URL, key
 
 JSON = "application/json"
 FORM = "application/x-www-form-urlencoded"

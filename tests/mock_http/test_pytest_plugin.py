@@ -16,7 +16,7 @@ import offcloud_mock
 from offcloud_mock.backend.demo import DEMO_EMAIL, DEMO_KEY, DEMO_PASSWORD
 from offcloud_mock.controls import HttpControls, InProcessControls
 from offcloud_mock.pytest_plugin import IN_PROCESS_BASE_URL, OffcloudMock
-from tests.mock_http.conftest import REPORT_URL
+from tests.mock_http.values import REPORT_URL
 
 ROOT = Path(__file__).resolve().parents[2]
 DEMO_SCENARIO = str(Path(offcloud_mock.__file__).with_name("demo_scenario.yaml"))

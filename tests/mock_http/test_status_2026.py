@@ -6,7 +6,7 @@ import pytest
 from flask.testing import FlaskClient
 
 from offcloud_mock.controls import InProcessControls
-from tests.mock_http.conftest import BROKEN_URL, BUNNY_MAGNET, REPORT_URL, TEARS_MAGNET, key
+from tests.mock_http.values import BROKEN_URL, BUNNY_MAGNET, REPORT_URL, TEARS_MAGNET, key
 
 
 def _add(client: FlaskClient, url: str) -> str:

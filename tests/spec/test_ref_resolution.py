@@ -8,7 +8,7 @@ from typing import Any
 
 import pytest
 
-from offcloud_contract.support.openapi_document import inline_refs
+from offcloud_contract.support.spec.openapi_document import inline_refs
 from offcloud_mock import spec
 
 DOCUMENT: dict[str, Any] = {

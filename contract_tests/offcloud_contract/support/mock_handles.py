@@ -1,13 +1,14 @@
 """Every name the contract tests take from `mock_server`, in one place.
 
-The suite talks to the mock over HTTP (or WSGI) and through its controls; only three things reach
+The suite talks to the mock over HTTP (or WSGI) and through its controls; only these things reach
 further in, and they are named here so that a move inside `mock_server` is fixed in this one module:
 
+* the eras a mock can play (`ERAS`, `DEFAULT_ERA`, the `Era` type), as the mock names them once;
 * building a mock (`create_app`, `MockConfig`), reaching it in-process (`WSGITransport`) and steering
   it (the controls classes);
 * the mock's own lifecycle (`Download.status_at` and what a `Download` is built from), which
   `test_reference_model.py` runs beside the suite's reference model;
-* the internals `planted_defects.py` and `planted_era_defects.py` patch to plant a defect (`AccountBackend`,
+* the internals `defects/planted.py` and `defects/planted_eras.py` patch to plant a defect (`AccountBackend`,
   `Download`, `NotFound`, `DeviceFlow` and its `PollResult`/`PollState`, the app's `runtime`).
 """
 
@@ -22,6 +23,7 @@ from offcloud_mock.backend.errors import NotFound
 from offcloud_mock.backend.fake_internet import Content
 from offcloud_mock.backend.scenario import ResourceFile, Timing
 from offcloud_mock.controls import ControlError, HttpControls, InProcessControls, MockControls
+from offcloud_mock.eras import DEFAULT_ERA, ERAS, Era
 from offcloud_mock.http.app import API_BLUEPRINTS, create_app
 from offcloud_mock.http.runtime import runtime
 from offcloud_mock.settings import MockConfig
@@ -30,12 +32,15 @@ from offcloud_mock.transports import WSGITransport
 
 __all__ = [
     "API_BLUEPRINTS",
+    "DEFAULT_ERA",
     "DEMO_SCENARIO_PATH",
+    "ERAS",
     "AccountBackend",
     "Content",
     "ControlError",
     "DeviceFlow",
     "Download",
+    "Era",
     "HttpControls",
     "InProcessControls",
     "MockConfig",

@@ -1,0 +1,1 @@
+"""Which operations each suite reached (reach) and the coverage matrix built from it (matrix)."""
