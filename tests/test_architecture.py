@@ -12,6 +12,7 @@ Imports under `if TYPE_CHECKING:` do not count: they are annotations, not depend
 """
 
 import ast
+import re
 from collections.abc import Iterable
 from pathlib import Path
 
@@ -261,3 +262,23 @@ def test_outside_allows_the_package_on_the_way_and_nothing_beside_it() -> None:
     assert outside(module, ("offcloud_mock.spec",)) == {
         name for name in imported_modules(module) if name.startswith("offcloud_contract")
     }
+
+
+# --- Words, not numbers ----------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "folder",
+    ["mock_server", "drift", "offcloud_kit", "contract_tests", "tests", "bench", "generator", "examples"],
+)
+def test_no_comment_points_at_an_issue_number(folder: str) -> None:
+    # "issue 13" means nothing to a reader of the repository: a comment says why in words.
+    pattern = re.compile(r"\bissues? #?\d+", re.IGNORECASE)
+    found = [
+        f"{path.relative_to(ROOT)}:{number}"
+        for path in sorted((ROOT / folder).rglob("*.py"))
+        if path.name != "test_architecture.py"
+        for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), start=1)
+        if pattern.search(line)
+    ]
+    assert found == []

@@ -34,6 +34,7 @@ __all__ = [
     "operations",
     "pointer_get",
     "routes",
+    "schema_in_era",
     "spec_document",
     "spec_path",
     "spec_text",
@@ -145,6 +146,18 @@ def _eras(operation_id: str, names: Sequence[str]) -> frozenset[Era]:
     if unknown:
         raise ValueError(f"{operation_id}: x-offcloud-eras names no era of the mock: {unknown}")
     return frozenset(cast(Era, name) for name in names)
+
+
+def schema_in_era(schema: dict[str, Any], era: Era) -> dict[str, Any]:
+    """A request body's schema as `era` reads it: without the fields whose `x-offcloud-eras` leave it
+    out (an unknown field there, ignored like any other); the schema itself when none is left out."""
+    properties = schema.get("properties") or {}
+    kept = {
+        name: prop
+        for name, prop in properties.items()
+        if not (isinstance(prop, dict) and era not in prop.get("x-offcloud-eras", ERAS))
+    }
+    return schema if len(kept) == len(properties) else {**schema, "properties": kept}
 
 
 def _operation(path: str, method: str, raw: dict[str, Any], default_security: Any) -> Operation:

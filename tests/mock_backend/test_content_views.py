@@ -1,4 +1,4 @@
-"""The backend side of the endpoints beyond the documentation (issue 10): an account's summary from its
+"""The backend side of the endpoints beyond the documentation: an account's summary from its
 plan and its own downloads, the cache over the fake internet, uploads, and device-login tokens."""
 
 import datetime as dt

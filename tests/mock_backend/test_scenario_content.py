@@ -1,4 +1,4 @@
-"""The scenario's fields for the endpoints beyond the documentation (issue 10): account plans, sites,
+"""The scenario's fields for the endpoints beyond the documentation: account plans, sites,
 device-login timings; loaded as written, defaulted when absent, wrong values refused in one line."""
 
 import datetime as dt

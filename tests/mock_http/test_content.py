@@ -1,4 +1,4 @@
-"""The content endpoints beyond the documentation (issue 10): account info and stats, sites, the torrent
+"""The content endpoints beyond the documentation: account info and stats, sites, the torrent
 upload and check, the 2026 cache endpoints and detailed explore. Responses are held to the spec."""
 
 import hashlib

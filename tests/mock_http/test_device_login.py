@@ -1,4 +1,4 @@
-"""The 2026 OAuth device login (issue 10): codes, every poll answer, the control plane and the Python
+"""The 2026 OAuth device login: codes, every poll answer, the control plane and the Python
 controls as the user, and the granted token used as the account's API key."""
 
 import pytest

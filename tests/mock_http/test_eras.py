@@ -149,3 +149,16 @@ def test_no_module_of_the_http_layer_decides_by_an_eras_name(path: Path) -> None
 def test_the_era_compare_finder_sees_a_compare() -> None:
     planted = 'if state.config.era == "legacy" or era in ("2026",):\n    pass\nif x == "other":\n    pass\n'
     assert _era_compares(ast.parse(planted)) == [1, 1]
+
+
+def test_a_request_field_of_another_era_is_unknown_and_ignored() -> None:
+    # `requestIds` is legacy's (x-offcloud-eras on the field): the 2026 server reads only `requestId` and
+    # ignores the rest, so no rule of the legacy field refuses the request there.
+    requests = {"requestId": UNKNOWN_ID, "requestIds": {"not": "a list"}}
+    answer_2026 = _client("2026").post(f"/api/cloud/status{key()}", json=requests)
+    assert answer_2026.status_code == 404  # the id is unknown: the field was not what refused it
+    legacy = _client("legacy").post(f"/api/cloud/status{key()}", json=requests)
+    assert legacy.get_json()["error"].startswith("Invalid parameter 'requestIds'")
+    # Without `requestId`, 2026 still refuses as the real server does (DMM live).
+    alone = _client("2026").post(f"/api/cloud/status{key()}", json={"requestIds": [UNKNOWN_ID]})
+    assert (alone.status_code, alone.get_json()) == (400, {"error": "Missing required parameter: requestId"})

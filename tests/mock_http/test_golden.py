@@ -272,7 +272,7 @@ STEPS: tuple[Step, ...] = (
     Step("control reset", "POST", "/_mock/reset", json={"seed": 3}),
     Step("cloud after reset", "POST", "/api/cloud" + _k(), form={"url": REPORT_URL}),
     Step("check after reset", "GET", "/api/check"),
-    # beyond the documentation (issue 10), appended so that the answers above keep their ids and times
+    # beyond the documentation, appended so that the answers above keep their ids and times
     Step("cloud bunny again", "POST", "/api/cloud" + _k(), form={"url": BUNNY_MAGNET}, save="bunny2"),
     Step("instant again", "POST", "/api/instant" + _k(), form={"url": REPORT_URL}, save="inst2"),
     Step("status by requestIds", "POST", "/api/cloud/status" + _k(), json={"requestIds": ["{bunny2}"]}),
@@ -302,7 +302,7 @@ STEPS: tuple[Step, ...] = (
     Step("alias explore", "POST", "/api/cloud/explore" + _k(), form={"requestId": UNKNOWN_ID}),
     Step("unknown route", "GET", "/api/nope"),
     Step("wrong method", "GET", "/api/cloud" + _k()),
-    # beyond the documentation, second part (issue 10): account, sites, torrents, the 2026 cache
+    # beyond the documentation, second part: account, sites, torrents, the 2026 cache
     # endpoints, detailed explore, the device login. Every config plays every step, so each operation is
     # answered by the era(s) serving it and probed in the other (its 404 page there).
     Step("sites", "GET", "/api/sites" + _k()),

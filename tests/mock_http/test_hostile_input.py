@@ -1,4 +1,4 @@
-"""Hostile input (issue 13, findings 1, 3, 4, 6): each case gets its status with a JSON error body,
+"""Hostile input (unbounded, malformed and undecodable input): each case gets its status with a JSON error body,
 creates nothing, and leaves the mock answering.
 
 "Creates nothing": no download appears, and the journal gains at most the refused request's own entry

@@ -295,7 +295,8 @@ def _extensions(node: Any, pointer: str = "") -> Iterator[tuple[str, str]]:
 
 # Where each of the spec's own extensions may stand (a pattern of the pointer of the object holding it).
 PLACES = {
-    "x-offcloud-eras": r"^/paths/[^/]+/(get|post|put|patch|delete)$",
+    # An operation's eras, or a request field's (the fields an era does not take are unknown there).
+    "x-offcloud-eras": r"^(/paths/[^/]+/(get|post|put|patch|delete)|/components/schemas/[^/]+/properties/[^/]+)$",
     "x-offcloud-error-eras": r"^/paths/[^/]+/(get|post|put|patch|delete)/responses/[^/]+$",
     "x-offcloud-request": r"/content/[^/]+/examples/[^/]+$",
     "x-offcloud-example-setups": r"^/components$",

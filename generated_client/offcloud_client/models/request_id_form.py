@@ -18,7 +18,9 @@ class RequestIdForm:
     ids, answered with `{"requests": [...]}`; form clients send `requestIds=<id>` or
     `requestIds[]=<id>`; MF25, JD); the 2026 server refuses them with 400 `Missing required
     parameter: requestId` (DMM live). `requestId` is required unless `requestIds` is given.
-    Our choice: `getRemoteStatus` (legacy) serves `requestIds` like `getCloudStatus`.
+    Our choice: `getRemoteStatus` (legacy) serves `requestIds` like `getCloudStatus`; beside a
+    `requestId`, the 2026 server ignores `requestIds` as it ignores any field it does not take
+    (`x-offcloud-eras` on the field).
 
         Example:
             {'requestId': '5f1b2c3d4e5f60718293a4b6'}

@@ -285,7 +285,7 @@ class AccountBackend:
             # "created", except for cached cloud content, which is at once downloaded again.
             return download.snapshot(now)
 
-    # --- beyond the documentation (issue 10) --------------------------------------------------------
+    # --- beyond the documentation --------------------------------------------------------
 
     def account_summary(self) -> AccountSummary:
         """/api/account/info (2026) and /api/account/stats (legacy)."""

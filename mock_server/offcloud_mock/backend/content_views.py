@@ -1,4 +1,4 @@
-"""What the endpoints beyond the documentation read of an account and of the fake internet (issue 10).
+"""What the endpoints beyond the documentation read of an account and of the fake internet.
 
 - `AccountSummary`: /api/account/info (2026) and /api/account/stats (legacy), from the scenario's plan
   of the account and its own downloads.

@@ -56,7 +56,7 @@ class FakeInternet:
         content = self._known.get(_HASH_KEY_PREFIX + info_hash.lower())
         return content is not None and content.cached
 
-    # --- beyond the documentation (issue 10) --------------------------------------------------------
+    # --- beyond the documentation --------------------------------------------------------
 
     def cached_content(self, info_hash: str) -> Content | None:
         """The scenario's cached torrent of that (lowercase hex) info hash, if there is one."""

@@ -151,7 +151,7 @@ class MockBackend:
         with self._lock:
             return len(self._shared.downloads)
 
-    # --- the OAuth device login of the 2026 server (issue 10) ---------------------------------------
+    # --- the OAuth device login of the 2026 server ---------------------------------------
 
     def _build_device_flow(self) -> None:
         timing = self.scenario.device_flow

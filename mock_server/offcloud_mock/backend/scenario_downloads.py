@@ -1,4 +1,4 @@
-"""The downloads an account already has when the mock starts (issue 11: scenarios made from recordings).
+"""The downloads an account already has when the mock starts (scenarios made from recordings).
 
 An account's optional `downloads:` list, read with the same `Fields` reader as the rest of the scenario,
 so a bad value is refused on one line naming the field, e.g.

@@ -17,6 +17,7 @@ from flask.json.provider import DefaultJSONProvider
 from offcloud_mock.backend import MockBackend
 from offcloud_mock.backend.clock import MockClock
 from offcloud_mock.backend.scenario import Scenario, demo_scenario, load_scenario
+from offcloud_mock.eras import ERAS
 from offcloud_mock.http import control_plane, docs, routes
 from offcloud_mock.http.error_handlers import register_error_handlers
 from offcloud_mock.http.request_log import enable_request_log
@@ -84,7 +85,7 @@ def create_app(config: MockConfig | None = None, *, backend: MockBackend | None 
         config=config,
         backend=backend if backend is not None else build_backend(config),
         operations={op.operation_id: op for op in specified},
-        request_validators=request_validators(),
+        request_validators={era: request_validators(era) for era in ERAS},
     )
     register_error_handlers(app)
     app.register_blueprint(routes.bp)

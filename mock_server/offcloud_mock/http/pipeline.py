@@ -75,7 +75,7 @@ def before_api_request() -> Response | None:
         if answer is not None:
             ctx.account = identify(state.backend, req, {})
             return answer
-    validator = state.request_validators[operation_id]
+    validator = state.request_validators[state.config.era][operation_id]
     kind, body = _read(req, validator)
     ctx.params = {**body, **path_args}
     ctx.account = authenticate(state.backend, state.operations[operation_id].auth, req, body)

@@ -10,6 +10,7 @@ from dataclasses import dataclass, field
 from flask import Flask, current_app
 
 from offcloud_mock.backend import MockBackend
+from offcloud_mock.eras import Era
 from offcloud_mock.http.presenters import ServerEra, era_of
 from offcloud_mock.http.validation import RequestValidator, ResponseValidator, response_validator
 from offcloud_mock.settings import MockConfig
@@ -25,7 +26,7 @@ class MockRuntime:
     config: MockConfig  # replaced as a whole when a setting changes at run time
     backend: MockBackend
     operations: dict[str, Operation]  # by operationId
-    request_validators: dict[str, RequestValidator]  # by operationId
+    request_validators: dict[Era, dict[str, RequestValidator]]  # by era, then operationId
     _lock: threading.Lock = field(default_factory=threading.Lock)
 
     @property

@@ -24,8 +24,9 @@ import jsonschema_rs
 
 from offcloud_mock.backend.errors import BadRequest, DocumentedRefusal, DomainError
 from offcloud_mock.backend.secret_fields import is_secret
+from offcloud_mock.eras import DEFAULT_ERA, Era
 from offcloud_mock.http.bodies import BodyKind
-from offcloud_mock.spec import Operation, operations
+from offcloud_mock.spec import Operation, operations, schema_in_era
 
 __all__ = [
     "RequestValidator",
@@ -148,8 +149,8 @@ class RequestValidator:
     body_wordings: dict[BodyKind, Wordings] = field(default_factory=dict)
 
     @classmethod
-    def build(cls, operation: Operation) -> "RequestValidator":
-        schemas = operation.body_schemas
+    def build(cls, operation: Operation, era: Era = DEFAULT_ERA) -> "RequestValidator":
+        schemas = {media: schema_in_era(schema, era) for media, schema in operation.body_schemas.items()}
         body: dict[BodyKind, jsonschema_rs.Validator] = {}
         wordings: dict[BodyKind, Wordings] = {}
         # Multipart and sniffed bodies carry form fields, so they follow the form schema.
@@ -259,9 +260,9 @@ class ResponseValidator:
 
 
 @functools.cache
-def request_validators() -> dict[str, RequestValidator]:
-    """Every operation's request rules, compiled once per process (they never change)."""
-    return {op.operation_id: RequestValidator.build(op) for op in operations()}
+def request_validators(era: Era = DEFAULT_ERA) -> dict[str, RequestValidator]:
+    """Every operation's request rules as `era` takes them, compiled once per process and era."""
+    return {op.operation_id: RequestValidator.build(op, era) for op in operations()}
 
 
 @functools.cache

@@ -134,7 +134,9 @@ def sync_detailed(
             ids, answered with `{"requests": [...]}`; form clients send `requestIds=<id>` or
             `requestIds[]=<id>`; MF25, JD); the 2026 server refuses them with 400 `Missing required
             parameter: requestId` (DMM live). `requestId` is required unless `requestIds` is given.
-            Our choice: `getRemoteStatus` (legacy) serves `requestIds` like `getCloudStatus`.
+            Our choice: `getRemoteStatus` (legacy) serves `requestIds` like `getCloudStatus`; beside a
+            `requestId`, the 2026 server ignores `requestIds` as it ignores any field it does not take
+            (`x-offcloud-eras` on the field).
              Example: {'requestId': '5f1b2c3d4e5f60718293a4b6'}.
 
     Raises:
@@ -182,7 +184,9 @@ def sync(
             ids, answered with `{"requests": [...]}`; form clients send `requestIds=<id>` or
             `requestIds[]=<id>`; MF25, JD); the 2026 server refuses them with 400 `Missing required
             parameter: requestId` (DMM live). `requestId` is required unless `requestIds` is given.
-            Our choice: `getRemoteStatus` (legacy) serves `requestIds` like `getCloudStatus`.
+            Our choice: `getRemoteStatus` (legacy) serves `requestIds` like `getCloudStatus`; beside a
+            `requestId`, the 2026 server ignores `requestIds` as it ignores any field it does not take
+            (`x-offcloud-eras` on the field).
              Example: {'requestId': '5f1b2c3d4e5f60718293a4b6'}.
 
     Raises:
@@ -225,7 +229,9 @@ async def asyncio_detailed(
             ids, answered with `{"requests": [...]}`; form clients send `requestIds=<id>` or
             `requestIds[]=<id>`; MF25, JD); the 2026 server refuses them with 400 `Missing required
             parameter: requestId` (DMM live). `requestId` is required unless `requestIds` is given.
-            Our choice: `getRemoteStatus` (legacy) serves `requestIds` like `getCloudStatus`.
+            Our choice: `getRemoteStatus` (legacy) serves `requestIds` like `getCloudStatus`; beside a
+            `requestId`, the 2026 server ignores `requestIds` as it ignores any field it does not take
+            (`x-offcloud-eras` on the field).
              Example: {'requestId': '5f1b2c3d4e5f60718293a4b6'}.
 
     Raises:
@@ -271,7 +277,9 @@ async def asyncio(
             ids, answered with `{"requests": [...]}`; form clients send `requestIds=<id>` or
             `requestIds[]=<id>`; MF25, JD); the 2026 server refuses them with 400 `Missing required
             parameter: requestId` (DMM live). `requestId` is required unless `requestIds` is given.
-            Our choice: `getRemoteStatus` (legacy) serves `requestIds` like `getCloudStatus`.
+            Our choice: `getRemoteStatus` (legacy) serves `requestIds` like `getCloudStatus`; beside a
+            `requestId`, the 2026 server ignores `requestIds` as it ignores any field it does not take
+            (`x-offcloud-eras` on the field).
              Example: {'requestId': '5f1b2c3d4e5f60718293a4b6'}.
 
     Raises:
