@@ -27,7 +27,8 @@ help:
 	@echo "make test             run every test (sets up .venv on first use)"
 	@echo "make generate         regenerate generated_client/ from openapi.yaml"
 	@echo "make check-generated  fail if generated_client/ differs from a fresh generation"
-	@echo "make lint             ruff and mypy on our own code, actionlint on .github/workflows"
+	@echo "make lint             ruff and mypy on our own code, actionlint on .github/workflows, the docs"
+	@echo "                      site (mkdocs.yml, docs/) built with --strict into site/"
 	@echo "make contract         contract tests against BASE_URL (with OFFCLOUD_API_KEY)"
 	@echo "make contract-orders  the contract suite alone: as collected, then reversed under each of CONTRACT_SEEDS"
 	@echo "make drift            drift-report.md/.json: BASE_URL (with OFFCLOUD_API_KEY) against openapi.yaml"
@@ -60,11 +61,13 @@ generate: $(STAMP)
 check-generated: $(STAMP)
 	$(BIN)/python generator/generate.py --check
 
+# The docs site is built with --strict: a broken link or anchor, or a page left out of the nav, fails.
 lint: $(STAMP)
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
 	$(BIN)/mypy
 	$(BIN)/actionlint .github/workflows/*.yml
+	NO_MKDOCS_2_WARNING=1 $(BIN)/mkdocs build --strict --site-dir site
 
 format: $(STAMP)
 	$(BIN)/ruff check --fix .
@@ -125,4 +128,4 @@ lock: $(STAMP)
 	  $(BIN)/python -m pip freeze --exclude-editable | grep -viE "^(-e|offcloud-kit|offcloud-client)"; } > constraints.txt
 
 clean:
-	rm -rf $(VENV) .hypothesis .mypy_cache .ruff_cache bench/results drift-report.md drift-report.json dist
+	rm -rf $(VENV) .hypothesis .mypy_cache .ruff_cache bench/results drift-report.md drift-report.json dist site

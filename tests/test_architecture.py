@@ -1,5 +1,5 @@
-"""Every import points down: the layering the README describes, checked on the import statements of every
-module, one rule per package.
+"""Every import points down: the layering docs/architecture.md describes, checked on the import statements
+of every module, one rule per package.
 
 The mock, from the bottom up: `backend` (plain-Python domain) < the shared modules (`CORE`: eras, settings,
 spec, the control interface, the recording format and replay, the httpx transports) < `http` (Flask) <

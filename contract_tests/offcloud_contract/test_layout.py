@@ -1,4 +1,4 @@
-"""The support code's layers (contract_tests/README.md, "The layout"): every import of a support module
+"""The support code's layers (docs/contract-tests.md, "The layout"): every import of a support module
 points down, and only `mock_handles` imports the mock."""
 
 import ast

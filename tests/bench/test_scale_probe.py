@@ -28,7 +28,7 @@ def test_the_section_polls_every_size_in_its_own_process() -> None:
     assert ratio["median"] > 0
     memory = result["memory"]
     assert isinstance(memory, dict)
-    # The figures the README states (Leaving it running), measured as the backend tests measure them.
+    # The figures docs/leaving-it-running.md states, measured as the backend tests measure them.
     assert 100 < memory["journal_entry_bytes"] <= 512
     assert memory["journal_entry_of_1mb_bytes"] <= 4096
     assert 0 < memory["upload_file_of_1000_bytes"] <= 1024

@@ -18,7 +18,7 @@ from tests.bencoding import bencode
 
 from .world import ALICE_EMAIL, ALICE_KEY, ALICE_PASSWORD, BOB_KEY, SINGLE_URL, world_data
 
-# The stated budget (README, "Memory"): bytes the backend holds per download added with a ~45-character
+# The stated budget (docs/leaving-it-running.md, "Memory"): bytes the backend holds per download added with a ~45-character
 # URL, everything it keeps for it (the download, its content, its indexes, its ids), journal excluded.
 BYTES_PER_DOWNLOAD_BUDGET = 1024
 

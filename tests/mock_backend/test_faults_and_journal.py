@@ -211,7 +211,7 @@ def test_backend_journal_times_follow_the_mock_clock(backend: MockBackend, clock
 
 # --- the journal's memory: a bounded summary per entry ---------------------------------------------
 
-# The README's figures ("Leaving it running"): an everyday entry costs about 0.5 KB, none more than 4 KB.
+# The figures of docs/leaving-it-running.md: an everyday entry costs about 0.5 KB, none more than 4 KB.
 BYTES_PER_ENTRY_BUDGET = 512
 BYTES_PER_ENTRY_AT_MOST = 4096
 

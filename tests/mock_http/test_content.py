@@ -301,7 +301,7 @@ def test_an_operation_outside_its_era_is_an_unknown_route(
     client: FlaskClient, legacy: FlaskClient, method: str, path: str, legacy_era: bool
 ) -> None:
     response = (legacy if legacy_era else client).open(f"{path}{key()}", method=method, json={})
-    # The era's own unknown-route page (README "Eras"): HTML, never the operation's JSON answer.
+    # The era's own unknown-route page (docs/mock.md, "Eras"): HTML, never the operation's JSON answer.
     assert (response.status_code, response.mimetype) == (404, "text/html")
     if legacy_era:
         assert response.get_data(as_text=True) == "Page not found."

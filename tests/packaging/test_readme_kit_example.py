@@ -9,7 +9,7 @@ README = Path(__file__).resolve().parents[2] / "README.md"
 
 
 def readme_test_example() -> str:
-    section = README.read_text(encoding="utf-8").split("**In your own tests.**", 1)[1]
+    section = README.read_text(encoding="utf-8").split("\n## In your own tests\n", 1)[1]
     match = re.search(r"```python\n(.*?)```", section, re.DOTALL)
     assert match is not None, "the README lost its test example"
     return match.group(1)

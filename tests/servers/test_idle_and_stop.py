@@ -19,7 +19,7 @@ pytestmark = [pytest.mark.live, pytest.mark.timeout(60)]
 
 _IDLE_S = 3.0
 _MOST_CPU_S = 0.15  # 5% of one core over the window; the busy loop took 100%
-_STOP_PROMISED_S = 2.0  # the README: an idle mock stops within two seconds of Ctrl-C or SIGTERM
+_STOP_PROMISED_S = 2.0  # docs/mock.md: an idle mock stops within two seconds of Ctrl-C or SIGTERM
 
 
 @pytest.mark.parametrize("server", SERVERS)

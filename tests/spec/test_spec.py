@@ -115,7 +115,7 @@ DOCUMENTED_ERAS = {
     **{d[2]: BOTH for d in DOCUMENTED if d[2] not in {"login", "checkLogin", "getApiKey"}},
 }
 
-# The operations real clients call beyond the documentation (offcloud-beyond-docs.md):
+# The operations real clients call beyond the documentation (evidence: docs/evidence.md):
 # method, path, operationId, first tag, eras.
 UNDOCUMENTED = [
     ("get", "/api/cloud/history", "getCloudHistory", "cloud", BOTH),

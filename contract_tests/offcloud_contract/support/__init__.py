@@ -1,1 +1,1 @@
-"""Support code of the contract tests: no test here. contract_tests/README.md maps the modules."""
+"""Support code of the contract tests: no test here. docs/contract-tests.md maps the modules."""

@@ -1,4 +1,5 @@
-"""The answers of the 2026 cache endpoints and of detailed explore, as plain data (beyond-docs 9 and 10).
+"""The answers of the 2026 cache endpoints and of detailed explore, as plain data (openapi.yaml:
+`getCacheInfo`, `getCachedDownloadLinks`, `exploreCloudDownload`).
 
 - POST /api/cache/info `{"urls": [...], "includeFiles": bool}`: one answer per input, in input order;
   a magnet whose info hash is cached is `cached`; a bare hash is *not* (DMM live), nor is any other link.

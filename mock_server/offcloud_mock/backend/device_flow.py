@@ -1,4 +1,5 @@
-"""The OAuth 2.0 device authorization grant of the 2026 server (RFC 8628; beyond-docs section 11).
+"""The OAuth 2.0 device authorization grant of the 2026 server (RFC 8628; openapi.yaml's `oauth`
+operations).
 
 A client asks for a device code (`issue`), shows the user code and the verification URI, and polls
 (`poll`) until the user approves or denies it on the site; here the control plane plays the user

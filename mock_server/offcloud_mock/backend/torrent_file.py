@@ -1,7 +1,7 @@
 """An uploaded `.torrent` file: decoded strictly, its BitTorrent v1 info hash, its files and a magnet link.
 
 The site-root `POST /torrent/upload` of the legacy server takes a `.torrent` file and answers a `url` that
-`/api/cloud` can add (beyond-docs section 5). This module holds the rules only: it bdecodes the upload
+`/api/cloud` can add (openapi.yaml: `uploadTorrent`). This module holds the rules only: it bdecodes the upload
 with its own small decoder, because the info hash is the SHA-1 of the *exact* bytes of the `info` value as
 uploaded; a decode-then-re-encode library would give a different hash for any torrent whose encoding is
 not canonical. The decoder is recursive, but the input size is capped before any work and the nesting

@@ -1,6 +1,6 @@
 """How an answer is held to a spec example: value for value, with what the server invents normalised by rule.
 
-The rules (README, "Examples and their requests"):
+The rules (docs/contract-tests.md, "Examples and their requests"):
 
 * Every field is compared: the same keys (a field missing or extra is a difference), the same items in
   the same order, the same numbers, booleans, nulls and strings; `1` and `true` differ, so do `5` and `"5"`.

@@ -1,6 +1,6 @@
 """The reference lifecycle of a download: a table of phases and their durations, written from the rules.
 
-The rules, as /work/shared/offcloud-field-notes.md, openapi.yaml (`CloudDownloadState`,
+The rules, as the field notes (docs/evidence.md), openapi.yaml (`CloudDownloadState`,
 `RemoteDownloadState`) and the comments of mock_server/offcloud_mock/demo_scenario.yaml (`timing`) state them:
 
     phase        lasts                                     amount                 for

@@ -156,7 +156,7 @@ def config_dict(
     current = settings()
     positive = {"expected-statuses": _DEFAULT_POSITIVE} if restrict_positive else {}
     # No NUL in generated strings: the mock refuses them with a 400 (hostile input is bounded and refused,
-    # README "Leaving it running"), a choice the spec's schemas do not spell out, so not "valid data" here.
+    # docs/leaving-it-running.md), a choice the spec's schemas do not spell out, so not "valid data" here.
     generation: dict[str, Any] = {
         "deterministic": bool(current.derandomize),
         "database": "none",

@@ -68,7 +68,7 @@ class Era2026(ServerEra):
     name: ClassVar[Era] = "2026"
     # `requestIds` gets 400 "Missing required parameter: requestId" (DMM live).
     takes_request_ids: ClassVar[bool] = False
-    serves_detailed_explore: ClassVar[bool] = True  # beyond-docs section 10
+    serves_detailed_explore: ClassVar[bool] = True  # `?format=detailed` (openapi.yaml: exploreCloudDownload)
     explores_cdn_links: ClassVar[bool] = True  # signed CDN URLs (DMM live), as detailed explore's
 
     def error_status(self, error: DomainError) -> int:
@@ -168,7 +168,7 @@ class Era2026(ServerEra):
             ]
         }
 
-    # --- the OAuth device login (beyond-docs section 11; RFC 8628) ----------------------------------
+    # --- the OAuth device login (openapi.yaml's oauth operations; RFC 8628) -------------------------
 
     def device_code(self, authorization: DeviceAuthorization) -> Body:
         return {

@@ -1,5 +1,4 @@
-"""The spec's `oauth` operations: the OAuth 2.0 device login of the 2026 server (beyond-docs section 11;
-RFC 8628).
+"""The spec's `oauth` operations: the OAuth 2.0 device login of the 2026 server (RFC 8628).
 
 POST /oauth/device/code issues a device code and a user code; POST /oauth/token answers
 `authorization_pending`, `slow_down`, `expired_token` or `access_denied` (with the era's OAuth error
