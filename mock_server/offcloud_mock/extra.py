@@ -19,7 +19,6 @@ MOCK_EXTRA_MODULES = (
     "yaml",
     "jsonschema_rs",
     "jsonref",
-    "jsonschema",
 )
 
 
