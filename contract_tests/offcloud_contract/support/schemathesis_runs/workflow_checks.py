@@ -201,7 +201,16 @@ def _hold_links(model: OffcloudModel, operation_id: str, case: Any, response: An
         return
     ok = _ok(response)
     done = model.finished(download)
-    detailed = (case.query or {}).get("format") == "detailed"  # files with their own URLs
+    form = (case.query or {}).get("format")
+    form = form[0] if isinstance(form, list) and form else form
+    if operation_id == "exploreCloudDownload" and form is not None and form != "detailed":
+        if ok:  # the spec's enum has `detailed` alone: any other format is a bad parameter, in both eras
+            raise StatefulFailure(
+                f"validation: {operation_id} of {download.request_id} with format={form!r}, which the spec's "
+                f"enum does not list, answered {_outcome(response)}"
+            )
+        return
+    detailed = form == "detailed"  # files with their own URLs
     lists_one = download.content.multi_file or (model.era != "legacy" and not detailed)
     should_succeed = done and (operation_id == "listCloudDownloadLinks" or lists_one)
     _expect(None if should_succeed == ok else _outcome(response), operation_id, download, model)
