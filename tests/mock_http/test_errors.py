@@ -243,7 +243,9 @@ def test_a_query_parameter_outside_its_schema_is_the_era_s_bad_request(era: Era,
     content is downloaded at once) explored with another format is refused like any bad parameter,
     with the era's status; `detailed` and no format at all still answer, and `key` is no parameter."""
     client = create_app(MockConfig(era=era, frozen_clock=True, validate_responses=True)).test_client()
-    request_id = client.post(f"/api/cloud{key()}", data={"url": SINTEL_MAGNET}).json["requestId"]
+    added = client.post(f"/api/cloud{key()}", data={"url": SINTEL_MAGNET}).json
+    assert added is not None
+    request_id = added["requestId"]
     response = client.get(f"/api/cloud/explore/{request_id}{key()}&format={value}")
     assert response.status_code == (400 if era == "2026" else 200)
     assert response.json == {"error": f'Invalid parameter \'format\': "{value}" is not one of "detailed"'}
