@@ -33,6 +33,7 @@ from contextlib import contextmanager
 from datetime import datetime, timedelta
 from typing import Any
 from unittest import mock
+from urllib.parse import parse_qsl
 
 from flask import Flask, Response, request
 
@@ -201,7 +202,10 @@ def _denial_forgotten(app: Flask) -> Iterator[None]:
 
 
 def _device_code_of_request() -> object:
-    body = request.get_json(silent=True)
+    try:
+        body = json.loads(request.get_data(cache=True))
+    except ValueError:
+        return None
     return body.get("device_code") if isinstance(body, dict) else None
 
 
@@ -229,8 +233,12 @@ def _request_ids_wording(app: Flask) -> Iterator[None]:
     def hook() -> Response | None:
         if request.endpoint != "api.getCloudStatus" or runtime(app).era.name != "2026":
             return None
-        body = request.get_json(silent=True) if request.is_json else request.form
-        names = set(body) if isinstance(body, dict) else set(request.form.keys())
+        raw = request.get_data(cache=True)  # cached: the mock reads the body after this hook
+        try:
+            body = json.loads(raw) if request.is_json else dict(parse_qsl(raw.decode()))
+        except ValueError:
+            return None
+        names = set(body) if isinstance(body, dict) else set()
         if "requestId" not in names and any(name.startswith("requestIds") for name in names):
             error = {"error": "Missing required parameter: requestIds"}
             return Response(json.dumps(error), status=400, mimetype="application/json")
