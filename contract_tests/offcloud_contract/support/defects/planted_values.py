@@ -201,22 +201,25 @@ def _denial_forgotten(app: Flask) -> Iterator[None]:
         yield
 
 
-def _device_code_of_request() -> object:
+def _device_code_of_request() -> str | None:
     try:
         body = json.loads(request.get_data(cache=True))
     except ValueError:
         return None
-    return body.get("device_code") if isinstance(body, dict) else None
+    code = body.get("device_code") if isinstance(body, dict) else None
+    return code if isinstance(code, str) else None
 
 
 @contextmanager
 def _spent_code_invalid_grant(app: Flask) -> Iterator[None]:
-    spent: set[object] = set()
+    spent: set[str] = set()
 
     def hook(response: Response) -> Response:
         if request.endpoint != "api.requestDeviceToken":
             return response
         code = _device_code_of_request()
+        if code is None:
+            return response
         if response.status_code == 200:
             spent.add(code)
         elif code in spent and json.loads(response.get_data()).get("error") == "expired_token":

@@ -23,6 +23,7 @@ from urllib.parse import parse_qsl, quote, urlsplit
 
 from offcloud_contract.support.model.content_rules import ContentFacts, content_for
 from offcloud_contract.support.model.demo_data import DemoScenario
+from offcloud_contract.support.model.refusals import INCORRECT_URL, NOT_CACHED
 
 __all__ = [
     "CDN_BASE",
@@ -101,10 +102,10 @@ def cached_links(url: str, scenario: DemoScenario, user_id: str | None) -> list[
     """The links of cached content, or the words of the 400 that refuses the url."""
     info_hash = magnet_hash(url)
     if info_hash is None:
-        return "Incorrect url"
+        return INCORRECT_URL
     content = _cached_content(url, scenario)
     if content is None:
-        return "Not cached"
+        return NOT_CACHED
     return [
         {
             "filename": path[-1],
