@@ -42,6 +42,7 @@ def cache_urls() -> st.SearchStrategy[list[str]]:
 
 
 def every_way_of_naming(hashes: list[str]) -> list[str]:
+    """Every way `_urls_of` names each of these torrents, in turn."""
     return [url for info_hash in hashes for url in _urls_of(info_hash)]
 
 
