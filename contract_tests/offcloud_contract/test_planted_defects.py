@@ -18,6 +18,7 @@ from offcloud_contract.support.coverage.reach import Reach
 from offcloud_contract.support.defects.failures import failure_text
 from offcloud_contract.support.defects.planted import BY_NAME, Defect, broken_spec_copy
 from offcloud_contract.support.defects.planted_eras import ERA_DEFECTS_BY_NAME
+from offcloud_contract.support.defects.planted_values import VALUE_DEFECTS
 from offcloud_contract.support.hypothesis_profiles import machine_settings
 from offcloud_contract.support.schemathesis_runs.schema import build_schema
 from offcloud_contract.support.schemathesis_runs.stateless_run import run_operation
@@ -49,6 +50,12 @@ CLIENT = (*STATEFUL, "link-limit-off-by-one", "skipped-processing")
 # machine holds progress too, but meets two reads of one working attempt only in longer runs.)
 STATEFUL_ERAS = (("removed-in-history", "2026"), ("removed-in-history", "legacy"))
 CLIENT_ERAS = (("removed-in-history", "2026"), ("progress-backwards", "2026"), ("no-slow-down", "2026"))
+# The value defects (defects.planted_values), each with the era whose mock shows it: the client machine
+# holds every value of the 2026 surface (and the legacy account stats) to the model. Each went through the
+# whole suite before the model predicted these values (schemas, examples and both machines).
+CLIENT_VALUES = [
+    (defect, "legacy" if defect.operation == "getAccountStats" else "2026") for defect in VALUE_DEFECTS
+]
 _SCRATCH = Reach()  # defect runs must not count as coverage
 
 
@@ -136,3 +143,12 @@ def test_coverage_matrix_catches_a_2026_route_in_the_legacy_era() -> None:
         problems = route_problems(target)
     assert problems, f"{defect.description}: not caught"
     assert all(defect.reported_in(problem) for problem in problems), problems
+
+
+@pytest.mark.parametrize(("defect", "era"), CLIENT_VALUES, ids=[defect.name for defect, _ in CLIENT_VALUES])
+def test_client_against_mock_catches_a_wrong_value(defect: Defect, era: str) -> None:
+    target = inprocess_era_target(era)
+    assert target.app is not None
+    machine = client_machine_for(target, _SCRATCH.recorder("client", "defect"))
+    with defect.plant(target.app):
+        _expect_failure(defect, lambda: run_state_machine_as_test(machine, settings=_fast(**CLIENT_BUDGET)))

@@ -65,6 +65,8 @@ class Operation:
     body_required: bool
     responses: dict[str, dict[str, dict[str, Any]]]  # status -> media type -> schema ({} if no content)
     eras: frozenset[Era] = frozenset(ERAS)  # x-offcloud-eras: the servers that answer it
+    # name -> (schema, required); the API key's `key` is a security scheme, not one of these
+    query_params: dict[str, tuple[dict[str, Any], bool]] = field(default_factory=dict)
 
     @property
     def flask_rule(self) -> str:
@@ -176,6 +178,11 @@ def _operation(path: str, method: str, raw: dict[str, Any], default_security: An
         body_required=bool(body.get("required", False)),
         responses=responses,
         eras=_eras(raw["operationId"], raw.get("x-offcloud-eras", ERAS)),
+        query_params={
+            p["name"]: (p["schema"], bool(p.get("required", False)))
+            for p in raw.get("parameters", [])
+            if p["in"] == "query"
+        },
     )
 
 

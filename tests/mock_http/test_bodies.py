@@ -1,10 +1,13 @@
 """Folding form fields the way Node's qs does, and the validation messages."""
 
-import pytest
+import dataclasses
 
-from offcloud_mock.backend.errors import BadRequest
+import pytest
+from werkzeug.datastructures import MultiDict
+
+from offcloud_mock.backend.errors import BadRequest, DocumentedRefusal
 from offcloud_mock.http.bodies import fold_form, parse_urlencoded
-from offcloud_mock.http.validation import request_validators
+from offcloud_mock.http.validation import RequestValidator, request_validators
 
 ARRAYS = frozenset({"hashes"})
 
@@ -91,6 +94,72 @@ def test_path_parameters_are_validated() -> None:
     with pytest.raises(BadRequest) as caught:
         request_validators()["exploreCloudDownload"].validate({"requestId": "XYZ"}, "form", {})
     assert caught.value.message == 'Invalid parameter \'requestId\': "XYZ" does not match "^[0-9a-f]{24}$"'
+
+
+REQUEST_ID = {"requestId": "5f1b2c3d4e5f60718293a4b7"}
+
+
+@pytest.mark.parametrize(
+    ("query", "message"),
+    [
+        ([("format", "anything")], 'Invalid parameter \'format\': "anything" is not one of "detailed"'),
+        ([("format", "detailed"), ("format", "x")], None),  # the first value is the parameter's
+        ([("format", "detailed")], None),
+        ([("key", "anything-at-all")], None),  # the API key is a security scheme, not a parameter
+        ([], None),  # optional
+    ],
+)
+def test_query_parameters_are_validated(query: list[tuple[str, str]], message: str | None) -> None:
+    validator = request_validators()["exploreCloudDownload"]
+    if message is None:
+        validator.validate(REQUEST_ID, "form", {}, MultiDict(query))
+        return
+    with pytest.raises(BadRequest) as caught:
+        validator.validate(REQUEST_ID, "form", {}, MultiDict(query))
+    assert caught.value.message == message
+
+
+def _with_query(**params: tuple[dict[str, object], bool]) -> RequestValidator:
+    """exploreCloudDownload as if its spec declared these query parameters (name -> schema, required)."""
+    operation = request_validators()["exploreCloudDownload"].operation
+    return RequestValidator.build(dataclasses.replace(operation, query_params=params))
+
+
+@pytest.mark.parametrize(
+    ("query", "message"),
+    [
+        ([("page", "2"), ("exact", "true"), ("ids", "a"), ("ids", "b")], None),
+        ([("exact", "true")], "Missing required parameter: page"),
+        ([("page", "-1")], "Invalid parameter 'page': -1 is less than the minimum of 0"),
+        ([("page", "two")], 'Invalid parameter \'page\': "two" is not of type "integer"'),
+        ([("page", "1"), ("exact", "yes")], 'Invalid parameter \'exact\': "yes" is not of type "boolean"'),
+        ([("page", "1"), ("ids", "a"), ("ids", "a")], "Invalid parameter 'ids': "),
+    ],
+)
+def test_query_values_are_read_as_their_schema_s_type(
+    query: list[tuple[str, str]], message: str | None
+) -> None:
+    validator = _with_query(
+        page=({"type": "integer", "minimum": 0}, True),
+        exact=({"type": "boolean"}, False),
+        ids=({"type": "array", "items": {"type": "string"}, "uniqueItems": True}, False),
+    )
+    if message is None:
+        validator.validate(REQUEST_ID, "form", {}, MultiDict(query))
+        return
+    with pytest.raises(BadRequest) as caught:
+        validator.validate(REQUEST_ID, "form", {}, MultiDict(query))
+    assert caught.value.message.startswith(message)
+
+
+def test_the_spec_s_wording_of_a_failed_query_parameter_answers() -> None:
+    wording = {"error": "Unknown format"}
+    validator = _with_query(
+        format=({"type": "string", "enum": ["detailed"], "x-offcloud-invalid": wording}, False)
+    )
+    with pytest.raises(DocumentedRefusal) as caught:
+        validator.validate(REQUEST_ID, "form", {}, MultiDict([("format", "plain")]))
+    assert caught.value.body == wording
 
 
 def test_long_values_are_shortened_in_messages() -> None:

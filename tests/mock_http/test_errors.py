@@ -234,3 +234,22 @@ def test_a_malformed_device_login_request_is_an_oauth_error(
 ) -> None:
     response = client.post(path, data=body, content_type="application/json")
     assert (response.status_code, response.json) == (400, answer)
+
+
+@pytest.mark.parametrize("era", ERAS)
+@pytest.mark.parametrize("value", ["anything", "", "DETAILED"])
+def test_a_query_parameter_outside_its_schema_is_the_era_s_bad_request(era: Era, value: str) -> None:
+    """openapi.yaml exploreCloudDownload: `format` is `detailed` or absent. A finished download (cached
+    content is downloaded at once) explored with another format is refused like any bad parameter,
+    with the era's status; `detailed` and no format at all still answer, and `key` is no parameter."""
+    client = create_app(MockConfig(era=era, frozen_clock=True, validate_responses=True)).test_client()
+    added = client.post(f"/api/cloud{key()}", data={"url": SINTEL_MAGNET}).json
+    assert added is not None
+    request_id = added["requestId"]
+    response = client.get(f"/api/cloud/explore/{request_id}{key()}&format={value}")
+    assert response.status_code == (400 if era == "2026" else 200)
+    assert response.json == {"error": f'Invalid parameter \'format\': "{value}" is not one of "detailed"'}
+    assert client.get(f"/api/cloud/explore/{request_id}{key()}").status_code == 200
+    detailed = client.get(f"/api/cloud/explore/{request_id}{key()}&format=detailed")
+    assert detailed.status_code == (400 if era == "2026" else 200)  # a single file: Bad archive in 2026
+    assert detailed.json != response.json

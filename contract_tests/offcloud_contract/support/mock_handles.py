@@ -8,8 +8,9 @@ further in, and they are named here so that a move inside `mock_server` is fixed
   it (the controls classes);
 * the mock's own lifecycle (`Download.status_at` and what a `Download` is built from), which
   `test_reference_model.py` runs beside the suite's reference model;
-* the internals `defects/planted.py` and `defects/planted_eras.py` patch to plant a defect (`AccountBackend`,
-  `Download`, `NotFound`, `DeviceFlow` and its `PollResult`/`PollState`, the app's `runtime`).
+* the internals `defects/planted.py`, `defects/planted_eras.py` and `defects/planted_values.py` patch to
+  plant a defect (`AccountBackend`, `Download`, `NotFound`, `DeviceFlow` and its `PollResult`/`PollState`,
+  the 2026 era's presenter `Era2026`, the app's `runtime`).
 """
 
 from pathlib import Path
@@ -25,6 +26,7 @@ from offcloud_mock.backend.scenario import ResourceFile, Timing
 from offcloud_mock.controls import ControlError, HttpControls, InProcessControls, MockControls
 from offcloud_mock.eras import DEFAULT_ERA, ERAS, Era
 from offcloud_mock.http.app import API_BLUEPRINTS, create_app
+from offcloud_mock.http.presenters import Era2026
 from offcloud_mock.http.runtime import runtime
 from offcloud_mock.settings import MockConfig
 from offcloud_mock.spec import spec_path
@@ -41,6 +43,7 @@ __all__ = [
     "DeviceFlow",
     "Download",
     "Era",
+    "Era2026",
     "HttpControls",
     "InProcessControls",
     "MockConfig",

@@ -6,8 +6,8 @@
    whatever the request);
 3. the body is read (bad JSON or an unread Content-Type: 400; too large: 413);
 4. the caller is authenticated as the operation's `security` asks (401 NOAUTH);
-5. path parameters and body are validated against the spec (400 naming the parameter), unless request
-   validation is off;
+5. path parameters, query parameters and body are validated against the spec (400 naming the
+   parameter; the legacy era's 200 error), unless request validation is off;
 then the handler runs. Afterwards the answer is checked against the spec when response validation is on
 (an answer outside it becomes a loud 500), and the request is written to the journal.
 """
@@ -80,7 +80,7 @@ def before_api_request() -> Response | None:
     ctx.params = {**body, **path_args}
     ctx.account = authenticate(state.backend, state.operations[operation_id].auth, req, body)
     if state.validate_requests:
-        validator.validate(path_args, kind, body)
+        validator.validate(path_args, kind, body, req.args)
     return None
 
 

@@ -1,8 +1,11 @@
 """Request and response validation against openapi.yaml, compiled once when the app starts.
 
-Requests: every operation's path parameters and request body (per media type) get a compiled
-jsonschema-rs validator. A valid request costs one `is_valid` call per part; only an invalid one pays for
-collecting errors and wording the answer. Where the spec documents the server's own wording for a failed
+Requests: every operation's path parameters, query parameters and request body (per media type) get a
+compiled jsonschema-rs validator. A valid request costs one `is_valid` call per part (a query parameter
+the request leaves out costs nothing, and an operation that declares none has no query rule at all);
+only an invalid one pays for collecting errors and wording the answer. Query values arrive as text: one
+declared as a number or a boolean is read as one first, so that `?page=2` is the integer 2; the query's
+other names (the API key's `key`) are not the operation's parameters and are left alone. Where the spec documents the server's own wording for a failed
 parameter (`x-offcloud-invalid` on the parameter's or the body's schema: the answer's body, e.g.
 `{"error": "Incorrect url"}`), that body answers; else the message is worded the way the 2026 server
 words it: `Missing required parameter: url`, or `Invalid parameter 'url': "ftp://x" does not match "..."`.
@@ -16,11 +19,13 @@ or the success shape) explains why, instead of jsonschema's "not valid under any
 
 import functools
 import json
+import re
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
 import jsonschema_rs
+from werkzeug.datastructures import MultiDict
 
 from offcloud_mock.backend.errors import BadRequest, DocumentedRefusal, DomainError
 from offcloud_mock.backend.secret_fields import is_secret
@@ -136,6 +141,40 @@ def _array_fields(schemas: Mapping[str, Mapping[str, Any]]) -> frozenset[str]:
     )
 
 
+_INTEGER = re.compile(r"-?[0-9]+")
+_NUMBER = re.compile(r"-?[0-9]+(\.[0-9]+)?([eE][-+]?[0-9]+)?")
+_BOOLEANS = {"true": True, "false": False}
+
+
+def _typed(schema: Mapping[str, Any], text: str) -> object:
+    """A query value read as its schema's type says, if it reads as one; else the text, which the
+    schema then refuses in words (`"abc" is not of type "integer"`)."""
+    kind = schema.get("type")
+    if kind == "integer" and _INTEGER.fullmatch(text):
+        return int(text)
+    if kind == "number" and _NUMBER.fullmatch(text):
+        return float(text)
+    if kind == "boolean" and text in _BOOLEANS:
+        return _BOOLEANS[text]
+    return text
+
+
+@dataclass(frozen=True, slots=True)
+class QueryRule:
+    """One declared query parameter: its compiled schema, whether it is required, how its text reads."""
+
+    schema: Mapping[str, Any]
+    validator: jsonschema_rs.Validator
+    required: bool
+    wording: dict[str, object] | None  # the spec's own answer when it fails (`x-offcloud-invalid`)
+
+    def value(self, query: "MultiDict[str, str]", name: str) -> object:
+        if self.schema.get("type") == "array":
+            items = self.schema.get("items") or {}
+            return [_typed(items, text) for text in query.getlist(name)]
+        return _typed(self.schema, query[name])
+
+
 @dataclass(frozen=True, slots=True)
 class RequestValidator:
     """The compiled request rules of one operation."""
@@ -144,6 +183,7 @@ class RequestValidator:
     array_fields: frozenset[str]
     path_validators: dict[str, jsonschema_rs.Validator]
     body_validators: dict[BodyKind, jsonschema_rs.Validator]
+    query_rules: dict[str, QueryRule] = field(default_factory=dict)  # empty: the operation has none
     # Read only when a request fails: the spec's own answers (path parameters, then each body kind).
     path_wordings: Wordings = field(default_factory=dict)
     body_wordings: dict[BodyKind, Wordings] = field(default_factory=dict)
@@ -168,11 +208,26 @@ class RequestValidator:
             body_validators=body,
             path_wordings={name: dict(s[_WORDING]) for name, s in path_params.items() if _WORDING in s},
             body_wordings=wordings,
+            query_rules={
+                name: QueryRule(
+                    schema,
+                    compile_schema(schema),
+                    required,
+                    dict(schema[_WORDING]) if _WORDING in schema else None,
+                )
+                for name, (schema, required) in operation.query_params.items()
+            },
         )
 
-    def validate(self, path_args: Mapping[str, object], kind: BodyKind, body: dict[str, object]) -> None:
-        """Raise BadRequest naming the first bad parameter, or the answer the spec words for it (a
-        `DocumentedRefusal`); unknown body fields are ignored."""
+    def validate(
+        self,
+        path_args: Mapping[str, object],
+        kind: BodyKind,
+        body: dict[str, object],
+        query: "MultiDict[str, str] | None" = None,
+    ) -> None:
+        """Raise BadRequest naming the first bad parameter (path, then query, then body), or the answer
+        the spec words for it (a `DocumentedRefusal`); unknown body fields and query names are ignored."""
         for name, validator in self.path_validators.items():
             value = path_args.get(name)
             if not validator.is_valid(value):
@@ -181,6 +236,8 @@ class RequestValidator:
                 errors = list(validator.iter_errors(value))
                 reason = _reason(errors[0], secret=is_secret(name)) if errors else "invalid"
                 raise BadRequest(f"Invalid parameter '{name}': {reason}")
+        if self.query_rules:
+            self._validate_query(query if query is not None else MultiDict())
         body_validator = self.body_validators.get(kind)
         if body_validator is not None and not body_validator.is_valid(body):
             errors = _errors(body_validator, body)
@@ -188,6 +245,21 @@ class RequestValidator:
             if refusal is not None:
                 raise refusal
             raise BadRequest(_describe(errors[0], response=False) if errors else "invalid")
+
+    def _validate_query(self, query: "MultiDict[str, str]") -> None:
+        for name, rule in self.query_rules.items():
+            if name not in query:
+                if rule.required:
+                    raise BadRequest(f"Missing required parameter: {name}")
+                continue
+            value = rule.value(query, name)
+            if rule.validator.is_valid(value):
+                continue
+            if rule.wording is not None:
+                raise DocumentedRefusal(rule.wording)
+            errors = list(rule.validator.iter_errors(value))
+            reason = _reason(errors[0], secret=is_secret(name)) if errors else "invalid"
+            raise BadRequest(f"Invalid parameter '{name}': {reason}")
 
     def unreadable(self, error: DomainError) -> DomainError:
         """What answers a body that could not be read (`error`): the body's own wording, if the spec

@@ -4,7 +4,7 @@ import re
 from typing import Any
 
 from hypothesis import strategies as st
-from hypothesis.stateful import initialize, multiple, precondition, rule
+from hypothesis.stateful import initialize, multiple, rule
 from offcloud_client.api.cloud import add_cloud_download
 from offcloud_client.api.instant import add_instant_download
 from offcloud_client.api.remote import add_remote_download
@@ -90,22 +90,6 @@ class AddingRules(ClientMachineBase):
         what = f"addRemoteDownload({link!r}, remoteOptionId={option!r}) as {who}"
         response = call(what, add_remote_download.sync_detailed, client=self.client(who), body=body)
         return self.check_added(who, "remote", link, what, response, outcome)
-
-    @precondition(lambda self: not self.limit_filled)
-    @rule()
-    def free_fills_its_link_limit(self) -> None:
-        """The free account adds new content until it is refused: every add up to its link limit is
-        accepted, the very next one refused with `links` (so the limit is met exactly, not about)."""
-        self.limit_filled = True
-        account = self.model.accounts["free"]
-        assert account.link_limit is not None, "the demo scenario's free account has a link limit"
-        for number in range(account.link_limit + 1):
-            link = f"https://files.unknown.test/limit/{number}.bin"
-            outcome = self.model.predict_add("free", "instant", link)
-            self.add_instant("free", link, None)
-            if outcome.kind == "not_available":
-                return
-        raise AssertionError(f"the model never refused the free account ({account.added} downloads added)")
 
     def check_added(
         self, who: str, kind: Kind, link: str, what: str, response: Any, outcome: AddOutcome

@@ -18,8 +18,9 @@ from offcloud_contract.support.answers.outcome import succeeded
 from offcloud_contract.support.client_machine.calls import ACCOUNTS, SCENARIO, call
 from offcloud_contract.support.coverage.reach import Recorder
 from offcloud_contract.support.model.answer_fields import fields_problem, numbers
-from offcloud_contract.support.model.phase_table import Kind
+from offcloud_contract.support.model.phase_table import Kind, Phase, on_grid
 from offcloud_contract.support.model.reference_model import AccountModel, DownloadModel, OffcloudModel
+from offcloud_contract.support.model.refusals import NOT_FOUND
 from offcloud_contract.support.spec.openapi_document import operation_for
 from offcloud_contract.support.targets.server_targets import Target
 
@@ -49,8 +50,10 @@ class ClientMachineBase(RuleBasedStateMachine):
         self.logged_in = False
         self.listed = False
         self.limit_filled = False
-        self.account_read = False
-        self.device_logged_in = False
+        self.sites_read = False
+        self.membership_crossed = False
+        self.device_logins = 0
+        self.met: set[str] = set()  # the value rules of the final phase this run has met already
         self.successes: Counter[str] = Counter()  # this run's successful answers by operationId
         self.clients = {who: target.client(self.keys[who], on_response=self._on_response) for who in ACCOUNTS}
         accounts = []
@@ -122,7 +125,12 @@ class ClientMachineBase(RuleBasedStateMachine):
         assert response.status_code == self.refused(404), (
             f"{what}: {rule}, so 404; got HTTP {response.status_code} {response.content[:300]!r}"
         )
-        self.error_of(what, response)
+        self.refusal_words(what, response, NOT_FOUND)
+
+    def refusal_words(self, what: str, response: Any, words: str) -> None:
+        """The refusal says what the spec has it say."""
+        error = self.error_of(what, response)
+        assert error == words, f"{what}: refusal wording {error!r}, the spec's {words!r}"
 
     def error_of(self, what: str, response: Any) -> str:
         """The error text of a refusal. The client parses a legacy refusal of an operation whose 200 is not
@@ -140,6 +148,22 @@ class ClientMachineBase(RuleBasedStateMachine):
             f"status progression: the model has this {download.kind} download of {download.link!r} "
             f"{where!r} ({float(self.model.now - download.started_at):g} s into attempt {download.attempt})"
         )
+
+    def phases_ahead(self, download: DownloadModel) -> list[Phase]:
+        """The phases of the download's current attempt not over yet."""
+        return [
+            phase for phase in self.model.phases(download) if phase.end is None or phase.end > self.model.now
+        ]
+
+    def land_in(self, download: DownloadModel, phase: Phase, inside: Fraction) -> None:
+        """Move the clock to `inside` (a fraction) of what is left of the phase, then read the status."""
+        now = self.model.now
+        lower = max(phase.start, now)
+        moment = lower + (phase.end - lower) * inside if phase.end is not None else lower + inside
+        point = on_grid(moment, lower, phase.end)
+        assert point is not None, f"no point of the clock's grid inside {phase}"
+        self.move_clock(point - now)
+        self.read_status(download.owner, download, download.kind)
 
     # Status answers --------------------------------------------------------------------------------------
 
@@ -185,7 +209,11 @@ class ClientMachineBase(RuleBasedStateMachine):
             self.learn_size(download)
             self.check_2026_status(what, result.status.to_dict(), download)
             return
-        answered = numbers(result.status.to_dict(), "fileSize", "downloadingSpeed")
+        self.check_status_fields(what, result.status.to_dict(), download)
+
+    def check_status_fields(self, what: str, fields: dict[str, Any], download: DownloadModel) -> None:
+        """A legacy status object (and a 2026 remote one): every field as the model predicts it."""
+        answered = numbers(fields, "fileSize", "downloadingSpeed")
         self.model.learn_size(download, int(answered["fileSize"]))
         if isinstance(answered.get("server"), str):
             self.model.learn_server(download, answered["server"])

@@ -1,36 +1,31 @@
-"""The client-vs-mock machine's rules beyond the documentation: removal, history, the account and the
-2026 cache, and the OAuth device login (approved or denied through the mock's controls); each answer is
-parsed by the generated client and held to the model (reference_model: removal, history)."""
+"""The client-vs-mock machine's rules beyond the documentation: removal (of one download, or of many in
+one call) and history; each answer is parsed by the generated client and held to the model
+(reference_model: removal, history, every field of a 2026 history item)."""
 
-from fractions import Fraction
+from datetime import datetime
 
 from hypothesis import strategies as st
 from hypothesis.stateful import precondition, rule
-from offcloud_client.api.account import get_account_info, get_account_stats, list_sites
-from offcloud_client.api.cache import get_cache_info, get_cached_download_links
 from offcloud_client.api.cloud import (
     get_cloud_history,
+    get_cloud_status,
     remove_cloud_download,
     remove_cloud_download_site_root,
     remove_cloud_downloads,
 )
-from offcloud_client.api.oauth import request_device_code, request_device_token
-from offcloud_client.models import (
-    AccountInfo,
-    CacheDownloadForm,
-    CacheInfoForm,
-    DeviceCode,
-    DeviceCodeForm,
-    DeviceToken,
-    DeviceTokenForm,
-    OAuthError,
-    RemoveManyForm,
-    RemoveResult,
-)
+from offcloud_client.models import RemoveManyForm, RemoveResult, RequestIdForm
 
 from offcloud_contract.support.client_machine.base import ClientMachineBase
-from offcloud_contract.support.client_machine.calls import ACCOUNTS, ASKER, CLOUD, SCENARIO, call, parsed
-from offcloud_contract.support.model.demo_data import magnet
+from offcloud_contract.support.client_machine.calls import (
+    ACCOUNTS,
+    ASKER,
+    CLOUD,
+    INSTANT,
+    REMOTE,
+    call,
+    parsed,
+)
+from offcloud_contract.support.model.answer_fields import fields_problem
 
 __all__ = ["REMOVALS", "BeyondRules"]
 
@@ -73,18 +68,56 @@ class BeyondRules(ClientMachineBase):
         self.status_of_removed(who, request_id)
         self.read_history(who)
 
-    def status_of_removed(self, who: str, request_id: str) -> None:
-        from offcloud_client.api.cloud import get_cloud_status
-        from offcloud_client.models import RequestIdForm
+    @precondition(lambda self: not self.legacy)
+    @rule(
+        who=st.sampled_from(ACCOUNTS),
+        request_ids=st.lists(
+            CLOUD | REMOTE | INSTANT | st.from_regex(r"\A[0-9a-f]{24}\Z"), min_size=1, max_size=5
+        ),
+    )
+    def remove_many(self, who: str, request_ids: list[str]) -> None:
+        """removeCloudDownloads (2026) with several ids: the caller's cloud downloads among them are gone
+        (status, history), every other id (unknown, removed, another account's or kind's) skipped, and the
+        answer a success."""
+        what = f"removeCloudDownloads({request_ids}) as {who}"
+        body = RemoveManyForm(requests=request_ids)
+        response = call(what, remove_cloud_downloads.sync_detailed, client=self.client(who), body=body)
+        result = parsed(what, response, RemoveResult)
+        assert result.success is True, f"{what}: {result}"
+        removed = self.model.remove_many(who, request_ids)
+        for download in removed:
+            self.status_of_removed(who, download.request_id, f"removed by {what}")
+        self.skipped_are_kept(what, who, request_ids)
+        self.read_history(who)
+        if len(removed) > 1:
+            self.met.add("remove many")
 
-        what = f"getCloudStatus({request_id}) as {who}, after removing it"
+    def skipped_are_kept(self, what: str, who: str, request_ids: list[str]) -> None:
+        """The ids removal of many skipped (another account's, another kind's) still read as before."""
+        for request_id in dict.fromkeys(request_ids):
+            download = self.model.downloads.get(request_id)
+            if download is None or download.removed or download.kind == "instant":
+                continue
+            rule = "account isolation" if download.owner != who else "removal of cloud downloads only"
+            status = "/api/cloud/status" if download.kind == "cloud" else "/api/remote/status"
+            answer = self.target.http().post(
+                status, params={"key": self.keys[download.owner]}, data={"requestId": request_id}
+            )
+            assert answer.status_code == 200, (
+                f"{what}: {rule}: {request_id}, {download.owner}'s {download.kind} download, was not the "
+                f"caller's to remove, yet its owner reads HTTP {answer.status_code} {answer.text[:120]}"
+            )
+
+    def status_of_removed(self, who: str, request_id: str, how: str = "after removing it") -> None:
+        what = f"getCloudStatus({request_id}) as {who}, {how} (removal)"
         body = RequestIdForm(request_id=request_id)
         self.not_found(what, call(what, get_cloud_status.sync_detailed, client=self.client(who), body=body))
 
     @rule(who=st.sampled_from(ACCOUNTS))
     def read_history(self, who: str) -> None:
-        """getCloudHistory: this account's cloud downloads, newest first, none removed, each in the status
-        the model has it in."""
+        """getCloudHistory: this account's cloud downloads, newest first, none removed, each item as the
+        model has it: status, originalLink, createdOn (the moment added, retries or not) and, in 2026,
+        nothing else."""
         what = f"getCloudHistory as {who}, {float(self.model.now):g} s after reset"
         items = parsed(what, call(what, get_cloud_history.sync_detailed, client=self.client(who)), list)
         listed = [item.request_id for item in items]
@@ -96,98 +129,19 @@ class BeyondRules(ClientMachineBase):
         )
         for item in items:
             download = self.model.downloads[item.request_id]
-            assert item.file_name == download.content.name, f"{what}: {item.request_id} fileName"
-            if download.size is not None:
-                status = self.model.expected(download).status
-                assert str(item.status) == status, f"{what}: {item.request_id} is {item.status}, not {status}"
-
-    @precondition(lambda self: not self.account_read)
-    @rule(who=st.sampled_from(ACCOUNTS))
-    def read_the_account(self, who: str) -> None:
-        """Account, sites and (2026) the cache by URL: once per run, they depend on no download."""
-        self.account_read = True
-        client, account = self.client(who), SCENARIO.account(self.keys[who])
-        what = f"listSites as {who}"
-        sites = parsed(what, call(what, list_sites.sync_detailed, client=client), list)
-        assert sites, f"{what}: the scenario's sites, none answered"
-        if self.legacy:
-            what = f"getAccountStats as {who}"
-            stats = call(what, get_account_stats.sync_detailed, client=client)
-            assert stats.status_code == 200, f"{what}: HTTP {stats.status_code}"
-            assert "error" not in stats.parsed.to_dict(), f"{what}: {stats.content!r}"
-            return
-        what = f"getAccountInfo as {who}"
-        info = parsed(what, call(what, get_account_info.sync_detailed, client=client), AccountInfo)
-        assert info.email == account.email, f"{what}: email {info.email!r}"
-        cached = SCENARIO.info_hashes
-        urls = [magnet(h) for h in cached] + [magnet("0" * 40)]
-        what = f"getCacheInfo({len(urls)} magnets) as {who}"
-        body = CacheInfoForm(urls=urls, include_files=True)
-        items = parsed(what, call(what, get_cache_info.sync_detailed, client=client, body=body), list)
-        predicted = [h in SCENARIO.cached_hashes for h in cached] + [False]
-        assert [item.cached for item in items] == predicted, f"{what}: cached {[i.cached for i in items]}"
-        first_cached = next((h for h in cached if h in SCENARIO.cached_hashes), None)
-        if first_cached is not None:
-            what = f"getCachedDownloadLinks({first_cached}) as {who}"
-            form = CacheDownloadForm(url=magnet(first_cached))
-            files = parsed(
-                what, call(what, get_cached_download_links.sync_detailed, client=client, body=form), list
-            )
-            assert files, f"{what}: a cached torrent's files, none answered"
-
-    @precondition(lambda self: not self.legacy and not self.device_logged_in)
-    @rule(who=st.sampled_from(ACCOUNTS), approve=st.booleans())
-    def log_in_with_a_device(self, who: str, approve: bool) -> None:
-        """The OAuth device flow: pending until decided, `slow_down` when polled again at once, then the
-        token (which then acts as the account that approved) or `access_denied`."""
-        self.device_logged_in = True
-        account = SCENARIO.account(self.keys[who])
-        anonymous = self.target.client("", on_response=self._on_response)
-        try:
-            what = "requestDeviceCode"
-            code = parsed(
-                what,
-                call(what, request_device_code.sync_detailed, client=anonymous, body=DeviceCodeForm()),
-                DeviceCode,
-            )
-            poll = DeviceTokenForm(
-                grant_type="urn:ietf:params:oauth:grant-type:device_code", device_code=code.device_code
-            )
-
-            def token(step: str) -> object:
-                what = f"requestDeviceToken ({step})"
-                return parsed(
-                    what,
-                    call(what, request_device_token.sync_detailed, client=anonymous, body=poll),
-                    DeviceToken,
-                    OAuthError,
-                )
-
-            pending = token("before any decision")
-            assert isinstance(pending, OAuthError), pending
-            assert pending.error == "authorization_pending", pending
-            hurried = token("again at once, before the interval")
-            assert isinstance(hurried, OAuthError), hurried
-            assert hurried.error == "slow_down", (
-                f"requestDeviceToken polled again at once: {hurried.error!r}, not slow_down"
-            )
-            if approve:
-                self.controls.approve_device(code.user_code, account.email)
-            else:
-                self.controls.deny_device(code.user_code)
-            self.move_clock(Fraction(2 * code.interval + 10))
-            answer = token("after the decision")
-            if not approve:
-                assert isinstance(answer, OAuthError), answer
-                assert answer.error == "access_denied", answer
-                return
-            assert isinstance(answer, DeviceToken), answer
-            bearer = self.target.client(answer.access_token, on_response=self._on_response)
-            try:
-                what = "getAccountInfo with the device token"
-                info = parsed(what, call(what, get_account_info.sync_detailed, client=bearer), AccountInfo)
-                assert info.email == account.email, f"{what}: {info.email!r}"
-            finally:
-                bearer.get_httpx_client().close()
-        finally:
-            anonymous.get_httpx_client().close()
+            self.learn_size(download)
+            item_predicted = self.model.history_item(download)
+            answered = item.to_dict()
+            if self.legacy:  # legacy items have more (server, isDirectory, sizes): these hold
+                answered = {name: answered.get(name) for name in item_predicted}
+            del (
+                item_predicted["createdOn"],
+                answered["createdOn"],
+            )  # the client parsed it: compared as a moment
+            problem = fields_problem(item_predicted, answered)
+            where = f"{what}: history item {item.request_id} (attempt {download.attempt})"
+            assert problem is None, f"{where}: {problem}"
+            assert isinstance(item.created_on, datetime), f"{where}: no createdOn"
+            self.check_created_on(where, download, item.created_on)
+            if download.attempt > 1:
+                self.met.add("history of a retried download")

@@ -2,15 +2,16 @@
 
 Two accounts of the demo scenario act at once: `demo` (every add-on, two remote accounts) and `free` (no
 add-on, three downloads in all, no remote account). Rules add URLs and magnets (from the scenario's fake
-internet, in any letter case, and unknown ones; adding), read, retry, explore and list downloads,
-check the cache, list proxies and remote accounts, and log in (reading), remove downloads, read
-the history, the account, the sites and the 2026 cache, and log in with a device (beyond), and
-move the mock's
-frozen clock (here): by fixed amounts, and to a point inside a phase of a download chosen from the
+internet, in any letter case, and unknown ones; adding), read (one by one, or by `requestIds`), retry,
+explore (plain or detailed) and list downloads, check the cache, list proxies and remote accounts, and log
+in (reading), remove downloads one by one or many at once and read the history (beyond), read the
+account at any moment and across the end of the premium membership, the sites and the 2026 cache, and
+fill the free account's link limit (account), log in with a device along a drawn plan (device), and move
+the mock's frozen clock (here): by fixed amounts, and to a point inside a phase of a download chosen from the
 model's phase table, so that every phase is seen however short it is. Every answer is parsed by the
 generated client into its typed model (an `UnexpectedResponse` fails the test) and every field of it is
 compared with `reference_model.OffcloudModel`'s prediction. Every run ends by reaching the success path of
-every operation it calls that it has not reached yet (success_paths).
+every operation it calls, and meeting every value rule, that it has not reached yet (success_paths).
 """
 
 from fractions import Fraction
@@ -21,7 +22,7 @@ from hypothesis.stateful import rule
 from offcloud_contract.support.client_machine.calls import CLOUD, REMOTE
 from offcloud_contract.support.client_machine.success_paths import SuccessPathRules
 from offcloud_contract.support.coverage.reach import Recorder
-from offcloud_contract.support.model.phase_table import ADVANCES, Phase, on_grid
+from offcloud_contract.support.model.phase_table import ADVANCES, Phase
 from offcloud_contract.support.model.reference_model import DownloadModel
 from offcloud_contract.support.targets.server_targets import Target
 
@@ -45,7 +46,7 @@ class ClientVersusMock(SuccessPathRules):
         if download.removed:
             return
         self.learn_size(download)
-        ahead = self._phases_ahead(download)
+        ahead = self.phases_ahead(download)
         self._land_in(download, data.draw(st.sampled_from(ahead), label="phase"), data)
 
     @rule(request_id=CLOUD | REMOTE, data=st.data())
@@ -56,23 +57,12 @@ class ClientVersusMock(SuccessPathRules):
         if download.removed:
             return
         self.learn_size(download)
-        for phase in self._phases_ahead(download):
+        for phase in self.phases_ahead(download):
             self._land_in(download, phase, data)
 
-    def _phases_ahead(self, download: DownloadModel) -> list[Phase]:
-        return [
-            phase for phase in self.model.phases(download) if phase.end is None or phase.end > self.model.now
-        ]
-
     def _land_in(self, download: DownloadModel, phase: Phase, data: st.DataObject) -> None:
-        now = self.model.now
-        lower = max(phase.start, now)
         inside = data.draw(st.sampled_from(_INSIDE), label=f"where in {phase.status}")
-        moment = lower + (phase.end - lower) * inside if phase.end is not None else lower + inside
-        point = on_grid(moment, lower, phase.end)
-        assert point is not None, f"no point of the clock's grid inside {phase}"
-        self.move_clock(point - now)
-        self.read_status(download.owner, download, download.kind)
+        self.land_in(download, phase, inside)
 
 
 def client_machine_for(target: Target, record: Recorder) -> type[ClientVersusMock]:

@@ -17,7 +17,9 @@ from offcloud_client.models import (
     ApiKeyInfo,
     CacheCheckForm,
     CacheCheckResult,
+    CloudStatusList,
     CloudStatusResult,
+    DetailedExploreResult,
     ErrorBody,
     LoginCheck,
     LoginForm,
@@ -42,6 +44,12 @@ from offcloud_contract.support.client_machine.calls import (
 )
 from offcloud_contract.support.model.answer_fields import fields_problem, numbers
 from offcloud_contract.support.model.reference_model import DownloadModel
+from offcloud_contract.support.model.refusals import (
+    BAD_ARCHIVE,
+    NOT_DOWNLOADED,
+    NOT_FAILED,
+    REQUEST_IDS_REFUSED,
+)
 
 __all__ = ["ReadingRules"]
 
@@ -80,6 +88,7 @@ class ReadingRules(ClientMachineBase):
                 f"{response.status_code}"
             )
             parsed(what, response, ErrorBody)
+            self.refusal_words(what, response, NOT_FAILED)
             return
         result = parsed(what, response, RetryResult)
         self.model.retry(download)
@@ -105,31 +114,46 @@ class ReadingRules(ClientMachineBase):
             and self.model.can_retry(download)
         ]
 
-    @rule(request_id=CLOUD, asker=ASKER)
-    def explore(self, request_id: str, asker: str) -> None:
+    @rule(request_id=CLOUD, asker=ASKER, detailed=st.booleans())
+    def explore(self, request_id: str, asker: str, detailed: bool = False) -> None:
+        """exploreCloudDownload, plain or (`format=detailed`, which the legacy server ignores) detailed: a
+        finished download's links, or its files with ids, names, sizes, paths and links; else the refusal
+        the model words."""
         who, _ = self.asker(request_id, asker)
-        what = f"exploreCloudDownload({request_id}) as {who}"
-        response = call(what, explore_cloud_download.sync_detailed, request_id, client=self.client(who))
+        what = f"exploreCloudDownload({request_id}{', format=detailed' if detailed else ''}) as {who}"
+        options = {"format_": "detailed"} if detailed else {}
+        response = call(
+            what, explore_cloud_download.sync_detailed, request_id, client=self.client(who), **options
+        )
         download = self.model.visible(who, request_id, "cloud")
         if download is None:
             self.not_found(what, response, request_id, who)
             return
         self.learn_size(download)
-        if self.model.finished(download) and self.model.explore_links(download) is not None:
+        finished = self.model.finished(download)
+        if finished and detailed and not self.legacy:
+            files = self.model.explore_detailed(download)
+            if files is not None:
+                result = parsed(what, response, DetailedExploreResult).to_dict()
+                self.model.learn_user_id(download, [item.get("url") for item in result["files"]])
+                files = self.model.explore_detailed(download)
+                assert result == files, (
+                    f"{what}: files (id, name, size, path, url, order): {result} != {files}"
+                )
+                self.met.add("detailed explore")
+                return
+        elif finished and self.model.explore_links(download) is not None:
             links = parsed(what, response, list)
             self.model.learn_user_id(download, links)
             predicted = self.model.explore_links(download)
             assert links == predicted, f"{what}: download links (host, path, order): {links} != {predicted}"
             return
         assert response.status_code == self.refused(400), (
-            f"{what}: a download that is not finished, or (legacy) has one file, answers 400; "
+            f"{what}: a download that is not finished, or (legacy; 2026 detailed) has one file, answers 400; "
             f"{self.progress(download)}; got HTTP {response.status_code} {response.content[:200]!r}"
         )
-        error = parsed(what, response, ErrorBody).error
-        if self.model.finished(download):
-            assert error == "Bad archive", f"{what}: a single file is not an archive: {error!r}"
-        else:
-            assert "not downloaded" in error.lower(), f"{what}: the error should say so: {error!r}"
+        parsed(what, response, ErrorBody)
+        self.refusal_words(what, response, BAD_ARCHIVE if finished else NOT_DOWNLOADED)
 
     @rule(request_id=CLOUD, asker=ASKER)
     def list_links(self, request_id: str, asker: str) -> None:
@@ -149,7 +173,33 @@ class ReadingRules(ClientMachineBase):
         assert response.status_code == self.refused(400), (
             f"{what}: not finished, so 400; {self.progress(download)}; got HTTP {response.status_code}"
         )
-        self.error_of(what, response)
+        self.refusal_words(what, response, NOT_DOWNLOADED)
+
+    @rule(who=st.sampled_from(ACCOUNTS), request_ids=st.lists(CLOUD | REMOTE, min_size=1, max_size=3))
+    def status_of_many(self, who: str, request_ids: list[str]) -> None:
+        """getCloudStatus by `requestIds`: the 2026 server refuses them (400, the spec's words); the legacy
+        one answers one status per id, in the order asked (asked here for the account's own cloud
+        downloads)."""
+        if self.legacy:
+            request_ids = [x for x in request_ids if self.model.visible(who, x, "cloud") is not None]
+            if not request_ids:
+                return
+        what = f"getCloudStatus(requestIds={request_ids}) as {who}"
+        body = RequestIdForm(request_ids=request_ids)
+        response = call(what, get_cloud_status.sync_detailed, client=self.client(who), body=body)
+        if not self.legacy:
+            assert response.status_code == 400, f"{what}: HTTP {response.status_code}, the model a 400"
+            self.refusal_words(what, response, REQUEST_IDS_REFUSED)
+            self.met.add("request ids")
+            return
+        self.met.add("request ids")
+        statuses = parsed(what, response, CloudStatusList).requests
+        answered = [status.request_id for status in statuses]
+        assert answered == request_ids, f"{what}: statuses of {answered}, asked in the order {request_ids}"
+        for request_id, status in zip(request_ids, statuses, strict=True):
+            self.check_status_fields(
+                f"{what}: {request_id}", status.to_dict(), self.model.downloads[request_id]
+            )
 
     @rule(who=st.sampled_from(ACCOUNTS), request_id=INSTANT | st.from_regex(_HEX_ID))
     def status_of_no_download(self, who: str, request_id: str) -> None:

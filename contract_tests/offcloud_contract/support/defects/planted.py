@@ -229,7 +229,7 @@ DEFECTS = (
         "cross-account",
         "every account can read every other account's downloads",
         _leaky_accounts,
-        _READS,
+        (*_READS, "removeCloudDownloads", "removeCloudDownload", "removeCloudDownloadSiteRoot"),
         "account isolation",
     ),
     Defect(

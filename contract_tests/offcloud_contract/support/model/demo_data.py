@@ -2,14 +2,15 @@
 
 Only data, with the defaults the file's own comments give: the fake internet's links (plain, premium,
 video, failing, torrents) with their names, sites and files, which torrents are cached, the accounts with
-their add-ons, link limits and remote accounts, the proxies, the start of mock time and the timing of a
-download's phases. The reference model predicts answers from these values, independently of the mock's
+their add-ons, link limits, remote accounts and what the account endpoints report of them (premium,
+expiry date, limits), the proxies, the start of mock time, the timing of a download's phases and of the
+device login. The reference model predicts answers from these values, independently of the mock's
 code.
 """
 
 import functools
-from dataclasses import dataclass
-from datetime import UTC, datetime
+from dataclasses import dataclass, field
+from datetime import UTC, date, datetime
 from pathlib import Path
 from typing import Any, cast
 
@@ -18,11 +19,13 @@ import yaml
 from offcloud_contract.support.mock_handles import DEMO_SCENARIO_PATH
 
 __all__ = [
+    "LIMIT_NAMES",
     "DemoAccount",
     "DemoProxy",
     "DemoRemoteAccount",
     "DemoResource",
     "DemoScenario",
+    "DeviceTiming",
     "Timing",
     "demo",
     "magnet",
@@ -45,6 +48,18 @@ class Timing:
     processing_seconds: float = 2.0
     uploading_seconds: float = 3.0
     fail_after_fraction: float = 0.5
+
+
+@dataclass(frozen=True, slots=True)
+class DeviceTiming:
+    """The device login's `device_flow` (the file's comment: optional, these are the defaults)."""
+
+    expires_in: int = 600
+    interval: int = 5
+
+
+# The limits the account endpoints report (the file: `links` defaults to link_limit, the others to 0).
+LIMIT_NAMES = ("links", "premium", "torrent", "streaming", "cloud", "proxy")
 
 
 @dataclass(frozen=True, slots=True)
@@ -98,6 +113,11 @@ class DemoAccount:
     addons: frozenset[str]
     link_limit: int | None  # None: the scenario sets none
     remote_accounts: tuple[DemoRemoteAccount, ...]
+    premium: bool = False  # the file: "default false; is_premium is also false once the date has passed"
+    expiration_date: date | None = None  # of the premium membership
+    # Every name of LIMIT_NAMES, the file's defaults filled in; `links` None when neither it nor link_limit
+    # is given (the default link limit is the mock's, which the file does not say).
+    limits: dict[str, int | None] = field(default_factory=dict)
 
     @property
     def remote_option_ids(self) -> tuple[str, ...]:
@@ -111,6 +131,7 @@ class DemoScenario:
     resources: tuple[DemoResource, ...]
     proxies: tuple[DemoProxy, ...]
     accounts: tuple[DemoAccount, ...]
+    device: DeviceTiming = DeviceTiming()
 
     def account(self, api_key: str) -> DemoAccount:
         return next(account for account in self.accounts if account.api_key == api_key)
@@ -178,14 +199,22 @@ def _account(raw: dict[str, Any]) -> DemoAccount:
         DemoRemoteAccount({_REMOTE_FIELDS[key]: value for key, value in remote.items()})
         for remote in raw.get("remote_accounts", [])
     )
+    link_limit = raw.get("link_limit")
+    limits: dict[str, int | None] = {name: 0 for name in LIMIT_NAMES}
+    limits["links"] = int(link_limit) if link_limit is not None else None
+    limits.update({name: int(value) for name, value in (raw.get("limits") or {}).items()})
+    expiry = raw.get("expiration_date")
     return DemoAccount(
         email=str(raw["email"]),
         password=str(raw["password"]),
         api_key=str(raw["api_key"]),
         user_id=raw.get("user_id"),
         addons=frozenset(raw.get("addons", [])),
-        link_limit=raw.get("link_limit"),
+        link_limit=link_limit,
         remote_accounts=remotes,
+        premium=bool(raw.get("premium", False)),
+        expiration_date=date.fromisoformat(str(expiry)) if expiry is not None else None,
+        limits=limits,
     )
 
 
@@ -205,4 +234,5 @@ def demo(path: Path = DEMO_SCENARIO_PATH) -> DemoScenario:
             DemoProxy(str(p["id"]), str(p["name"]), str(p["region"])) for p in raw.get("proxies", [])
         ),
         accounts=tuple(_account(item) for item in raw.get("accounts", [])),
+        device=DeviceTiming(**dict((raw.get("device_flow") or {}).items())),
     )

@@ -21,7 +21,14 @@ start of mock time and the timing of a download's phases) and applies the docume
 * explore (openapi.yaml exploreCloudDownload): the legacy server lists a finished multi-file download's
   links on its server and refuses a single file (`Bad archive`); the 2026 server lists every file's
   CDN link, `{CDN}/{userId}/{requestId}/{path from the root folder}`, a single file's one link too
-  (the spec's choice for the scenario's default `single_file_explore`).
+  (the spec's choice for the scenario's default `single_file_explore`); its `format=detailed` lists a
+  finished multi-file download's files and refuses a single file (cdn_files);
+* a history item (getCloudHistory) shows the download as its status does, `originalLink` the link as it
+  was added and `createdOn` the moment it was added (retries do not move it); 2026 items carry nothing
+  else (no sizes, no server);
+* removal of many (removeCloudDownloads) removes each id that is a cloud download of the caller's and
+  skips every other id (unknown, removed, another account's, another kind's), answering success;
+* what the account endpoints report is account_rules', and the device login's device_login's.
 """
 
 from dataclasses import dataclass, field
@@ -29,6 +36,8 @@ from datetime import datetime, timedelta
 from fractions import Fraction
 from urllib.parse import quote
 
+from offcloud_contract.support.model.account_rules import account_info, account_stats, today
+from offcloud_contract.support.model.cdn_files import CDN_BASE, cdn_link, detailed_files, file_paths
 from offcloud_contract.support.model.content_rules import ContentFacts, content_for
 from offcloud_contract.support.model.demo_data import DemoScenario
 from offcloud_contract.support.model.phase_table import (
@@ -40,9 +49,11 @@ from offcloud_contract.support.model.phase_table import (
     phase_table,
 )
 
-__all__ = ["CDN_BASE", "AccountModel", "AddOutcome", "DownloadModel", "OffcloudModel"]
+__all__ = ["AccountModel", "AddOutcome", "DownloadModel", "OffcloudModel"]
 
-CDN_BASE = "https://cdn.offcloud.test/obj"  # where the mock's 2026 explore links point
+
+def _millis(moment: datetime) -> str:
+    return f"{moment:%Y-%m-%dT%H:%M:%S}.{moment.microsecond // 1000:03d}Z"
 
 
 @dataclass(slots=True)
@@ -255,19 +266,53 @@ class OffcloudModel:
         if self.era == "legacy":
             return self.file_links(download) if download.content.multi_file else None
         owner = self.accounts[download.owner].user_id
-        root = (download.content.name,) if download.content.multi_file else ()
-        paths = (
-            (*root, *(part for part in name.split("/") if part)) for name in download.content.file_names()
-        )
-        return [f"{CDN_BASE}/{owner}/{download.request_id}/{quote('/'.join(path))}" for path in paths]
+        return [cdn_link(owner, download.request_id, path) for path, _ in file_paths(download.content)]
+
+    def explore_detailed(self, download: DownloadModel) -> dict[str, object] | None:
+        """What 2026 `format=detailed` explore of a finished download answers; None: `Bad archive`."""
+        if not download.content.multi_file:
+            return None
+        return detailed_files(download.request_id, download.content, self.accounts[download.owner].user_id)
 
     def learn_user_id(self, download: DownloadModel, links: object) -> None:
         """The owner's id in CDN links, from the first explore answer that shows it (a real server)."""
-        account = self.accounts[download.owner]
-        if account.user_id is None and isinstance(links, list) and links and isinstance(links[0], str):
+        if isinstance(links, list) and links and isinstance(links[0], str):
             prefix = f"{CDN_BASE}/"
             if links[0].startswith(prefix):
-                account.user_id = links[0].removeprefix(prefix).split("/", 1)[0]
+                self.learn_account_id(download.owner, links[0].removeprefix(prefix).split("/", 1)[0])
+
+    def learn_account_id(self, account_name: str, user_id: object) -> None:
+        """An account's id where the scenario does not give it: the first answer that shows it says it."""
+        account = self.accounts[account_name]
+        if account.user_id is None and isinstance(user_id, str) and user_id:
+            account.user_id = user_id
+
+    def history_item(self, download: DownloadModel) -> dict[str, object]:
+        """Every field a 2026 history item has (a legacy item has more: server, isDirectory, sizes...),
+        `createdOn` in the server's form, to the millisecond."""
+        return {
+            "requestId": download.request_id,
+            "fileName": download.content.name,
+            "status": self.expected(download).status,
+            "originalLink": download.link,
+            "createdOn": self.created_on_texts(download)[0],
+        }
+
+    def created_on_texts(self, download: DownloadModel) -> tuple[str, str]:
+        """`createdOn` as the server writes it (UTC, to the millisecond), and the same a millisecond later
+        (the mock's float arithmetic may round a microsecond up into the next millisecond)."""
+        created = self.created_on(download)
+        return _millis(created), _millis(created + timedelta(milliseconds=1))
+
+    def account_answer(self, account_name: str) -> dict[str, object]:
+        """Every field of the account endpoint of the model's era: getAccountInfo (2026) or getAccountStats
+        (legacy); the id None while it is not known (account_rules)."""
+        account = self.accounts[account_name]
+        plan = self.scenario.account(account.api_key)
+        day = today(self.scenario, self.now)
+        if self.era == "legacy":
+            return account_stats(plan, account, day, account.user_id)
+        return account_info(plan, account, day, account.user_id)
 
     # Changing ------------------------------------------------------------------------------------------
 
@@ -285,6 +330,16 @@ class OffcloudModel:
             del account.by_content[(download.kind, download.content.key)]
         account.added -= 1
         self.removed.add(download.request_id)
+
+    def remove_many(self, account_name: str, request_ids: list[str]) -> list[DownloadModel]:
+        """removeCloudDownloads as this account: the downloads it removes (each once, in the order given)."""
+        removed = []
+        for request_id in request_ids:
+            download = self.visible(account_name, request_id, "cloud")
+            if download is not None:
+                self.remove(download)
+                removed.append(download)
+        return removed
 
     def history(self, account_name: str, kind: Kind = "cloud") -> list[str]:
         """The requestIds history lists for this account and kind: newest first (the order added)."""

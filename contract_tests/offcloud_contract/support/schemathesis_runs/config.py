@@ -61,12 +61,10 @@ STATUS_BASED_CHECKS = frozenset(
 # Where the mock disagrees with openapi.yaml today: the check that finds it is off for that operation
 # alone (operationId -> check), and test_spec_disagreements.py holds each disagreement as a strict xfail,
 # so the entry goes when the mock is mended.
-MOCK_DISAGREEMENTS: dict[str, str] = {
-    # The mock validates no query parameter: explore of a finished download with `format` other than
-    # `detailed` answers as if no format were given (200), where the spec's enum allows `detailed` alone.
-    # Only a stateful walk meets it (an unknown requestId answers 404 first).
-    "exploreCloudDownload": "negative_data_rejection",
-}
+# None today: the last one (explore of a finished download with a `format` the spec's enum does not list
+# answered 200, the mock validating no query parameter) went when the mock's request validation came to
+# cover query parameters.
+MOCK_DISAGREEMENTS: dict[str, str] = {}
 
 _DEFAULT_POSITIVE = ["2xx"]
 POSITIVE_STATUSES: dict[str, list[str]] = {

@@ -9,6 +9,7 @@ from offcloud_contract.support.answers.diagnose import diagnose_body
 from offcloud_contract.support.answers.outcome import succeeded as answer_succeeded
 from offcloud_contract.support.model.answer_fields import fields_problem, numbers
 from offcloud_contract.support.model.reference_model import DownloadModel, OffcloudModel
+from offcloud_contract.support.model.refusals import REQUEST_IDS_REFUSED
 from offcloud_contract.support.spec.openapi_document import operation_for
 from offcloud_contract.support.targets.server_targets import Target
 
@@ -167,6 +168,7 @@ def _hold_removal(model: OffcloudModel, operation_id: str, case: Any, response: 
 
 
 def _hold_status(model: OffcloudModel, operation_id: str, case: Any, response: Any) -> None:
+    _hold_request_ids_refusal(model, operation_id, case, response)
     download = _download_of(model, case)
     answer = json_body(response)
     if download is None or response.status_code != 200 or not isinstance(answer, dict):
@@ -180,6 +182,41 @@ def _hold_status(model: OffcloudModel, operation_id: str, case: Any, response: A
     if isinstance(body.get("server"), str):
         model.learn_server(download, body["server"])
     _expect(fields_problem(model.status_answer(download), body), operation_id, download, model)
+
+
+def _hold_request_ids_refusal(model: OffcloudModel, operation_id: str, case: Any, response: Any) -> None:
+    """The 2026 server refuses `requestIds` without `requestId`: 400, in the spec's words (refusals)."""
+    body = case.body if isinstance(case.body, dict) else {}
+    if model.era == "legacy" or "requestId" in body or "requestIds" not in body:
+        return
+    answer = json_body(response)
+    error = answer.get("error") if isinstance(answer, dict) else None
+    if response.status_code == 400 and error == REQUEST_IDS_REFUSED:
+        return
+    raise StatefulFailure(
+        f"refusal: {operation_id} with requestIds and no requestId answered HTTP {response.status_code} "
+        f"{response.content[:200]!r}; the 2026 server's refusal is 400 {REQUEST_IDS_REFUSED!r} (wording)"
+    )
+
+
+def _hold_account(model: OffcloudModel, operation_id: str, case: Any, response: Any) -> None:
+    """getAccountInfo (2026) and getAccountStats (legacy): every field the model knows for the scenario's
+    account (account_rules) but the links left (the walk adds downloads the model does not follow)."""
+    answer = json_body(response)
+    account = model.accounts["account"]
+    known = any(plan.api_key == account.api_key for plan in model.scenario.accounts)
+    if response.status_code != 200 or not isinstance(answer, dict) or "error" in answer or not known:
+        return
+    model.learn_account_id("account", answer.get("userId", answer.get("user_id")))
+    predicted = dict(model.account_answer("account"))
+    answered = dict(answer)
+    limits, answered_limits = predicted.get("limits"), answered.get("limits")
+    if isinstance(limits, dict) and isinstance(answered_limits, dict):
+        predicted["limits"] = {k: v for k, v in limits.items() if k != "links"}
+        answered["limits"] = {k: v for k, v in answered_limits.items() if k != "links"}
+    problem = fields_problem(predicted, answered)
+    if problem is not None:
+        raise StatefulFailure(f"account: {operation_id} answered {problem} (account_rules)")
 
 
 def _hold_retry(model: OffcloudModel, operation_id: str, case: Any, response: Any) -> None:
@@ -201,7 +238,16 @@ def _hold_links(model: OffcloudModel, operation_id: str, case: Any, response: An
         return
     ok = _ok(response)
     done = model.finished(download)
-    detailed = (case.query or {}).get("format") == "detailed"  # files with their own URLs
+    form = (case.query or {}).get("format")
+    form = form[0] if isinstance(form, list) and form else form
+    if operation_id == "exploreCloudDownload" and form is not None and form != "detailed":
+        if ok:  # the spec's enum has `detailed` alone: any other format is a bad parameter, in both eras
+            raise StatefulFailure(
+                f"validation: {operation_id} of {download.request_id} with format={form!r}, which the spec's "
+                f"enum does not list, answered {_outcome(response)}"
+            )
+        return
+    detailed = form == "detailed"  # files with their own URLs
     lists_one = download.content.multi_file or (model.era != "legacy" and not detailed)
     should_succeed = done and (operation_id == "listCloudDownloadLinks" or lists_one)
     _expect(None if should_succeed == ok else _outcome(response), operation_id, download, model)
@@ -232,6 +278,8 @@ _MODEL_CHECKS: dict[str, ModelCheck] = {
     "retryRemoteDownload": _gone_once_removed(_hold_retry),
     "exploreCloudDownload": _gone_once_removed(_hold_links),
     "listCloudDownloadLinks": _gone_once_removed(_hold_links),
+    "getAccountInfo": _hold_account,
+    "getAccountStats": _hold_account,
 }
 
 
@@ -250,6 +298,20 @@ def _hold_history(model: OffcloudModel, items: list[Any]) -> None:
     predicted = model.history("account")
     if known != predicted:
         raise StatefulFailure(f"history: getCloudHistory lists {known}, the model {predicted} (newest first)")
+    for item in items:
+        download = model.downloads.get(item.get("requestId", "")) if isinstance(item, dict) else None
+        if download is None or download.removed or not isinstance(item, dict):
+            continue
+        if item.get("originalLink") != download.link:
+            raise StatefulFailure(
+                f"history: {download.request_id}'s originalLink {item.get('originalLink')!r}, the link as "
+                f"added {download.link!r}"
+            )
+        if item.get("createdOn") not in model.created_on_texts(download):
+            raise StatefulFailure(
+                f"history: {download.request_id}'s createdOn {item.get('createdOn')!r}, the moment it was "
+                f"added {model.created_on_texts(download)[0]!r} (attempt {download.attempt})"
+            )
 
 
 def _hold_progress(model: OffcloudModel, operation_id: str, download: DownloadModel, body: object) -> None:
