@@ -18,6 +18,7 @@ from offcloud_drift.collect import Collected, Item
 from offcloud_drift.coverage import Coverage, Unpopulated, describe
 from offcloud_drift.patch import Edit, apply_patch, edits_to_patch
 from offcloud_drift.redact import Redactor
+from offcloud_drift.spec_examples import ExampleOutcome
 from offcloud_drift.spec_view import SpecView
 from offcloud_mock.spec import escape_pointer, pointer_get
 
@@ -80,6 +81,7 @@ def build_report(
     upstream: str,
     notes: list[str] | None = None,
     coverage: Coverage | None = None,
+    examples: tuple[list[ExampleOutcome], dict[str, int]] | None = None,
 ) -> dict[str, Any]:
     order = {op.operation_id: index for index, op in enumerate(spec.operations)}
     by_operation: dict[str, list[Item]] = {}
@@ -112,6 +114,23 @@ def build_report(
         "notes": notes or [],
         "coverage_checked": coverage is not None,
         "never_populated": [node.to_json() for node in unpopulated],
+        "examples": _examples_entry(examples),
+    }
+
+
+def _examples_entry(examples: tuple[list[ExampleOutcome], dict[str, int]] | None) -> dict[str, Any] | None:
+    if examples is None:
+        return None
+    outcomes, left_out = examples
+    return {
+        "asked": len(outcomes),
+        "as_written": sum(outcome.as_written for outcome in outcomes),
+        "otherwise": [
+            {"example": o.label, "expected": o.expected, "answered": o.answered}
+            for o in outcomes
+            if not o.as_written
+        ],
+        "left_out": dict(sorted(left_out.items())),
     }
 
 
@@ -157,6 +176,7 @@ def render_markdown(report: dict[str, Any]) -> str:
         "None: every operation of the era was reached."
     ]
     lines.append("")
+    lines += _examples_asked(report)
     lines += _not_proven(report)
     if report["upstream_failure_examples"]:
         failures = [f"- {text}" for text in report["upstream_failure_examples"]]
@@ -171,6 +191,36 @@ def render_markdown(report: dict[str, Any]) -> str:
             "",
         ]
     return "\n".join(lines)
+
+
+def _examples_asked(report: dict[str, Any]) -> list[str]:
+    """The spec's examples whose requests were sent, and those answered otherwise than written."""
+    examples = report.get("examples")
+    if not examples:
+        return []
+    lines = [
+        "## The spec's examples asked",
+        "",
+        f"{examples['asked']} examples' requests sent (`x-offcloud-request`); {examples['as_written']} "
+        "answered as the example shows (its status and, for an error, its wording).",
+        "",
+    ]
+    if examples["otherwise"]:
+        lines += [
+            "Answered otherwise (not drift by itself: this account is not the demo scenario's; a wording "
+            "the spec does not know is listed above as `error-wording`):",
+            "",
+            *[
+                f"- `{item['example']}`: {item['expected']} in the spec, {item['answered']} here"
+                for item in examples["otherwise"]
+            ],
+            "",
+        ]
+    if examples["left_out"]:
+        lines += ["Not sent, the server cannot be asked them as written:", ""]
+        lines += [f"- {count} {reason}" for reason, count in examples["left_out"].items()]
+        lines.append("")
+    return lines
 
 
 def _not_proven(report: dict[str, Any]) -> list[str]:

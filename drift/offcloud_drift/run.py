@@ -31,6 +31,7 @@ from offcloud_drift.proxy import DriftProxy
 from offcloud_drift.recorder import Recorder
 from offcloud_drift.redact import Redactor
 from offcloud_drift.report import build_report, write_report
+from offcloud_drift.spec_examples import ExampleOutcome, ask_examples, example_calls
 from offcloud_drift.spec_view import SpecView
 from offcloud_mock.serving.waitress_server import serve_in_thread
 
@@ -115,6 +116,8 @@ def run_drift(s: DriftSettings, say: Callable[[str], None]) -> int:
     proxy = DriftProxy(s.upstream, checker, redactor, collector, recorder, timeout=s.timeout)
     served = serve_in_thread(proxy)
     notes: list[str] = []
+    asked: list[ExampleOutcome] = []
+    left_out: dict[str, int] = {}
     try:
         with httpx.Client(base_url=served.base_url, timeout=s.timeout + 5, trust_env=False) as client:
             why = preflight(client, s.api_key)
@@ -134,9 +137,13 @@ def run_drift(s: DriftSettings, say: Callable[[str], None]) -> int:
             polls=s.polls,
             poll_seconds=s.poll_seconds,
         )
-        # Error wordings are held to the examples only for the scripted flows' requests, which are
-        # the documented ones; the contract suite sends invalid data on purpose.
+        # Error wordings are held to the examples only for the spec's examples' and the scripted flows'
+        # requests, which are the documented ones; the contract suite sends invalid data on purpose.
         checker.check_wordings = True
+        # The examples first, on a fresh client: the account as the run found it, no session cookie.
+        calls, left_out = example_calls(spec, s.era, s.allow_writes)
+        with httpx.Client(base_url=served.base_url, timeout=s.timeout + 5, trust_env=False) as client:
+            asked = ask_examples(client, calls, s.api_key)
         run_flows(served.base_url, flows)
         checker.check_wordings = False
         notes.append(f"scripted flows: {'reads and writes' if s.allow_writes else 'read-only'}")
@@ -152,7 +159,7 @@ def run_drift(s: DriftSettings, say: Callable[[str], None]) -> int:
         served.stop()
         proxy.close()
     collected = collector.snapshot()
-    report = build_report(spec, s.era, collected, public_url(s.upstream), notes, coverage)
+    report = build_report(spec, s.era, collected, public_url(s.upstream), notes, coverage, (asked, left_out))
     json_path, md_path = write_report(report, s.report_prefix, redactor)
     say(
         f"{report['drift_items']} drift items, {len(report['unreached'])} operations never reached, "

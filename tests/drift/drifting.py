@@ -24,8 +24,11 @@ EXPECTED: dict[str, tuple[str, str, str]] = {
     "other-era": ("getRemoteStatus", "other-era", "status 200"),
     "item-type": ("listSites", "type-mismatch", "body[].aliases[]"),  # an array's items change type
     "error-wording": ("getCloudStatus", "error-wording", "status 404"),  # value drift: same shape
+    # value drift of a refusal only the spec's examples ask for (the scripted flows send valid urls)
+    "url-wording": ("addCloudDownload", "error-wording", "status 400"),
 }
 NEW_WORDING = "Download not found"
+NEW_URL_WORDING = "Invalid URL"
 
 
 def _json(body: bytes) -> Any:
@@ -86,6 +89,8 @@ def _drift(drifts: frozenset[str], method: str, path: str, answer: Answer) -> An
         and isinstance(value, dict)
     ):
         return _as_json(status, {"error": NEW_WORDING})
+    if "url-wording" in drifts and path == "/api/cloud" and value == {"error": "Incorrect url"}:
+        return _as_json(status, {"error": NEW_URL_WORDING})
     return answer
 
 

@@ -42,14 +42,16 @@ def test_every_planted_drift_is_reported_item_by_item(upstream: UpstreamFactory,
 def test_each_drift_alone_is_named_with_a_suggested_change(
     upstream: UpstreamFactory, tmp_path: Path, drift: str
 ) -> None:
-    outcome = run(upstream([drift]), tmp_path, allow_writes=drift in ("renamed-field", "new-status"))
+    outcome = run(
+        upstream([drift]), tmp_path, allow_writes=drift in ("renamed-field", "new-status", "url-wording")
+    )
     assert outcome.code == 1
     assert outcome.items == {EXPECTED[drift]}
     (finding,) = [f for op in outcome.report["operations"] for f in op["findings"]]
     assert finding["suggested_patch"], "every planted drift gets a JSON Patch"
     assert finding["suggested_yaml"]
     assert finding["count"] >= 1
-    assert finding["example"]["status"] in (200, 404, 500)
+    assert finding["example"]["status"] in (200, 400, 404, 500)
 
 
 def test_the_suggested_patch_makes_the_drift_go_away(upstream: UpstreamFactory, tmp_path: Path) -> None:

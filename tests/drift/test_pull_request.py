@@ -21,7 +21,7 @@ def test_a_dry_run_writes_the_pull_request_with_the_report(planted_run: PlantedR
     assert code == 0
     assert spec_path().read_bytes() == spec_before  # a dry run changes only its copy
     title = (out / "pr-title.txt").read_text()
-    assert title.startswith("API drift: 8 changes to openapi.yaml (")
+    assert title.startswith("API drift: 9 changes to openapi.yaml (")
     assert (out / "pr-labels.txt").read_text().split() == [
         "api-drift",
         "needs-descriptions",
@@ -58,7 +58,7 @@ def test_drift_apply_on_the_command_line_twice(
     command = ["drift", "apply", str(planted_run.report_path), "--spec", str(target), "--no-mock-told"]
     assert main(command) == 0
     first = capsys.readouterr().out
-    assert f"{target}: 8 drift(s) applied" in first
+    assert f"{target}: 9 drift(s) applied" in first
     assert "Client: not regenerated: the generator reads openapi.yaml of the kit" in first
     changed = target.read_bytes()
     assert main(command) == 0

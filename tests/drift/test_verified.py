@@ -10,8 +10,9 @@ import pytest
 from offcloud_drift.checks import Checker
 from offcloud_drift.cli import main
 from offcloud_drift.coverage import Coverage
+from offcloud_drift.spec_examples import READING_OPERATIONS, example_calls
 from offcloud_drift.spec_view import SpecView
-from tests.drift.drifting import NEW_WORDING
+from tests.drift.drifting import NEW_URL_WORDING, NEW_WORDING
 from tests.drift.runs import PlantedRun, UpstreamFactory, run
 from tests.drift.values import PLANTED_KEY
 
@@ -107,7 +108,8 @@ def test_the_probes_can_be_overridden(
         folder = tmp_path / name
         command = ["drift", "--base-url", base_url, "--no-contract", "--record", str(folder)]
         assert main([*command, "--report", str(folder / "report"), *extra]) == 0
-        (recording,) = folder.glob("*-checkCache-*.json")
+        # The spec's examples are asked first (with their own hashes), then the scripted flows' probe.
+        recording = sorted(folder.glob("*-checkCache-*.json"))[-1]
         body = json.loads(recording.read_text())["request"]["body"]
         wanted = probe if extra else "1111111111111111111111111111111111111111"
         assert body == [["hashes", wanted]], name
@@ -120,3 +122,51 @@ def test_the_default_probes_are_in_the_help(capsys: pytest.CaptureFixture[str]) 
     assert "default probes (each overridable)" in shown
     assert "dd8255ecdc7ca55fb0bbf81323d87062db1f6d1c" in shown
     assert "DRIFT_PROBE_HASHES" in shown
+
+
+@pytest.mark.parametrize("era", ["2026", "legacy"])
+def test_the_spec_examples_are_asked_and_a_mock_answers_each_as_written(
+    upstream: UpstreamFactory, tmp_path: Path, era: str
+) -> None:
+    outcome = run(upstream(era=era), tmp_path, era=era)
+    assert outcome.code == 0, outcome.messages
+    examples = outcome.report["examples"]
+    calls, _ = example_calls(SPEC, era, allow_writes=True)
+    assert examples["asked"] == len(calls) > 5
+    assert examples["as_written"] == examples["asked"], examples["otherwise"]
+    assert sum(examples["left_out"].values()) > 0  # those with preconditions, said so
+    markdown = (tmp_path / "drift-report.md").read_text()
+    assert f"{examples['asked']} examples' requests sent" in markdown
+    assert "needs the demo scenario's state or settings" in markdown
+
+
+def test_a_read_only_run_asks_only_the_examples_of_reading_operations() -> None:
+    assert {op.operation_id for op in SPEC.operations} >= READING_OPERATIONS
+    for era in ("2026", "legacy"):
+        reading, _ = example_calls(SPEC, era, allow_writes=False)
+        writing, _ = example_calls(SPEC, era, allow_writes=True)
+        assert reading
+        assert {call.label.split(":")[0] for call in reading} <= READING_OPERATIONS
+        extra = [call for call in writing if call not in reading]
+        assert extra, "with writes allowed, the writing operations' refusals are asked too"
+        assert all(set(call.value) == {"error"} for call in extra)  # refusals only: nothing is added
+
+
+def test_a_reworded_refusal_only_an_example_asks_for_is_named(
+    upstream: UpstreamFactory, tmp_path: Path
+) -> None:
+    # The scripted flows never send a url that is no link; the example `incorrectUrl` does.
+    outcome = run(upstream(["url-wording"]), tmp_path)
+    assert outcome.code == 1
+    assert outcome.items == {("addCloudDownload", "error-wording", "status 400")}
+    otherwise = outcome.report["examples"]["otherwise"]
+    assert {
+        "example": "addCloudDownload:400:incorrectUrl",
+        "expected": "400 'Incorrect url'",
+        "answered": f"400 {NEW_URL_WORDING!r}",
+    } in otherwise
+    markdown = (tmp_path / "drift-report.md").read_text()
+    assert (
+        f"`addCloudDownload:400:incorrectUrl`: 400 'Incorrect url' in the spec, 400 '{NEW_URL_WORDING}' here"
+        in markdown
+    )

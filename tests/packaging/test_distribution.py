@@ -119,7 +119,11 @@ def _declared(extras: tuple[str, ...]) -> set[str]:
         ]
     names = {re.split(r"[<>=!;\[ ]", requirement, maxsplit=1)[0].lower() for requirement in requirements}
     for name in list(names):
-        for required in importlib.metadata.requires(name) or ():
+        try:
+            requires = importlib.metadata.requires(name) or []
+        except importlib.metadata.PackageNotFoundError:  # make test-lowest installs only [mock]
+            pytest.skip(f"{name} is not installed here, so what it requires cannot be read")
+        for required in requires:
             if "extra ==" not in required:
                 names.add(re.split(r"[<>=!;\[ (]", required, maxsplit=1)[0].lower())
     return {name.replace("_", "-") for name in names}
