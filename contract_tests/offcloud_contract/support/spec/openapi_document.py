@@ -120,8 +120,9 @@ def era_document(era: str, path: Path = SPEC_PATH) -> dict[str, Any]:
 
 
 def _narrow_to_2026(document: dict[str, Any]) -> None:
-    """What the spec's prose says of the 2026 server where its schemas serve both eras: `requestIds` is
-    refused with 400 (RequestIdForm, getCloudStatus), so a 2026 request carries `requestId` alone."""
+    """The 2026 server's RequestIdForm: `requestIds` is a legacy field (`x-offcloud-eras` on it), which the
+    2026 server does not take (without a `requestId` it answers 400), so a 2026 request carries a
+    `requestId`, required; the request examples that gave `requestIds` give its first id instead."""
     form = document["components"]["schemas"]["RequestIdForm"]
     for keyword in ("if", "then"):
         form.pop(keyword, None)
