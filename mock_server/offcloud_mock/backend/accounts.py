@@ -17,6 +17,7 @@ from offcloud_mock.backend.content_views import (
     AccountSummary,
     ContentView,
     account_summary,
+    cdn_file_links,
     cdn_link,
     upload_url,
     uploaded_content,
@@ -117,8 +118,7 @@ class AccountBackend:
             if not download.content.is_multi_file and not single_file:
                 raise BadArchive()
             if cdn_links:
-                view = ContentView.of(download.content)
-                return [entry.url for entry in cache_rules.detailed_entries(request_id, view, self._cdn_link)]
+                return list(cdn_file_links(self.user_id, request_id, download.content))
             return download.file_urls()
 
     def list_links(self, request_id: str) -> list[str]:

@@ -37,6 +37,7 @@ __all__ = [
     "cache_download",
     "cache_info",
     "detailed_entries",
+    "file_links",
     "info_hash_of_magnet",
 ]
 
@@ -196,6 +197,13 @@ def detailed_entries(request_id: str, content: ContentLike, make_link: LinkMaker
             )
         )
     return entries
+
+
+def file_links(request_id: str, content: ContentLike, make_link: LinkMaker) -> list[str]:
+    """The links of a finished download's files (2026 plain explore): detailed explore's, alone."""
+    return [
+        make_link(request_id, index, _full_path(entry)) for index, entry in enumerate(_file_entries(content))
+    ]
 
 
 def _file_entries(content: ContentLike) -> tuple[FileEntry, ...]:

@@ -11,11 +11,13 @@
 """
 
 import datetime as dt
+import functools
 from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Final
 from urllib.parse import quote
 
+from offcloud_mock.backend import cache_info as cache_rules
 from offcloud_mock.backend.fake_internet import Content
 from offcloud_mock.backend.scenario import Account, AccountLimits, ResourceFile
 from offcloud_mock.backend.torrent_file import Torrent
@@ -95,6 +97,15 @@ class ContentView:
 def cdn_link(user_id: str, key: str, _index: int, path: tuple[str, ...]) -> str:
     """A direct link: the account, the content (info hash or request id), the file's path."""
     return f"{CDN_BASE}/{user_id}/{key}/{quote('/'.join(path))}"
+
+
+@functools.lru_cache(maxsize=4096)
+def cdn_file_links(user_id: str, request_id: str, content: Content) -> tuple[str, ...]:
+    """The CDN links of a finished download's files (2026 explore). The same for the download's whole
+    life, so made once: quoting each file's path is most of what a 2026 explore costs."""
+    return tuple(
+        cache_rules.file_links(request_id, ContentView.of(content), functools.partial(cdn_link, user_id))
+    )
 
 
 def upload_url(info_hash: str) -> str:
