@@ -7,7 +7,8 @@ dropped at once and becomes TooLarge; one that outlives the deadline, DeadlinePa
 bomb (0.3 MB of gzip that is 680 MB of zeros) therefore costs the cap at most, not its whole size.
 
 Socket operations are bounded by the deadline too (see _network), so a server that drips its headers
-is stopped as surely as one that drips its body. `exchange` and `aexchange` are the same steps, with
+is stopped as surely as one that drips its body; so is the wait for a free connection of the pool (its
+`pool` timeout is cut to what is left of the deadline), when other calls hold them all. `exchange` and `aexchange` are the same steps, with
 httpx.Client and httpx.AsyncClient.
 """
 
@@ -115,9 +116,15 @@ class Body:
         )
 
 
-def _request(client: httpx.Client | httpx.AsyncClient, send: Send) -> httpx.Request:
+def _request(client: httpx.Client | httpx.AsyncClient, send: Send, ends: float | None) -> httpx.Request:
     request = client.build_request(**send.request, timeout=send.timeout)
     request.headers["Accept-Encoding"] = ACCEPT_ENCODING
+    if ends is not None:
+        timeouts = dict(request.extensions.get("timeout") or {})
+        left = max(ends - time.monotonic(), 0.0)
+        pool = timeouts.get("pool")
+        timeouts["pool"] = left if pool is None else min(pool, left)
+        request.extensions["timeout"] = timeouts
     return request
 
 
@@ -158,7 +165,7 @@ def exchange(client: httpx.Client, send: Send) -> object:
     request: httpx.Request | None = None
     with until(ends) as deadline:
         try:
-            request = _request(client, send)
+            request = _request(client, send, ends)
             response = client.send(request, stream=True)
             try:
                 return _read(response, Body(response, send.max_size, ends))
@@ -175,7 +182,7 @@ async def aexchange(client: httpx.AsyncClient, send: Send) -> object:
     request: httpx.Request | None = None
     with until(ends) as deadline:
         try:
-            request = _request(client, send)
+            request = _request(client, send, ends)
             response = await client.send(request, stream=True)
             try:
                 return await _aread(response, Body(response, send.max_size, ends))

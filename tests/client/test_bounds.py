@@ -6,7 +6,9 @@ Dripping servers are real sockets on 127.0.0.1 (drip_server); the rest are httpx
 """
 
 import asyncio
+import contextlib
 import json
+import threading
 import time
 import tracemalloc
 import zlib
@@ -98,6 +100,59 @@ def test_a_dripping_server_is_given_up_at_the_deadline(flavour: str, where: str)
     assert 0.35 < took < 1.5, took
     assert "deadline of 0.4 s" in str(error)
     assert "deadline=" in str(error)
+    _clean(error)
+
+
+@pytest.mark.parametrize("flavour", FLAVOURS)
+def test_the_deadline_bounds_the_wait_for_a_free_connection(flavour: str) -> None:
+    # The pool has one connection, held by a call the server answers slowly (for 3 s, its deadline).
+    # The next call waits for it no longer than its own deadline; the pool's timeout (timeout=30) alone
+    # would have it wait until the first call let go.
+    with drip_server(b" " * 2000, head=SLOW_BODY_HEAD, pause=0.01) as url:
+        settings: dict[str, Any] = {
+            "base_url": url,
+            "timeout": 30.0,
+            "max_retries": 0,
+            "httpx_args": {"limits": httpx.Limits(max_connections=1)},
+        }
+        if flavour == "sync":
+            with Offcloud(KEY, **settings) as client:
+
+                def hold() -> None:
+                    with contextlib.suppress(OffcloudError):
+                        client.cloud_status(UNKNOWN_ID, deadline=3.0)
+
+                holder = threading.Thread(target=hold)
+                holder.start()
+                time.sleep(0.3)  # the holder has the connection and is reading its slow answer
+                start = time.monotonic()
+                with pytest.raises(APITimeoutError) as caught:
+                    client.cloud_status(UNKNOWN_ID, deadline=0.4)
+                took = elapsed_since(start)
+                holder.join()
+        else:
+
+            async def run() -> tuple[APITimeoutError, float]:
+                async with AsyncOffcloud(KEY, **settings) as client:
+
+                    async def hold() -> None:
+                        with contextlib.suppress(OffcloudError):
+                            await client.cloud_status(UNKNOWN_ID, deadline=3.0)
+
+                    holder = asyncio.create_task(hold())
+                    await asyncio.sleep(0.3)
+                    start = time.monotonic()
+                    with pytest.raises(APITimeoutError) as caught:
+                        await client.cloud_status(UNKNOWN_ID, deadline=0.4)
+                    took = elapsed_since(start)
+                    await holder
+                    return caught.value, took
+
+            error, took = asyncio.run(run())
+    if flavour == "sync":
+        error = caught.value
+    assert 0.35 < took < 1.5, took
+    assert "deadline of 0.4 s" in str(error)
     _clean(error)
 
 
