@@ -5,7 +5,7 @@ import pytest
 from offcloud_client.api.cloud import get_cloud_status
 from offcloud_client.models import CloudStatusResult, RequestIdForm
 
-from offcloud_kit import CACHE_BATCH_SIZE, DEFAULT_TIMEOUT, Offcloud
+from offcloud_kit import CACHE_BATCH_SIZE, DEFAULT_DEADLINE, DEFAULT_TIMEOUT, Offcloud
 from offcloud_mock.pytest_plugin import OffcloudMock
 
 from .helpers import (
@@ -114,7 +114,11 @@ def test_default_and_per_call_timeouts() -> None:
     timeouts = [request.extensions["timeout"] for request in seen]
     assert timeouts[0] == {"connect": 5.0, "read": 30.0, "write": 30.0, "pool": 30.0}
     assert timeouts[1] == {"connect": 2.5, "read": 2.5, "write": 2.5, "pool": 2.5}
-    assert timeouts[2] == {"connect": None, "read": None, "write": None, "pool": None}
+    # No timeout of its own; the wait for a connection of the pool is still bounded by the deadline.
+    assert {name: timeouts[2][name] for name in ("connect", "read", "write")} == dict.fromkeys(
+        ("connect", "read", "write")
+    )
+    assert DEFAULT_DEADLINE - 5 < timeouts[2]["pool"] <= DEFAULT_DEADLINE
     assert httpx.Timeout(30.0, connect=5.0) == DEFAULT_TIMEOUT
 
 
