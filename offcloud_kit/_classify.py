@@ -210,13 +210,12 @@ def _build(plan: Plan[Any], raw: Client, response: httpx.Response) -> Any:
     outside = sys.exc_info()[1]  # the caller's exception, if it calls us while handling one
     try:
         return plan.build_response(client=raw, response=response).parsed
-    except (UnexpectedResponse, RecursionError) as exc:
+    except UnexpectedResponse as exc:
         # The generated error and what it chains (a JSONDecodeError holds the whole body) are scrubbed,
         # and become the __cause__ of an error raised later, outside this handler: raised inside it, the
-        # error would also keep the unscrubbed original as __context__. Python's JSON reader gives up on
-        # nesting deeper than the interpreter's recursion limit, with a RecursionError.
-        reason = exc.reason if isinstance(exc, UnexpectedResponse) else "JSON nested too deep to read"
-        failure = _unexpected(plan.operation, response, reason)
+        # error would also keep the unscrubbed original as __context__. (A body nested too deep for
+        # Python's JSON reader is one of these too: the generated client's PARSE_ERRORS has RecursionError.)
+        failure = _unexpected(plan.operation, response, exc.reason)
         failure.__cause__ = scrub_exception(exc, outside=outside)
         return failure
 

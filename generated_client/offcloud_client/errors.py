@@ -35,7 +35,9 @@ _BODY_EXCERPT_CHARS = 300
 # from a literal enum's check, ValueError from an Enum class), a value of the wrong type (TypeError
 # from check_type(), AttributeError), a value outside its const or bounds (ValueError from
 # check_const() or check_bounds()). Upstream's oneOf parsing catches this same set between branches.
-PARSE_ERRORS = (KeyError, ValueError, TypeError, AttributeError)
+# And a JSON document nested deeper than the interpreter's recursion limit, which Python's JSON reader
+# gives up on with a RecursionError (an answer 100,000 brackets deep): raised before any branch is tried.
+PARSE_ERRORS = (KeyError, ValueError, TypeError, AttributeError, RecursionError)
 
 
 def _excerpt(content: bytes) -> str:
@@ -108,6 +110,8 @@ def unparsable_body(response: httpx.Response, expected: str, error: Exception) -
     content_type = response.headers.get("content-type", "none")
     if isinstance(error, json.JSONDecodeError):
         reason = f"the body is not valid JSON (Content-Type: {content_type}); expected {expected}"
+    elif isinstance(error, RecursionError):
+        reason = f"the body is JSON nested too deep to read; expected {expected}"
     else:
         reason = (
             f"the body matches none of the documented shapes ({expected}); "

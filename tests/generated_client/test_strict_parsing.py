@@ -180,6 +180,22 @@ def test_an_optional_property_may_be_absent_but_not_null() -> None:
         RemoteAccount.from_dict({**account, "port": 70000})
 
 
+@pytest.mark.parametrize("module", [get_cloud_status, list_proxies, explore_cloud_download])
+@pytest.mark.parametrize("status", [200, 401])
+def test_a_body_nested_too_deep_to_read_is_unexpected(module: ModuleType, status: int) -> None:
+    # Python's JSON reader gives up on nesting past the recursion limit with a RecursionError, which
+    # would otherwise reach a caller of the generated client (`oc.raw`) bare.
+    depth = 100_000
+    response = httpx.Response(
+        status, content=("[" * depth + "]" * depth).encode(), headers={"Content-Type": "application/json"}
+    )
+    with pytest.raises(UnexpectedBody) as raised:
+        module._parse_response(client=CLIENT, response=response)
+    assert raised.value.status_code == status
+    assert "nested too deep to read" in str(raised.value)
+    assert isinstance(raised.value.__cause__, RecursionError)
+
+
 def test_documented_bodies_still_parse() -> None:
     """The spec's examples are all parsed by test_parse_examples.py; these are the edges of the checks."""
     assert parse(check_cache, {"cachedItems": []}) == CacheCheckResult(cached_items=[])
