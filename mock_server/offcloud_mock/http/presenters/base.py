@@ -173,9 +173,17 @@ class ServerEra(abc.ABC):
         """getCloudHistory, getRemoteHistory: a bare array, newest first."""
         return [self.history_item(snapshot) for snapshot in snapshots]
 
-    @abc.abstractmethod
     def history_item(self, snapshot: DownloadSnapshot) -> Body:
-        """One item of a history."""
+        """One item of a history: what both eras' items carry, and all a 2026 item does (DMM live: no
+        sizes; of the optional keys, only `createdOn`, ST26)."""
+        download = snapshot.download
+        return {
+            "requestId": download.request_id,
+            "fileName": download.file_name,
+            "status": snapshot.progress.status,
+            "originalLink": download.original_link,
+            "createdOn": download.created_on,
+        }
 
     def removed(self) -> Body:
         return {"success": True}

@@ -92,17 +92,6 @@ class Era2026(ServerEra):
             return _NOT_FOUND
         return Page(405, _METHOD_NOT_ALLOWED, tuple(sorted(allowed)))
 
-    def history_item(self, snapshot: DownloadSnapshot) -> Body:
-        """A 2026 history item (DMM live): no sizes; of the optional keys, only `createdOn` (ST26)."""
-        download = snapshot.download
-        return {
-            "requestId": download.request_id,
-            "fileName": download.file_name,
-            "status": snapshot.progress.status,
-            "originalLink": download.original_link,
-            "createdOn": download.created_on,
-        }
-
     def status_body(self, snapshot: DownloadSnapshot) -> Body:
         """The 2026 status object: `progress` (0-1, growing) and `message`, both null once finished.
 

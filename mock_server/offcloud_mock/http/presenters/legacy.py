@@ -106,11 +106,7 @@ class LegacyEra(ServerEra):
         """A legacy history item (GAIA, FEN, MF25, TIO): sizes included."""
         download = snapshot.download
         return {
-            "requestId": download.request_id,
-            "fileName": download.file_name,
-            "status": snapshot.progress.status,
-            "originalLink": download.original_link,
-            "createdOn": download.created_on,
+            **ServerEra.history_item(self, snapshot),  # super() fails in a slotted dataclass
             "server": download.server,
             "isDirectory": download.content.is_multi_file,
             "fileSize": self._number(download.size),
