@@ -114,26 +114,35 @@ def era_document(era: str, path: Path = SPEC_PATH) -> dict[str, Any]:
                         del links[name]
         if not any(m in _HTTP_METHODS for m in item):
             del document["paths"][url_path]
-    if era == "2026":
-        _narrow_to_2026(document)
+    _fields_of_era(document, era)
     return document
 
 
-def _narrow_to_2026(document: dict[str, Any]) -> None:
-    """The 2026 server's RequestIdForm: `requestIds` is a legacy field (`x-offcloud-eras` on it), which the
-    2026 server does not take (without a `requestId` it answers 400), so a 2026 request carries a
-    `requestId`, required; the request examples that gave `requestIds` give its first id instead."""
-    form = document["components"]["schemas"]["RequestIdForm"]
-    for keyword in ("if", "then"):
-        form.pop(keyword, None)
-    form["properties"].pop("requestIds", None)
-    form["required"] = ["requestId"]
+def _fields_of_era(document: dict[str, Any], era: str) -> None:
+    """Each shared schema as the server of `era` reads it: a property whose `x-offcloud-eras` leaves the
+    era out is not a field there (the mock ignores it, as the 2026 server ignores any field it does not
+    take; e.g. RequestIdForm's legacy `requestIds`). A conditional on such a property (`if: {not:
+    {required: [it]}}`) then always takes its `then`, and a request example that gives it is dropped."""
+    gone: set[str] = set()
+    for schema in document.get("components", {}).get("schemas", {}).values():
+        properties = schema.get("properties", {})
+        outside = {name for name, node in properties.items() if era not in node.get("x-offcloud-eras", [era])}
+        if not outside:
+            continue
+        gone |= outside
+        for name in outside:
+            del properties[name]
+        if schema.get("if") in [{"not": {"required": [name]}} for name in outside]:
+            del schema["if"]
+            schema["required"] = [*schema.get("required", []), *schema.pop("then", {}).get("required", [])]
+        if "required" in schema:
+            schema["required"] = [name for name in schema["required"] if name not in outside]
     for item in document["paths"].values():
         for method in [m for m in item if m in _HTTP_METHODS]:
             for media in item[method].get("requestBody", {}).get("content", {}).values():
                 example = media.get("example")
-                if isinstance(example, dict) and "requestIds" in example:
-                    media["example"] = {"requestId": example["requestIds"][0]}
+                if isinstance(example, dict) and gone & set(example):
+                    del media["example"]
 
 
 def inline_refs(document: dict[str, Any]) -> dict[str, Any]:
