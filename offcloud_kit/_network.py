@@ -69,10 +69,16 @@ def until(ends: float | None) -> Iterator[Deadline | None]:
 
 
 @contextlib.contextmanager
-def _noting(deadline: Deadline, cut: bool) -> Iterator[None]:
-    """Note on `deadline` that a timeout it set went off."""
+def _within(asked: float | None, error: type[httpcore.TimeoutException]) -> Iterator[float | None]:
+    """The timeout a socket operation gets instead of `asked`: cut to the deadline under way, if any
+    (`error` when none is left); notes on the deadline that a timeout it set went off."""
+    deadline = _current.get()
+    if deadline is None:
+        yield asked
+        return
+    bounded, cut = deadline.timeout(asked, error)
     try:
-        yield
+        yield bounded
     except httpcore.TimeoutException:
         deadline.hit = deadline.hit or cut
         raise
@@ -83,19 +89,11 @@ class _Stream(httpcore.NetworkStream):
         self._stream = stream
 
     def read(self, max_bytes: int, timeout: float | None = None) -> bytes:
-        deadline = _current.get()
-        if deadline is None:
-            return self._stream.read(max_bytes, timeout)
-        bounded, cut = deadline.timeout(timeout, httpcore.ReadTimeout)
-        with _noting(deadline, cut):
+        with _within(timeout, httpcore.ReadTimeout) as bounded:
             return self._stream.read(max_bytes, bounded)
 
     def write(self, buffer: bytes, timeout: float | None = None) -> None:
-        deadline = _current.get()
-        if deadline is None:
-            return self._stream.write(buffer, timeout)
-        bounded, cut = deadline.timeout(timeout, httpcore.WriteTimeout)
-        with _noting(deadline, cut):
+        with _within(timeout, httpcore.WriteTimeout) as bounded:
             return self._stream.write(buffer, bounded)
 
     def close(self) -> None:
@@ -104,11 +102,7 @@ class _Stream(httpcore.NetworkStream):
     def start_tls(
         self, ssl_context: ssl.SSLContext, server_hostname: str | None = None, timeout: float | None = None
     ) -> httpcore.NetworkStream:
-        deadline = _current.get()
-        if deadline is None:
-            return _Stream(self._stream.start_tls(ssl_context, server_hostname, timeout))
-        bounded, cut = deadline.timeout(timeout, httpcore.ConnectTimeout)
-        with _noting(deadline, cut):
+        with _within(timeout, httpcore.ConnectTimeout) as bounded:
             return _Stream(self._stream.start_tls(ssl_context, server_hostname, bounded))
 
     def get_extra_info(self, info: str) -> Any:
@@ -127,21 +121,13 @@ class _Backend(httpcore.NetworkBackend):
         local_address: str | None = None,
         socket_options: _SocketOptions | None = None,
     ) -> httpcore.NetworkStream:
-        deadline = _current.get()
-        if deadline is None:
-            return _Stream(self._backend.connect_tcp(host, port, timeout, local_address, socket_options))
-        bounded, cut = deadline.timeout(timeout, httpcore.ConnectTimeout)
-        with _noting(deadline, cut):
+        with _within(timeout, httpcore.ConnectTimeout) as bounded:
             return _Stream(self._backend.connect_tcp(host, port, bounded, local_address, socket_options))
 
     def connect_unix_socket(
         self, path: str, timeout: float | None = None, socket_options: _SocketOptions | None = None
     ) -> httpcore.NetworkStream:
-        deadline = _current.get()
-        if deadline is None:
-            return _Stream(self._backend.connect_unix_socket(path, timeout, socket_options))
-        bounded, cut = deadline.timeout(timeout, httpcore.ConnectTimeout)
-        with _noting(deadline, cut):
+        with _within(timeout, httpcore.ConnectTimeout) as bounded:
             return _Stream(self._backend.connect_unix_socket(path, bounded, socket_options))
 
     def sleep(self, seconds: float) -> None:
@@ -153,19 +139,11 @@ class _AsyncStream(httpcore.AsyncNetworkStream):
         self._stream = stream
 
     async def read(self, max_bytes: int, timeout: float | None = None) -> bytes:
-        deadline = _current.get()
-        if deadline is None:
-            return await self._stream.read(max_bytes, timeout)
-        bounded, cut = deadline.timeout(timeout, httpcore.ReadTimeout)
-        with _noting(deadline, cut):
+        with _within(timeout, httpcore.ReadTimeout) as bounded:
             return await self._stream.read(max_bytes, bounded)
 
     async def write(self, buffer: bytes, timeout: float | None = None) -> None:
-        deadline = _current.get()
-        if deadline is None:
-            return await self._stream.write(buffer, timeout)
-        bounded, cut = deadline.timeout(timeout, httpcore.WriteTimeout)
-        with _noting(deadline, cut):
+        with _within(timeout, httpcore.WriteTimeout) as bounded:
             return await self._stream.write(buffer, bounded)
 
     async def aclose(self) -> None:
@@ -174,11 +152,7 @@ class _AsyncStream(httpcore.AsyncNetworkStream):
     async def start_tls(
         self, ssl_context: ssl.SSLContext, server_hostname: str | None = None, timeout: float | None = None
     ) -> httpcore.AsyncNetworkStream:
-        deadline = _current.get()
-        if deadline is None:
-            return _AsyncStream(await self._stream.start_tls(ssl_context, server_hostname, timeout))
-        bounded, cut = deadline.timeout(timeout, httpcore.ConnectTimeout)
-        with _noting(deadline, cut):
+        with _within(timeout, httpcore.ConnectTimeout) as bounded:
             return _AsyncStream(await self._stream.start_tls(ssl_context, server_hostname, bounded))
 
     def get_extra_info(self, info: str) -> Any:
@@ -197,23 +171,14 @@ class _AsyncBackend(httpcore.AsyncNetworkBackend):
         local_address: str | None = None,
         socket_options: _SocketOptions | None = None,
     ) -> httpcore.AsyncNetworkStream:
-        deadline = _current.get()
-        if deadline is None:
-            stream = await self._backend.connect_tcp(host, port, timeout, local_address, socket_options)
-            return _AsyncStream(stream)
-        bounded, cut = deadline.timeout(timeout, httpcore.ConnectTimeout)
-        with _noting(deadline, cut):
+        with _within(timeout, httpcore.ConnectTimeout) as bounded:
             stream = await self._backend.connect_tcp(host, port, bounded, local_address, socket_options)
             return _AsyncStream(stream)
 
     async def connect_unix_socket(
         self, path: str, timeout: float | None = None, socket_options: _SocketOptions | None = None
     ) -> httpcore.AsyncNetworkStream:
-        deadline = _current.get()
-        if deadline is None:
-            return _AsyncStream(await self._backend.connect_unix_socket(path, timeout, socket_options))
-        bounded, cut = deadline.timeout(timeout, httpcore.ConnectTimeout)
-        with _noting(deadline, cut):
+        with _within(timeout, httpcore.ConnectTimeout) as bounded:
             return _AsyncStream(await self._backend.connect_unix_socket(path, bounded, socket_options))
 
     async def sleep(self, seconds: float) -> None:
