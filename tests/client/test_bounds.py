@@ -32,7 +32,7 @@ from offcloud_kit import (
 )
 
 from .drip_server import drip_server, elapsed_since
-from .fake_offcloud import example
+from .fake_offcloud import FakeTime, example
 from .helpers import UNKNOWN_ID
 from .secret_fakes import KEY, exposures
 
@@ -180,24 +180,6 @@ def test_the_deadline_holds_without_a_socket(flavour: str) -> None:
     _clean(error)
 
 
-class FakeTime:
-    """A clock and a sleep that moves it: retries' waits take no real time."""
-
-    def __init__(self) -> None:
-        self.now = 0.0
-        self.sleeps: list[float] = []
-
-    def clock(self) -> float:
-        return self.now
-
-    def sleep(self, seconds: float) -> None:
-        self.sleeps.append(seconds)
-        self.now += seconds
-
-    async def asleep(self, seconds: float) -> None:
-        self.sleep(seconds)
-
-
 @pytest.mark.parametrize("flavour", FLAVOURS)
 def test_the_deadline_spans_the_retries_and_their_waits(flavour: str) -> None:
     fake = FakeTime()
@@ -210,10 +192,11 @@ def test_the_deadline_spans_the_retries_and_their_waits(flavour: str) -> None:
     policy = RetryPolicy(max_retries=10, initial_delay=1.0, max_delay=1.0, jitter=0.0)
     sleep = fake.sleep if flavour == "sync" else fake.asleep
     make = _on(handler, retry_policy=policy, clock=fake.clock, sleep=sleep, deadline=2.5)
+    start = fake.now
     error = _call(flavour, make)
     # Attempts at 0, 1 and 2 s; a fourth would start at 3 s, past the deadline, so the call ends with
     # the failure it has instead of waiting for it.
-    assert sent == [0.0, 1.0, 2.0]
+    assert [moment - start for moment in sent] == [0.0, 1.0, 2.0]
     assert fake.sleeps == [1.0, 1.0]
     assert type(error) is ServerError
 

@@ -33,6 +33,17 @@ def _env() -> dict[str, str]:
     }
 
 
+def _run(*args: str) -> subprocess.CompletedProcess[str]:
+    return subprocess.run(  # noqa: S603 - our own interpreter and module
+        [sys.executable, "-m", "offcloud_mock", *args],
+        capture_output=True,
+        text=True,
+        env=_env(),
+        timeout=30,
+        check=False,
+    )
+
+
 def _start(*args: str) -> subprocess.Popen[str]:
     return subprocess.Popen(  # noqa: S603 - our own interpreter and module
         [sys.executable, "-m", "offcloud_mock", *args],
@@ -137,14 +148,7 @@ def test_a_broken_scenario_exits_2_with_one_line(tmp_path: Path, content: str | 
     scenario = tmp_path / "broken.yaml"
     if content is not None:
         scenario.write_text(content)
-    result = subprocess.run(  # noqa: S603 - our own interpreter and module
-        [sys.executable, "-m", "offcloud_mock", "--scenario", str(scenario), "--port", "0"],
-        capture_output=True,
-        text=True,
-        env=_env(),
-        timeout=30,
-        check=False,
-    )
+    result = _run("--scenario", str(scenario), "--port", "0")
     assert result.returncode == 2
     assert result.stdout == ""
     lines = result.stderr.strip().splitlines()
@@ -159,14 +163,7 @@ def test_a_port_in_use_exits_2() -> None:
         taken.bind(("127.0.0.1", 0))
         taken.listen()
         port = taken.getsockname()[1]
-        result = subprocess.run(  # noqa: S603 - our own interpreter and module
-            [sys.executable, "-m", "offcloud_mock", "--port", str(port)],
-            capture_output=True,
-            text=True,
-            env=_env(),
-            timeout=30,
-            check=False,
-        )
+        result = _run("--port", str(port))
     assert result.returncode == 2
     assert (
         result.stderr.strip() == f"offcloud-mock: cannot listen on 127.0.0.1:{port}: Address already in use"
@@ -225,17 +222,6 @@ def test_granian_serves_one_stateful_process_and_stops_on_sigterm() -> None:
     assert stdout.rest().strip().splitlines() == ["offcloud-mock: stopped (SIGTERM)"]
     assert "Traceback" not in err
     assert "demo-key" not in err  # no access log
-
-
-def _run(*args: str) -> subprocess.CompletedProcess[str]:
-    return subprocess.run(  # noqa: S603 - our own interpreter and module
-        [sys.executable, "-m", "offcloud_mock", *args],
-        capture_output=True,
-        text=True,
-        env=_env(),
-        timeout=30,
-        check=False,
-    )
 
 
 def test_granian_on_a_port_in_use_exits_2() -> None:

@@ -116,25 +116,28 @@ def test_unknown_marker_argument(offcloud_mock):
 """
 
 
-@pytest.mark.live
-def test_plugin_options_in_a_separate_pytest_run(tmp_path: Path) -> None:
-    (tmp_path / "test_user.py").write_text(textwrap.dedent(PLUGIN_USER))
+def _run_pytest(folder: Path, *options: str) -> subprocess.CompletedProcess[str]:
     env = {
         **os.environ,
         "PYTHONPATH": os.pathsep.join(filter(None, [str(ROOT), os.environ.get("PYTHONPATH")])),
     }
     # -p no:offcloud_mock: the installed entry point, if any, must not register the plugin a second time.
     command = [sys.executable, "-m", "pytest", "-p", "no:offcloud_mock", "-p", "offcloud_mock.pytest_plugin"]
-    options = ["-p", "no:cacheprovider", "--strict-markers", "-q", "--offcloud-mock-live"]
-    result = subprocess.run(  # noqa: S603 - our own interpreter and module
-        [*command, *options, "--offcloud-mock-era", "legacy", str(tmp_path)],
+    return subprocess.run(  # noqa: S603 - our own interpreter and module
+        [*command, "-p", "no:cacheprovider", "--strict-markers", "-q", *options, str(folder)],
         capture_output=True,
         text=True,
         env=env,
-        cwd=tmp_path,
-        timeout=60,
+        cwd=folder,
+        timeout=120,
         check=False,
     )
+
+
+@pytest.mark.live
+def test_plugin_options_in_a_separate_pytest_run(tmp_path: Path) -> None:
+    (tmp_path / "test_user.py").write_text(textwrap.dedent(PLUGIN_USER))
+    result = _run_pytest(tmp_path, "--offcloud-mock-live", "--offcloud-mock-era", "legacy")
     assert "2 passed, 1 error" in result.stdout, result.stdout + result.stderr
     assert "takes only" in result.stdout
 
@@ -171,24 +174,6 @@ def test_the_async_transport_hands_over_pep_3333_paths() -> None:
 
     assert asyncio.run(call()) == 204
     assert seen == ["/é/中".encode().decode("latin-1")]
-
-
-def _run_pytest(folder: Path, *options: str) -> subprocess.CompletedProcess[str]:
-    env = {
-        **os.environ,
-        "PYTHONPATH": os.pathsep.join(filter(None, [str(ROOT), os.environ.get("PYTHONPATH")])),
-    }
-    # -p no:offcloud_mock: the installed entry point, if any, must not register the plugin a second time.
-    command = [sys.executable, "-m", "pytest", "-p", "no:offcloud_mock", "-p", "offcloud_mock.pytest_plugin"]
-    return subprocess.run(  # noqa: S603 - our own interpreter and module
-        [*command, "-p", "no:cacheprovider", "--strict-markers", "-q", *options, str(folder)],
-        capture_output=True,
-        text=True,
-        env=env,
-        cwd=folder,
-        timeout=120,
-        check=False,
-    )
 
 
 @pytest.mark.live
