@@ -11,6 +11,7 @@ from collections.abc import Callable
 from offcloud_mock.backend import MockBackend
 from offcloud_mock.backend.journal import Journal
 from offcloud_mock.backend.scenario import demo_scenario
+from tests.bencoding import bencode  # the tests' encoder: .torrent files for uploads
 
 __all__ = ["memory_figures"]
 
@@ -42,20 +43,6 @@ def _journal_bytes(params_of: Callable[[int], dict[str, object]], count: int) ->
     return _traced(record) / count
 
 
-def _bencode(value: object) -> bytes:
-    if isinstance(value, int):
-        return b"i%de" % value
-    if isinstance(value, str):
-        value = value.encode()
-    if isinstance(value, bytes):
-        return b"%d:%s" % (len(value), value)
-    if isinstance(value, list):
-        return b"l" + b"".join(map(_bencode, value)) + b"e"
-    assert isinstance(value, dict)
-    items = sorted((key.encode(), item) for key, item in value.items())
-    return b"d" + b"".join(_bencode(key) + _bencode(item) for key, item in items) + b"e"
-
-
 def _torrent(name: str, files: int) -> bytes:
     info = {
         "name": name,
@@ -63,7 +50,7 @@ def _torrent(name: str, files: int) -> bytes:
         "pieces": hashlib.sha1(name.encode(), usedforsecurity=False).digest(),
         "files": [{"length": 1000 + n, "path": ["folder", f"file-{n:06d}.bin"]} for n in range(files)],
     }
-    return _bencode({"announce": "udp://tracker.test.example:1337/announce", "info": info})
+    return bencode({"announce": "udp://tracker.test.example:1337/announce", "info": info})
 
 
 def _upload_bytes(files: int, count: int) -> float:

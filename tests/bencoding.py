@@ -1,5 +1,6 @@
-"""A bencode encoder written for the tests alone, to build real `.torrent` files (canonical: dictionary
-keys sorted as raw bytes). The mock's own decoder is `offcloud_mock.backend.torrent_file.bdecode`."""
+"""A bencode encoder written apart from the mock's decoder, to build real `.torrent` files for the tests
+and the benchmarks (canonical: dictionary keys sorted as raw bytes). The mock's own decoder is
+`offcloud_mock.backend.torrent_file.bdecode`."""
 
 __all__ = ["bencode"]
 
