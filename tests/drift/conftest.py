@@ -28,43 +28,44 @@ def planted_scenario(tmp_path_factory: pytest.TempPathFactory) -> Path:
     return path
 
 
+def _serve(scenario: Path, drifts: Iterable[str] = (), **settings: Any) -> RunningServer:
+    """The mock of `scenario` (its clock 1000 times real time unless `settings` say otherwise), drifting
+    as `drifts` plant, served on 127.0.0.1."""
+    settings.setdefault("clock_speed", 1000.0)
+    app = mock_app(scenario, **settings)
+    drifts = tuple(drifts)
+    return serve_in_thread(DriftingMiddleware(app, drifts) if drifts else app, threads=4)
+
+
 @pytest.fixture
 def upstream(planted_scenario: Path) -> Iterator[UpstreamFactory]:
     """start(drifts=(), **mock settings) -> base URL of the mock, served on 127.0.0.1, stopped after the test."""
     served: list[RunningServer] = []
 
     def start(drifts: Iterable[str] = (), **settings: Any) -> str:
-        settings.setdefault("clock_speed", 1000.0)
-        app = mock_app(planted_scenario, **settings)
-        drifts = tuple(drifts)
-        running = serve_in_thread(DriftingMiddleware(app, drifts) if drifts else app, threads=4)
-        served.append(running)
-        return running.base_url
+        served.append(_serve(planted_scenario, drifts, **settings))
+        return served[-1].base_url
 
     yield start
     for running in served:
         running.stop()
 
 
-@pytest.fixture(scope="session")
-def planted_run(planted_scenario: Path, tmp_path_factory: pytest.TempPathFactory) -> Iterator[PlantedRun]:
-    running = serve_in_thread(
-        DriftingMiddleware(mock_app(planted_scenario, clock_speed=1000.0), EXPECTED), threads=4
-    )
+def _run_once(scenario: Path, folder: Path, drifts: Iterable[str], code: int) -> Iterator[PlantedRun]:
+    running = _serve(scenario, drifts)
     try:
-        outcome = run(running.base_url, tmp_path_factory.mktemp("planted-run"))
-        assert outcome.code == 1, outcome.messages
+        outcome = run(running.base_url, folder)
+        assert outcome.code == code, outcome.messages
         yield PlantedRun(outcome.directory / "drift-report.json", outcome.report, running.base_url)
     finally:
         running.stop()
+
+
+@pytest.fixture(scope="session")
+def planted_run(planted_scenario: Path, tmp_path_factory: pytest.TempPathFactory) -> Iterator[PlantedRun]:
+    yield from _run_once(planted_scenario, tmp_path_factory.mktemp("planted-run"), EXPECTED, code=1)
 
 
 @pytest.fixture(scope="session")
 def clean_run(planted_scenario: Path, tmp_path_factory: pytest.TempPathFactory) -> Iterator[PlantedRun]:
-    running = serve_in_thread(mock_app(planted_scenario, clock_speed=1000.0), threads=4)
-    try:
-        outcome = run(running.base_url, tmp_path_factory.mktemp("clean-run"))
-        assert outcome.code == 0, outcome.messages
-        yield PlantedRun(outcome.directory / "drift-report.json", outcome.report, running.base_url)
-    finally:
-        running.stop()
+    yield from _run_once(planted_scenario, tmp_path_factory.mktemp("clean-run"), (), code=0)
